@@ -1,0 +1,76 @@
+// next-auth configuration: email + password for local and demo use, and a generic OpenID Connect provider
+// configured by environment variables. Sessions are JWTs carrying only the user id; the role is re-read
+// from Postgres on every request (lib/auth/get-principal.ts), so a role change or a disabled user takes
+// effect at once.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { env, isOidcConfigured } from "@/lib/env";
+import { signInWithOidc, signInWithPassword } from "@/lib/services/sign-in";
+
+type OidcProfile = { sub: string; email?: string; name?: string; preferred_username?: string } & Record<string, unknown>;
+
+function oidcProvider(): OAuthConfig<OidcProfile> {
+  const e = env();
+  const issuer = e.OIDC_ISSUER!.replace(/\/$/, "");
+  return {
+    id: "oidc",
+    name: e.OIDC_NAME,
+    type: "oauth",
+    wellKnown: `${issuer}/.well-known/openid-configuration`,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    profile: (profile) => ({
+      id: profile.sub,
+      email: profile.email ?? null,
+      name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub,
+    }),
+  };
+}
+
+export function authOptions(): NextAuthOptions {
+  const e = env();
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize: async (credentials) => {
+        const user = await signInWithPassword({ email: credentials?.email ?? "", password: credentials?.password ?? "" });
+        return user ? { id: user.id, email: user.email, name: user.name } : null;
+      },
+    }),
+  ];
+  if (isOidcConfigured(e)) providers.push(oidcProvider());
+
+  return {
+    secret: e.NEXTAUTH_SECRET ?? (e.NODE_ENV === "production" ? undefined : "flightdeck-development-secret"),
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers,
+    callbacks: {
+      signIn: async ({ account, profile }) => {
+        if (account?.provider !== "oidc") return true;
+        const claims = profile as OidcProfile;
+        const user = await signInWithOidc({
+          subject: claims.sub,
+          email: claims.email,
+          name: claims.name ?? claims.preferred_username,
+          role: claims[e.OIDC_ROLE_CLAIM],
+        });
+        if (!user) return "/signin?error=AccessDenied";
+        account.userId = user.id;
+        return true;
+      },
+      jwt: async ({ token, user, account }) => {
+        if (account?.provider === "oidc" && account.userId) token.uid = account.userId;
+        else if (user) token.uid = user.id;
+        return token;
+      },
+      session: async ({ session, token }) => ({ ...session, userId: token.uid }),
+    },
+  };
+}

@@ -1,0 +1,15 @@
+// Who is acting: a signed-in user or an API token acting with its own role.
+import type { Role } from "./permissions";
+
+export type Principal = {
+  kind: "user" | "token";
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  tokenId?: string;
+  /** how the audit log names the actor */
+  label: string;
+};
+
+export const SYSTEM_ACTOR = { userId: null, label: "system" } as const;

@@ -1,0 +1,43 @@
+// The one Prisma client, shared by the app and the workers.
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { env } from "@/lib/env";
+import { PrismaClient } from "./generated/client";
+
+export * from "./generated/client";
+
+type Holder = { prisma?: PrismaClient; pool?: pg.Pool };
+const holder = globalThis as unknown as { __flightdeckDb?: Holder };
+const state: Holder = (holder.__flightdeckDb ??= {});
+
+function createClient(): PrismaClient {
+  const pool = new pg.Pool({
+    connectionString: env().DATABASE_URL,
+    max: 10,
+    connectionTimeoutMillis: 3_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // A Postgres restart kills idle connections; the pool drops them and opens new ones on the next query.
+  pool.on("error", (error) => console.warn(`postgres: idle connection lost (${error.message})`));
+  state.pool = pool;
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
+}
+
+/** The shared client, created on first use. */
+export function getDb(): PrismaClient {
+  state.prisma ??= createClient();
+  return state.prisma;
+}
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get: (_target, property) => Reflect.get(getDb(), property),
+});
+
+/** Closes the client and its pool (worker shutdown, test teardown). */
+export async function disconnectDb(): Promise<void> {
+  const { prisma, pool } = state;
+  state.prisma = undefined;
+  state.pool = undefined;
+  await prisma?.$disconnect();
+  await pool?.end().catch(() => undefined);
+}

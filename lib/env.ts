@@ -1,0 +1,44 @@
+// The only reader of process.env. Parsed lazily so `next build` needs no runtime settings.
+import { z } from "zod";
+
+const optionalUrl = z.url().optional().or(z.literal("").transform(() => undefined));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("postgresql://postgres@127.0.0.1:5432/flightdeck"),
+  REDIS_URL: z.string().min(1).default("redis://127.0.0.1:6379"),
+  /** Prefix of every Redis key Flightdeck writes (queues, heartbeats), so runs never share keys. */
+  REDIS_PREFIX: z.string().regex(/^[\w:.-]+$/).default("fd"),
+  NEXTAUTH_URL: optionalUrl,
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** Generic OpenID Connect sign-in; enabled when issuer, client id and secret are all set. */
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default("Single sign-on"),
+  /** Claim holding a Flightdeck role name; users without it get OIDC_DEFAULT_ROLE at first sign-in. */
+  OIDC_ROLE_CLAIM: z.string().default("flightdeck_role"),
+  OIDC_DEFAULT_ROLE: z.enum(["admin", "release_manager", "oncall", "developer", "viewer"]).default("viewer"),
+  /** Seconds after which a worker that stopped beating is counted as gone. */
+  WORKER_HEARTBEAT_TTL: z.coerce.number().int().positive().default(15),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment settings — ${fields}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function isOidcConfigured(e: Env = env()): boolean {
+  return Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
+}
