@@ -1,0 +1,48 @@
+// The product's defaults, taken from the deployment guides and runbooks Flightdeck automates. Services and
+// environments start from these and may change them.
+
+/** The documents' smoke suite: run against a new revision before it gets traffic, and after a rollback. */
+export const DEFAULT_SMOKE_SUITE = [
+  { name: "Health endpoint", kind: "http", path: "/health", expectStatus: 200 },
+  { name: "MCP initialize", kind: "jsonrpc", path: "/mcp", method: "initialize", params: {} },
+  { name: "tools/list", kind: "jsonrpc", path: "/mcp", method: "tools/list" },
+  { name: "tools/call list_repos", kind: "jsonrpc", path: "/mcp", method: "tools/call", params: { name: "list_repos", arguments: {} } },
+  { name: "tools/call get_repo_paths", kind: "jsonrpc", path: "/mcp", method: "tools/call", params: { name: "get_repo_paths", arguments: {} } },
+  { name: "Rate limiting (5 rapid requests)", kind: "burst", path: "/mcp", method: "tools/list", count: 5 },
+  { name: "Response time under 2000 ms", kind: "latency", path: "/health", maxMs: 2000 },
+  { name: "Invalid method returns a JSON-RPC error", kind: "jsonrpc-error", path: "/mcp", method: "no/such_method" },
+] as const;
+
+/** Monitoring targets (SLOs). */
+export const DEFAULT_SLOS = {
+  uptimePercent: 99.9,
+  p95Ms: 1000,
+  p99Ms: 2000,
+  errorRatePercent: 0.1,
+  memoryPercent: 80,
+  cpuPercent: 70,
+} as const;
+
+/** Alerts and their severities. */
+export const DEFAULT_ALERT_RULES = [
+  { name: "Error rate above 1%", metric: "error_rate_percent", op: ">", threshold: 1, severity: "P1" },
+  { name: "p95 latency above 2 s", metric: "p95_ms", op: ">", threshold: 2000, severity: "P2" },
+  { name: "Memory above 90%", metric: "memory_percent", op: ">", threshold: 90, severity: "P2" },
+  { name: "CPU above 85%", metric: "cpu_percent", op: ">", threshold: 85, severity: "P3" },
+] as const;
+
+/** Automatic rollback triggers; `enabled: false` ones are the documents' "consider rollback" items. */
+export const DEFAULT_ROLLBACK_TRIGGERS = [
+  { name: "Error rate above 5% over 5 min", metric: "error_rate_percent", op: ">", threshold: 5, windowSeconds: 300, enabled: true },
+  { name: "p99 above 10 s over 5 min", metric: "p99_ms", op: ">", threshold: 10_000, windowSeconds: 300, enabled: true },
+  { name: "More than 3 consecutive health-check failures within 1 min", metric: "consecutive_health_failures", op: ">", threshold: 3, windowSeconds: 60, enabled: true },
+  { name: "Memory above 90% over 5 min", metric: "memory_percent", op: ">", threshold: 90, windowSeconds: 300, enabled: true },
+  { name: "Error rate above 1% for 10 min", metric: "error_rate_percent", op: ">", threshold: 1, windowSeconds: 600, enabled: false },
+  { name: "Latency 50% above the pre-deploy baseline", metric: "p95_vs_baseline_percent", op: ">", threshold: 50, windowSeconds: 300, enabled: false },
+] as const;
+
+/** Production may be deployed Monday to Thursday, 10:00–16:00 in the environment's time zone (ISO weekdays). */
+export const PRODUCTION_ALLOW_WINDOWS = [{ days: [1, 2, 3, 4], start: "10:00", end: "16:00" }] as const;
+
+/** Post-deploy validation: 6 health checks over 30 s after full traffic. */
+export const POST_DEPLOY_VALIDATION = { checks: 6, overSeconds: 30 } as const;

@@ -1,0 +1,72 @@
+// `npm run demo`: checks Postgres and Redis, migrates, seeds the demo data, builds, and runs the web app
+// and one worker until Ctrl-C. Settings come from the environment (DATABASE_URL, REDIS_URL, PORT).
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from "@/prisma/scripts/script-env";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/people";
+import { preflight } from "./preflight";
+import { root, runStep } from "./run-step";
+
+const port = process.env.PORT ?? "3000";
+const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
+
+/** A session secret of this checkout's own, kept in .env.local (ignored by git), which Next.js loads. */
+function ensureSessionSecret(): string {
+  const file = path.join(root, ".env.local");
+  const existing = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const match = /^NEXTAUTH_SECRET=(.+)$/m.exec(existing);
+  if (match) return match[1]!;
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${existing}${existing && !existing.endsWith("\n") ? "\n" : ""}NEXTAUTH_SECRET=${secret}\n`);
+  return secret;
+}
+
+function startChild(name: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  child.on("exit", (code, signal) => {
+    console.error(`${name} stopped (${code ?? signal}); stopping Flightdeck.`);
+    process.exit(code ?? 1);
+  });
+  return child;
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function main(): Promise<void> {
+  await preflight({ databaseUrl, redisUrl });
+  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, NEXTAUTH_SECRET: ensureSessionSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`, DEMO_SIGNINS: "1" };
+  for (const [title, command, args] of [
+    ["Generate the Prisma client", "tsx", ["prisma/scripts/generate.ts"]],
+    ["Apply migrations", "tsx", ["prisma/scripts/migrate.ts", "apply"]],
+    ["Seed demo data", "tsx", ["prisma/seed.ts"]],
+    ["Build the web app", "next", ["build"]],
+  ] as const) {
+    if (runStep(title, command, [...args], env) !== 0) process.exit(1);
+  }
+  const children = [
+    startChild("worker", "tsx", ["workers/index.ts"], env),
+    startChild("web app", "next", ["start", "-p", port], env),
+  ];
+  const stop = () => children.forEach((c) => c.kill("SIGTERM"));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  await waitForHttp(`http://127.0.0.1:${port}/signin`, 60_000);
+  console.log(`\nFlightdeck is running at http://localhost:${port}  (Ctrl-C stops it)`);
+  console.log(`Demo sign-ins, password "${DEMO_PASSWORD}":`);
+  for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(16)} ${u.email}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
