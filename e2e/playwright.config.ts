@@ -1,0 +1,54 @@
+// End-to-end journeys in Debian's Chromium (no browser download). The web servers are a real OpenID
+// Connect identity provider and the built app with a worker, against a database of this run's own.
+import { defineConfig } from "@playwright/test";
+import { appEnv, appUrl, idpPort, oidcClient } from "./support/e2e-env";
+
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  outputDir: "../test-results",
+  use: {
+    baseURL: appUrl,
+    headless: true,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: [
+    {
+      command: "tsx e2e/support/oidc-idp.ts",
+      cwd: "..",
+      url: `http://127.0.0.1:${idpPort}/.well-known/openid-configuration`,
+      env: { OIDC_IDP_PORT: String(idpPort), APP_URL: appUrl, OIDC_CLIENT_ID: oidcClient.id, OIDC_CLIENT_SECRET: oidcClient.secret },
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      command: "tsx e2e/support/start-stack.ts",
+      cwd: "..",
+      url: `${appUrl}/signin`,
+      env: appEnv(),
+      timeout: 240_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+      stdout: "pipe",
+    },
+  ],
+});

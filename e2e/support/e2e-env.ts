@@ -1,0 +1,34 @@
+// Settings shared by the Playwright config and the processes it starts. The run id is fixed in the main
+// process's environment, so Playwright's worker processes (which re-read the config) agree on it.
+import { randomBytes } from "node:crypto";
+
+process.env.E2E_RUN_ID ??= `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
+// Ports chosen per run so that a demo or another run on the same machine is left alone.
+process.env.E2E_APP_PORT ??= String(20_000 + (process.pid % 20_000));
+process.env.E2E_IDP_PORT ??= String(Number(process.env.E2E_APP_PORT) + 1);
+
+export const runId = process.env.E2E_RUN_ID;
+export const appPort = Number(process.env.E2E_APP_PORT);
+export const idpPort = Number(process.env.E2E_IDP_PORT);
+export const appUrl = `http://127.0.0.1:${appPort}`;
+export const idpUrl = `http://127.0.0.1:${idpPort}`;
+export const oidcClient = { id: "flightdeck-e2e", secret: "flightdeck-e2e-secret-0123456789" };
+export const databaseUrl = `postgresql://postgres@127.0.0.1:5432/flightdeck_e2e_${runId}`;
+export const redisPrefix = `fde2e:${runId}`;
+export const OIDC_NAME = "Test SSO";
+
+/** The environment of the app and worker under test. */
+export function appEnv(): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    REDIS_PREFIX: redisPrefix,
+    NEXTAUTH_URL: appUrl,
+    NEXTAUTH_SECRET: `e2e-secret-${runId}-0123456789`,
+    OIDC_ISSUER: idpUrl,
+    OIDC_CLIENT_ID: oidcClient.id,
+    OIDC_CLIENT_SECRET: oidcClient.secret,
+    OIDC_NAME,
+    DEMO_SIGNINS: "1",
+    PORT: String(appPort),
+  };
+}
