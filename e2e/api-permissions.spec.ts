@@ -1,0 +1,112 @@
+// Every /api/v1 mutation × every role, against DESIGN.md's permission table (written out here, not read
+// from the code): allowed roles get 2xx and an audit event; others get 403 and the database is unchanged.
+// Unauthenticated calls get 401 and bad input gets a 4xx naming the problem, also changing nothing.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { countAuditEvents, createToken, fingerprint, userIdByEmail } from "./support/database";
+import { DEMO_ACCOUNTS, type DemoRole } from "./support/sign-in";
+
+const ROLES = Object.keys(DEMO_ACCOUNTS) as DemoRole[];
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
+
+type Fixture = { targetUserId: string };
+type Mutation = {
+  allowed: DemoRole[];
+  /** prepares what one call needs (before the database is fingerprinted) and returns its path and body */
+  prepare: (fx: Fixture) => Promise<{ path: string; body?: unknown }>;
+  /** a request with bad input and the status it must get */
+  bad: (fx: Fixture) => Promise<{ path: string; body?: unknown; status: number }>;
+};
+
+const MUTATIONS: Record<string, Mutation> = {
+  "POST /users": {
+    allowed: ["admin"],
+    prepare: async () => ({ path: "/api/v1/users", body: { email: `matrix-${unique()}@example.com`, name: "Matrix user", role: "viewer", password: "a-long-enough-password" } }),
+    bad: async () => ({ path: "/api/v1/users", body: { email: "not-an-email", name: "", role: "root", password: "short" }, status: 422 }),
+  },
+  "PATCH /users/{id}": {
+    allowed: ["admin"],
+    prepare: async (fx) => ({ path: `/api/v1/users/${fx.targetUserId}`, body: { name: `Matrix target ${unique()}` } }),
+    bad: async (fx) => ({ path: `/api/v1/users/${fx.targetUserId}`, body: { role: "superuser" }, status: 422 }),
+  },
+  "POST /tokens": {
+    allowed: ["admin"],
+    prepare: async () => ({ path: "/api/v1/tokens", body: { name: `matrix ${unique()}`, role: "developer" } }),
+    bad: async () => ({ path: "/api/v1/tokens", body: { name: "", role: "developer", expiresInDays: -3 }, status: 422 }),
+  },
+  "DELETE /tokens/{id}": {
+    allowed: ["admin"],
+    prepare: async () => ({ path: `/api/v1/tokens/${(await createToken("dev@flightdeck.local", "developer")).id}` }),
+    bad: async () => ({ path: "/api/v1/tokens/no-such-token", status: 404 }),
+  },
+};
+
+function mutationRoutes(dir = path.resolve(import.meta.dirname, "../app/api/v1"), prefix = ""): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return mutationRoutes(full, `${prefix}/${entry.replace(/^\[(.+)\]$/, "{$1}")}`);
+    if (entry !== "route.ts") return [];
+    const source = readFileSync(full, "utf8");
+    return ["POST", "PUT", "PATCH", "DELETE"].filter((m) => new RegExp(`export (const|async function|function) ${m}\\b`).test(source)).map((m) => `${m} ${prefix}`);
+  });
+}
+
+async function call(request: APIRequestContext, method: string, url: string, token: string | undefined, body?: unknown) {
+  const headers = token ? { authorization: `Bearer ${token}` } : undefined;
+  return request.fetch(url, { method, headers, data: body === undefined ? undefined : body });
+}
+
+const tokens = {} as Record<DemoRole, string>;
+const fx = {} as Fixture;
+
+test.beforeAll(async () => {
+  for (const role of ROLES) tokens[role] = (await createToken(DEMO_ACCOUNTS[role].email, role)).token;
+  fx.targetUserId = await userIdByEmail("viewer@flightdeck.local");
+});
+
+test("the table lists every mutation route the app has", () => {
+  expect(mutationRoutes().sort()).toEqual(Object.keys(MUTATIONS).sort());
+});
+
+for (const [name, mutation] of Object.entries(MUTATIONS)) {
+  const [method] = name.split(" ") as [string];
+  for (const role of ROLES) {
+    const allowed = mutation.allowed.includes(role);
+    test(`${name} as ${role} → ${allowed ? "2xx" : "403"}`, async ({ request }) => {
+      const { path: url, body } = await mutation.prepare(fx);
+      const [before, auditBefore] = [await fingerprint(), await countAuditEvents()];
+      const response = await call(request, method, url, tokens[role], body);
+      if (allowed) {
+        expect(response.status(), await response.text()).toBeGreaterThanOrEqual(200);
+        expect(response.status()).toBeLessThan(300);
+        expect(await countAuditEvents()).toBeGreaterThan(auditBefore);
+      } else {
+        expect(response.status()).toBe(403);
+        expect(response.headers()["content-type"]).toContain("application/problem+json");
+        expect((await response.json()).detail).toMatch(/permission/);
+        expect(await fingerprint()).toEqual(before);
+      }
+    });
+  }
+
+  test(`${name} without credentials → 401, nothing changed`, async ({ request }) => {
+    const { path: url, body } = await mutation.prepare(fx);
+    const before = await fingerprint();
+    const response = await call(request, method, url, undefined, body);
+    expect(response.status()).toBe(401);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  test(`${name} with bad input → clear 4xx, nothing changed`, async ({ request }) => {
+    const bad = await mutation.bad(fx);
+    const before = await fingerprint();
+    const response = await call(request, method, bad.path, tokens[mutation.allowed[0]!], bad.body);
+    expect(response.status()).toBe(bad.status);
+    const problem = await response.json();
+    expect(problem.detail).toBeTruthy();
+    if (bad.status === 422) expect(problem.errors?.length).toBeGreaterThan(0);
+    expect(await fingerprint()).toEqual(before);
+  });
+}
