@@ -43,7 +43,7 @@ const MUTATIONS: Record<string, Mutation> = {
   },
 };
 
-function mutationRoutes(dir = path.resolve(import.meta.dirname, "../app/api/v1"), prefix = ""): string[] {
+function mutationRoutes(dir = path.resolve(__dirname, "../app/api/v1"), prefix = ""): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const full = path.join(dir, entry);
     if (statSync(full).isDirectory()) return mutationRoutes(full, `${prefix}/${entry.replace(/^\[(.+)\]$/, "{$1}")}`);
