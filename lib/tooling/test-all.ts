@@ -13,8 +13,8 @@ const STEPS: Step[] = [
   { title: "Migrations cover schema.prisma", command: "tsx", args: ["prisma/scripts/migrate.ts", "check"] },
   { title: "Type check", command: "tsc", args: ["--noEmit"] },
   { title: "Lint", command: "eslint", args: ["."] },
-  { title: "Unit tests", command: "vitest", args: ["run", "--config", "lib/testing/vitest.config.ts", "--project", "unit"] },
-  { title: "Integration tests (Postgres, Redis)", command: "vitest", args: ["run", "--config", "lib/testing/vitest.config.ts", "--project", "integration"] },
+  { title: "Unit tests", command: "vitest", args: ["run", "--config", "lib/testing/vitest.config.mts", "--project", "unit"] },
+  { title: "Integration tests (Postgres, Redis)", command: "vitest", args: ["run", "--config", "lib/testing/vitest.config.mts", "--project", "integration"] },
   { title: "Production build", command: "next", args: ["build"] },
   { title: "End-to-end tests (Chromium)", command: "playwright", args: ["test", "--config", "e2e/playwright.config.ts"], needs: "Production build" },
 ];
