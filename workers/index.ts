@@ -1,0 +1,63 @@
+// The worker process (`npm run worker`): consumes the queues of lib/queue with the processors in
+// workers/processors, beats a heartbeat into Redis, and shuts down cleanly on SIGTERM / SIGINT.
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import type { Worker } from "bullmq";
+import { disconnectDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { closeQueues } from "@/lib/queue/enqueue";
+import { type Heartbeat, startHeartbeat } from "@/lib/queue/heartbeat";
+import { closeRedis, getRedis } from "@/lib/redis";
+import pkg from "@/package.json" with { type: "json" };
+import { processors } from "./processors";
+import { startWorkers } from "./start-workers";
+
+// Past this a stuck job should not keep the process (and a deploy of a new worker) hanging.
+const SHUTDOWN_DEADLINE_MS = 30_000;
+
+const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+
+async function shutdown({ workers, heartbeat, signal }: { workers: Worker[]; heartbeat: Heartbeat; signal: string }): Promise<void> {
+  console.info(`worker ${workerId}: ${signal} received, finishing active jobs`);
+  const deadline = setTimeout(() => {
+    console.error(`worker ${workerId}: shutdown took over ${SHUTDOWN_DEADLINE_MS} ms, exiting anyway`);
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS);
+  deadline.unref();
+  await Promise.allSettled(workers.map((worker) => worker.close()));
+  await closeQueues();
+  await disconnectDb();
+  await heartbeat.stop();
+  await closeRedis();
+  console.info(`worker ${workerId}: stopped`);
+}
+
+function main(): void {
+  const settings = env();
+  const names = Object.keys(processors);
+  console.info(`worker ${workerId}: flightdeck ${pkg.version}, node ${process.version}, prefix "${settings.REDIS_PREFIX}", jobs: ${names.join(", ")}`);
+  const workers = startWorkers({ registry: processors, workerId });
+  const info = { host: hostname(), pid: process.pid, startedAt: new Date().toISOString(), version: pkg.version };
+  const heartbeat = startHeartbeat({ redis: getRedis(), workerId, info });
+  let isStopping = false;
+  const onSignal = (signal: string) => {
+    if (isStopping) {
+      console.warn(`worker ${workerId}: second ${signal}, exiting now`);
+      process.exit(1);
+    }
+    isStopping = true;
+    shutdown({ workers, heartbeat, signal }).then(
+      () => process.exit(0),
+      (error: Error) => {
+        console.error(`worker ${workerId}: shutdown failed: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  // A stray rejection (e.g. a command cut off by a Redis outage) must not take the whole worker down.
+  process.on("unhandledRejection", (reason) => console.error(`worker ${workerId}: unhandled rejection:`, reason));
+}
+
+main();

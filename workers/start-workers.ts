@@ -1,0 +1,40 @@
+// One BullMQ worker per registered processor, on its own consumer connection. Payloads are validated again
+// at pickup: a job written by an older producer, or straight into Redis, fails with a clear reason
+// instead of reaching a processor with data it does not expect.
+import { type Job, UnrecoverableError, Worker } from "bullmq";
+import { createRedisConnection, queuePrefix } from "@/lib/queue/connection";
+import { InvalidPayloadError, type JobName, parsePayload, queueNameFor } from "@/lib/queue/jobs";
+import type { ProcessorEntry, ProcessorRegistry } from "./processors/types";
+
+function validated<N extends JobName>(name: N, entry: ProcessorEntry<N>, workerId: string) {
+  return async (job: Job) => {
+    if (job.name !== name) throw new UnrecoverableError(`Job ${job.id} is named "${job.name}" but sits in the ${name} queue.`);
+    try {
+      const payload = parsePayload({ name, data: job.data, stage: "pickup" });
+      return await entry.run({ payload, job, workerId });
+    } catch (error) {
+      // Retrying cannot fix a malformed payload, so it fails at once rather than after every attempt.
+      if (error instanceof InvalidPayloadError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+  };
+}
+
+function startWorker<N extends JobName>(name: N, entry: ProcessorEntry<N>, workerId: string): Worker {
+  const connection = createRedisConnection({ role: "consumer", label: `worker:${name}` });
+  const worker = new Worker(queueNameFor(name), validated(name, entry, workerId), {
+    connection,
+    prefix: queuePrefix(),
+    concurrency: entry.concurrency,
+  });
+  // BullMQ re-emits connection errors here; without a listener Node would treat them as fatal.
+  worker.on("error", (error) => console.warn(`worker ${name}: ${error.message}`));
+  worker.on("failed", (job, error) => console.warn(`job ${name} ${job?.id ?? "?"} failed: ${error.message}`));
+  worker.on("closed", () => connection.disconnect());
+  return worker;
+}
+
+/** Starts a worker for each registered processor; returns them so shutdown can close them. */
+export function startWorkers({ registry, workerId }: { registry: ProcessorRegistry; workerId: string }): Worker[] {
+  return (Object.keys(registry) as JobName[]).map((name) => startWorker(name, registry[name] as ProcessorEntry<typeof name>, workerId));
+}
