@@ -20,6 +20,21 @@ function validated<N extends JobName>(name: N, entry: ProcessorEntry<N>, workerI
   };
 }
 
+/** Logs a repeated error once a minute: BullMQ re-emits every failed reconnect attempt during an outage. */
+function quietWarn(label: string): { warn: (message: string) => void; reset: () => void } {
+  let last = "";
+  let loggedAt = 0;
+  return {
+    warn: (message) => {
+      if (message === last && Date.now() - loggedAt < 60_000) return;
+      last = message;
+      loggedAt = Date.now();
+      console.warn(`${label}: ${message} (repeats are logged once a minute)`);
+    },
+    reset: () => (last = ""),
+  };
+}
+
 function startWorker<N extends JobName>(name: N, entry: ProcessorEntry<N>, workerId: string): Worker {
   const connection = createRedisConnection({ role: "consumer", label: `worker:${name}` });
   const worker = new Worker(queueNameFor(name), validated(name, entry, workerId), {
@@ -28,7 +43,9 @@ function startWorker<N extends JobName>(name: N, entry: ProcessorEntry<N>, worke
     concurrency: entry.concurrency,
   });
   // BullMQ re-emits connection errors here; without a listener Node would treat them as fatal.
-  worker.on("error", (error) => console.warn(`worker ${name}: ${error.message}`));
+  const errors = quietWarn(`worker ${name}`);
+  worker.on("error", (error) => errors.warn(error.message));
+  connection.on("ready", errors.reset);
   worker.on("failed", (job, error) => console.warn(`job ${name} ${job?.id ?? "?"} failed: ${error.message}`));
   worker.on("closed", () => connection.disconnect());
   return worker;

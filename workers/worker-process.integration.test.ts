@@ -55,7 +55,7 @@ afterAll(async () => {
 describe("worker process", () => {
   it("shows up in the alive-worker count with where it runs", async () => {
     const redis = await getReadyRedis();
-    const [member] = await redis.zrange(workersKey(), 0, -1);
+    const [member] = await redis.zrange(workersKey(), "0", "-1");
     workerId = member!;
     // tsx runs the script in a child of the spawned process, so the pid is the id's, not child.pid.
     const info = await redis.hgetall(`${prefix}:worker:${workerId}`);
