@@ -21,6 +21,8 @@ const schema = z.object({
   OIDC_DEFAULT_ROLE: z.enum(["admin", "release_manager", "oncall", "developer", "viewer"]).default("viewer"),
   /** Seconds after which a worker that stopped beating is counted as gone. */
   WORKER_HEARTBEAT_TTL: z.coerce.number().int().positive().default(15),
+  /** "1" lists the seeded demo accounts on the sign-in page; never set it where real people sign in. */
+  DEMO_SIGNINS: z.string().optional().transform((v) => v === "1" || v === "true"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,0 +1,35 @@
+// Every TanStack Query key of the app, in one place, so a mutation invalidates exactly what it changed.
+export type ReleaseFilters = { service?: string; q?: string; page?: number };
+export type DeploymentFilters = { state?: string; service?: string; environment?: string; page?: number };
+export type AuditFilters = {
+  actor?: string;
+  action?: string;
+  subjectType?: string;
+  subjectId?: string;
+  from?: string;
+  to?: string;
+  before?: string;
+  after?: string;
+};
+
+export const queryKeys = {
+  health: ["health"] as const,
+  me: ["me"] as const,
+  overview: ["overview"] as const,
+  services: ["services"] as const,
+  environments: ["environments"] as const,
+  releases: {
+    all: ["releases"] as const,
+    list: (filters: ReleaseFilters) => ["releases", "list", filters] as const,
+  },
+  deployments: {
+    all: ["deployments"] as const,
+    list: (filters: DeploymentFilters) => ["deployments", "list", filters] as const,
+  },
+  audit: {
+    all: ["audit"] as const,
+    list: (filters: AuditFilters) => ["audit", "list", filters] as const,
+  },
+  users: ["users"] as const,
+  tokens: ["tokens"] as const,
+};

@@ -1,0 +1,42 @@
+// Query of GET /api/v1/audit: filters plus id cursors (ids are BigInt, sent as decimal strings).
+import { z } from "zod";
+import { optionalText } from "./common";
+
+const cursor = z
+  .string()
+  .regex(/^\d{1,19}$/, "must be an event id")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+const isoTime = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) return undefined;
+    const time = new Date(value);
+    if (Number.isNaN(time.getTime())) {
+      ctx.addIssue({ code: "custom", message: "must be an ISO date-time, e.g. 2026-01-31T12:00:00Z" });
+      return z.NEVER;
+    }
+    return time;
+  });
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export const auditQuery = z
+  .object({
+    actor: optionalText(),
+    action: optionalText(),
+    subjectType: optionalText(),
+    subjectId: optionalText(),
+    from: isoTime,
+    to: isoTime,
+    /** events older than this id (the "Older" link) */
+    before: cursor,
+    /** events newer than this id (the "Newer" link) */
+    after: cursor,
+    limit: z.coerce.number().int().min(1).max(200).default(AUDIT_PAGE_SIZE),
+  })
+  .refine((q) => !(q.before && q.after), { message: "send either before or after, not both", path: ["before"] });
+export type AuditQuery = z.infer<typeof auditQuery>;
