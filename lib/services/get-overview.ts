@@ -1,0 +1,96 @@
+// The services × environments matrix. Four queries whatever the size of the catalog: services,
+// environments, every target with its current release and latest deployment (one LATERAL join that walks
+// the (targetId, createdAt) index once per target), and the count of open reviews.
+import { db } from "@/lib/db";
+
+export type OverviewDeployment = {
+  id: string;
+  state: string;
+  kind: "deploy" | "rollback";
+  version: string;
+  trafficPercent: number;
+  createdAt: string;
+};
+
+export type OverviewCell = {
+  targetId: string;
+  currentVersion: string | null;
+  currentRevision: string | null;
+  latestDeployment: OverviewDeployment | null;
+};
+
+export type OverviewEnvironment = { id: string; slug: string; name: string; isProduction: boolean };
+
+export type Overview = {
+  environments: OverviewEnvironment[];
+  /** one row per service; `cells` follows `environments`, null where the service has no target there */
+  rows: { id: string; slug: string; name: string; cells: (OverviewCell | null)[] }[];
+  openReviews: number;
+};
+
+type TargetRow = {
+  targetId: string;
+  serviceId: string;
+  environmentId: string;
+  currentRevision: string | null;
+  currentVersion: string | null;
+  deploymentId: string | null;
+  state: string | null;
+  kind: "deploy" | "rollback" | null;
+  deploymentVersion: string | null;
+  trafficPercent: number | null;
+  deploymentCreatedAt: Date | null;
+};
+
+function loadTargets() {
+  return db.$queryRaw<TargetRow[]>`
+    SELECT t.id AS "targetId", t."serviceId", t."environmentId", t."currentRevision",
+           cr.version AS "currentVersion",
+           d.id AS "deploymentId", d.state::text AS state, d.kind::text AS kind, d.version AS "deploymentVersion",
+           d."trafficPercent", d."createdAt" AS "deploymentCreatedAt"
+    FROM "Target" t
+    LEFT JOIN "Release" cr ON cr.id = t."currentReleaseId"
+    LEFT JOIN LATERAL (
+      SELECT dd.id, dd.state, dd.kind, dd."trafficPercent", dd."createdAt", r.version
+      FROM "Deployment" dd JOIN "Release" r ON r.id = dd."releaseId"
+      WHERE dd."targetId" = t.id
+      ORDER BY dd."createdAt" DESC
+      LIMIT 1
+    ) d ON true`;
+}
+
+function toCell(row: TargetRow): OverviewCell {
+  return {
+    targetId: row.targetId,
+    currentVersion: row.currentVersion,
+    currentRevision: row.currentRevision,
+    latestDeployment: row.deploymentId
+      ? {
+          id: row.deploymentId,
+          state: row.state!,
+          kind: row.kind!,
+          version: row.deploymentVersion!,
+          trafficPercent: row.trafficPercent ?? 0,
+          createdAt: row.deploymentCreatedAt!.toISOString(),
+        }
+      : null,
+  };
+}
+
+export async function getOverview(): Promise<Overview> {
+  const [services, environments, targets, openReviews] = await Promise.all([
+    db.service.findMany({ select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
+    db.environment.findMany({ select: { id: true, slug: true, name: true, isProduction: true }, orderBy: { promotionOrder: "asc" } }),
+    loadTargets(),
+    db.review.count({ where: { closedAt: null } }),
+  ]);
+  const byKey = new Map(targets.map((row) => [`${row.serviceId}:${row.environmentId}`, row]));
+  const rows = services.map((service) => ({
+    ...service,
+    cells: environments.map((environment) => {
+      const row = byKey.get(`${service.id}:${environment.id}`);
+      return row ? toCell(row) : null;
+    }),
+  }));
+  return { environments, rows, openReviews };
+}

@@ -1,0 +1,55 @@
+// Releases, newest first, filtered by service and a free-text match on version, image or notes.
+import { db, type Prisma } from "@/lib/db";
+import type { Page } from "@/lib/schemas/common";
+import type { ListReleasesQuery } from "@/lib/schemas/releases";
+
+export type ReleaseSummary = {
+  id: string;
+  service: { slug: string; name: string };
+  version: string;
+  image: string;
+  digest: string;
+  commitSha: string | null;
+  notes: string | null;
+  hotfix: boolean;
+  author: { name: string; email: string };
+  createdAt: string;
+};
+
+export async function listReleases(query: ListReleasesQuery): Promise<Page<ReleaseSummary>> {
+  const where: Prisma.ReleaseWhereInput = {
+    ...(query.service ? { service: { slug: query.service } } : {}),
+    ...(query.q
+      ? {
+          OR: [
+            { version: { contains: query.q, mode: "insensitive" } },
+            { image: { contains: query.q, mode: "insensitive" } },
+            { notes: { contains: query.q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+  const [total, releases] = await Promise.all([
+    db.release.count({ where }),
+    db.release.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      include: { service: { select: { slug: true, name: true } }, author: { select: { name: true, email: true } } },
+    }),
+  ]);
+  const items = releases.map((r) => ({
+    id: r.id,
+    service: r.service,
+    version: r.version,
+    image: r.image,
+    digest: r.digest,
+    commitSha: r.commitSha,
+    notes: r.notes,
+    hotfix: r.hotfix,
+    author: r.author,
+    createdAt: r.createdAt.toISOString(),
+  }));
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
