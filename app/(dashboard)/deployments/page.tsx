@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { DeploymentsList } from "@/components/deployments/deployments-list";
+import { first, pageNumber } from "@/components/data/search-params";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireSignedIn } from "@/lib/services/get-current-principal";
+
+export const metadata: Metadata = { title: "Deployments" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function DeploymentsPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  await requireSignedIn("/deployments", params);
+  const filters = {
+    state: first(params.state),
+    service: first(params.service),
+    environment: first(params.environment),
+    page: pageNumber(params.page),
+  };
+  return (
+    <>
+      <PageHeader title="Deployments" description="Deployments and rollbacks across every environment, newest first." />
+      <DeploymentsList filters={filters} />
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+"use client";
+// Deployments and rollbacks, newest first, with state, service and environment filters kept in the URL.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiFetch, toSearch } from "@/components/data/api-fetch";
+import { useEnvironments, useServices } from "@/components/data/use-catalog";
+import { formValues, useUrlFilters } from "@/components/data/use-url-filters";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field, Select } from "@/components/ui/form";
+import { Pager } from "@/components/ui/pager";
+import { QueryError } from "@/components/ui/query-state";
+import { TableSkeleton } from "@/components/ui/skeleton";
+import { StatusPill, stateLabel } from "@/components/ui/status-pill";
+import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
+import { queryKeys, type DeploymentFilters } from "@/lib/query-keys";
+import type { Page } from "@/lib/schemas/common";
+import { DEPLOYMENT_STATES } from "@/lib/schemas/deployments";
+import type { DeploymentSummary } from "@/lib/services/list-deployments";
+
+function Filters({ filters }: { filters: DeploymentFilters }) {
+  const services = useServices();
+  const environments = useEnvironments();
+  const setFilters = useUrlFilters();
+  return (
+    <form
+      key={JSON.stringify(filters)}
+      role="search"
+      aria-label="Filter deployments"
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setFilters(formValues(event.currentTarget, ["state", "service", "environment"]));
+      }}
+    >
+      <Field id="deployments-state" label="State" className="w-44">
+        <Select id="deployments-state" name="state" defaultValue={filters.state ?? ""}>
+          <option value="">Any state</option>
+          {DEPLOYMENT_STATES.map((state) => (
+            <option key={state} value={state}>
+              {stateLabel(state)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="deployments-service" label="Service" className="w-48">
+        <Select id="deployments-service" name="service" defaultValue={filters.service ?? ""}>
+          <option value="">All services</option>
+          {services.data?.items.map((s) => (
+            <option key={s.id} value={s.slug}>
+              {s.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="deployments-environment" label="Environment" className="w-44">
+        <Select id="deployments-environment" name="environment" defaultValue={filters.environment ?? ""}>
+          <option value="">All environments</option>
+          {environments.data?.items.map((e) => (
+            <option key={e.id} value={e.slug}>
+              {e.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button type="submit" variant="secondary">
+        Apply filters
+      </Button>
+    </form>
+  );
+}
+
+function Rows({ items }: { items: DeploymentSummary[] }) {
+  return (
+    <Table label="Deployments">
+      <thead>
+        <tr>
+          <Th>State</Th>
+          <Th>Service</Th>
+          <Th>Environment</Th>
+          <Th>Release</Th>
+          <Th>Strategy</Th>
+          <Th>Traffic</Th>
+          <Th>Started by</Th>
+          <Th>Created</Th>
+          <Th>Finished</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((d) => (
+          <Tr key={d.id}>
+            <Td>
+              <StatusPill state={d.state} />
+              {d.error ? <p className="mt-1 max-w-56 truncate text-xs text-red-700" title={d.error}>{d.error}</p> : null}
+            </Td>
+            <Td className="font-medium">{d.service.name}</Td>
+            <Td>
+              {d.environment.name}
+              {d.environment.isProduction ? <Badge tone="danger" className="ml-1.5">prod</Badge> : null}
+            </Td>
+            <Td>
+              <span className="font-mono">{d.release.version}</span>
+              {d.kind === "rollback" ? <Badge tone="warn" className="ml-1.5">rollback</Badge> : null}
+              {d.release.hotfix ? <Badge tone="warn" className="ml-1.5">hotfix</Badge> : null}
+            </Td>
+            <Td>{stateLabel(d.strategy)}</Td>
+            <Td className="tabular-nums">{d.trafficPercent}%</Td>
+            <Td>{d.startedBy ?? <span className="text-slate-400">system</span>}</Td>
+            <Td>
+              <Time value={d.createdAt} />
+            </Td>
+            <Td>
+              <Time value={d.finishedAt} />
+            </Td>
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+export function DeploymentsList({ filters }: { filters: DeploymentFilters }) {
+  const query = useQuery({
+    queryKey: queryKeys.deployments.list(filters),
+    queryFn: () => apiFetch<Page<DeploymentSummary>>(`/api/v1/deployments${toSearch(filters)}`),
+    placeholderData: keepPreviousData,
+    refetchInterval: 10_000,
+  });
+  const isFiltered = Boolean(filters.state || filters.service || filters.environment);
+  return (
+    <div className="space-y-3">
+      <Filters filters={filters} />
+      {query.isPending ? (
+        <TableSkeleton columns={7} label="Loading deployments" />
+      ) : query.isError ? (
+        <QueryError error={query.error} onRetry={() => query.refetch()} />
+      ) : query.data.items.length === 0 ? (
+        <EmptyState title={isFiltered ? "No deployments match these filters" : "No deployments yet"}>
+          {isFiltered ? "Clear or change the filters to see more." : "Deployments and rollbacks appear here once a release is deployed to an environment."}
+        </EmptyState>
+      ) : (
+        <>
+          <Rows items={query.data.items} />
+          <Pager page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} hrefFor={(page) => `/deployments${toSearch({ ...filters, page })}`} />
+        </>
+      )}
+    </div>
+  );
+}

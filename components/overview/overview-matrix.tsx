@@ -1,0 +1,92 @@
+"use client";
+// The services × environments matrix: what runs where, and how its latest deployment went.
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/components/data/api-fetch";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { QueryError } from "@/components/ui/query-state";
+import { TableSkeleton } from "@/components/ui/skeleton";
+import { StatusPill } from "@/components/ui/status-pill";
+import { formatDateTime } from "@/components/ui/format";
+import { queryKeys } from "@/lib/query-keys";
+import type { Overview, OverviewCell } from "@/lib/services/get-overview";
+
+function Cell({ cell }: { cell: OverviewCell | null }) {
+  if (!cell) return <span className="text-xs text-slate-400">No target</span>;
+  const latest = cell.latestDeployment;
+  const isCurrentLatest = latest && latest.version === cell.currentVersion;
+  return (
+    <div className="flex flex-col items-start gap-1">
+      <span className="font-mono text-sm font-medium text-slate-900">{cell.currentVersion ?? "—"}</span>
+      {latest ? (
+        <span className="flex flex-wrap items-center gap-1" title={`Latest deployment ${formatDateTime(latest.createdAt)}`}>
+          <StatusPill state={latest.state} />
+          {latest.kind === "rollback" ? <Badge tone="warn">rollback</Badge> : null}
+          {isCurrentLatest ? null : <span className="font-mono text-xs text-slate-500">→ {latest.version}</span>}
+        </span>
+      ) : (
+        <span className="text-xs text-slate-400">Never deployed</span>
+      )}
+    </div>
+  );
+}
+
+export function OverviewMatrix() {
+  const query = useQuery({ queryKey: queryKeys.overview, queryFn: () => apiFetch<Overview>("/api/v1/overview"), refetchInterval: 15_000 });
+  if (query.isPending) return <TableSkeleton rows={6} columns={4} label="Loading the overview" />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
+  const { environments, rows, openReviews } = query.data;
+
+  return (
+    <div className="space-y-4">
+      {openReviews > 0 ? (
+        <div data-testid="open-reviews" className="flex items-center gap-2 rounded-lg border border-amber-200 bg-amber-50 px-4 py-2.5 text-sm text-amber-900">
+          <span className="font-semibold">{openReviews}</span>
+          {openReviews === 1 ? "post-hoc review is open" : "post-hoc reviews are open"} — hotfixes or window overrides a release manager still has to
+          close.
+        </div>
+      ) : null}
+      {rows.length === 0 ? (
+        <EmptyState title="No services yet — an admin adds them in Settings">Once services and their deploy targets exist, this matrix shows what runs where.</EmptyState>
+      ) : environments.length === 0 ? (
+        <EmptyState title="No environments yet — an admin adds them in Settings">Services exist, but there is nowhere to deploy them.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table aria-label="Services by environment" className="min-w-full text-sm">
+            <thead>
+              <tr>
+                <th scope="col" className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+                  Service
+                </th>
+                {environments.map((environment) => (
+                  <th key={environment.id} scope="col" className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+                    {environment.name}
+                    {environment.isProduction ? <Badge tone="danger" className="ml-1.5 normal-case">prod</Badge> : null}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} className="hover:bg-slate-50/70">
+                  <th scope="row" className="border-b border-slate-100 px-3 py-2 text-left align-top font-medium">
+                    <Link href={`/releases?service=${encodeURIComponent(row.slug)}`} className="text-slate-900 hover:underline">
+                      {row.name}
+                    </Link>
+                    <div className="font-mono text-xs font-normal text-slate-500">{row.slug}</div>
+                  </th>
+                  {row.cells.map((cell, index) => (
+                    <td key={environments[index]!.id} className="border-b border-slate-100 px-3 py-2 align-top" data-testid={`cell-${row.slug}-${environments[index]!.slug}`}>
+                      <Cell cell={cell} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
