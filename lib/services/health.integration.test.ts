@@ -39,6 +39,16 @@ async function healthyAgain(what: string): Promise<Body> {
   return last!;
 }
 
+/** While Redis is down an enqueue must fail within ~2 s with an error the API maps to 503 "Redis". */
+async function expectEnqueueToFailFast(): Promise<void> {
+  const { enqueue } = await import("@/lib/queue/enqueue");
+  const { unreachableDependency } = await import("@/lib/api/dependency-error");
+  const started = performance.now();
+  const error = await enqueue("system.ping", { sentAt: new Date().toISOString(), nonce: "down" }, { jobId: "ping:down" }).catch((e: unknown) => e);
+  expect(performance.now() - started).toBeLessThan(3_000);
+  expect(unreachableDependency(error)).toBe("redis");
+}
+
 beforeAll(async () => {
   const started = performance.now();
   [redis, postgres] = await Promise.all([createOwnRedis(), createOwnPostgres()]);
@@ -81,6 +91,7 @@ describe("GET /api/v1/health", () => {
     expect(body.down).not.toContain("postgres");
     expect(body.checks.redis?.error).toMatch(/Redis is unreachable.*REDIS_URL/);
     expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|stack/);
+    await expectEnqueueToFailFast();
     await new Promise((r) => setTimeout(r, 3_000));
     await redis.start();
     // The Redis restart lost every key, so 200 also proves the worker reconnected and beats again.
