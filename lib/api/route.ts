@@ -51,8 +51,9 @@ function parse(schema: Schema | undefined, value: unknown, where: string): unkno
 }
 
 async function authorize(request: Request, permission: Permission | "public"): Promise<Principal | null> {
+  // Public routes (health) must answer without a database lookup: they report that the database is down.
+  if (permission === "public") return null;
   const principal = await getPrincipal(request);
-  if (permission === "public") return principal;
   if (!principal) throw new AppError("unauthenticated", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
   if (!can(principal.role, permission)) {
     throw new AppError("forbidden", `Your role (${principal.role}) may not do this: it needs the "${permission}" permission.`);
@@ -62,7 +63,7 @@ async function authorize(request: Request, permission: Permission | "public"): P
 
 export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, Perm extends Permission | "public" = Permission | "public">(
   spec: RouteSpec<P, Q, B> & { permission: Perm },
-  handler: (ctx: Context<P, Q, B, Perm extends "public" ? Principal | null : Principal>) => Promise<Response | unknown>,
+  handler: (ctx: Context<P, Q, B, Perm extends "public" ? null : Principal>) => Promise<Response | unknown>,
 ) {
   return async (request: Request, context?: NextContext): Promise<Response> => {
     try {

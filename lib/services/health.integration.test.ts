@@ -2,15 +2,11 @@
 // test stops and starts again. The app must answer 503 naming what is down, then 200 again once it is
 // back — without a restart or a re-import — and a real worker process must ride out both outages.
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMigratedDatabase, databaseUrlFor } from "@/lib/testing/test-database";
 import { createOwnPostgres, type OwnPostgres } from "@/lib/testing/own-postgres";
 import { createOwnRedis, type OwnRedis, waitUntil } from "@/lib/testing/own-redis";
 import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
-
-// Outside Next there is no request scope for next-auth's session lookup; health is public, so the
-// caller is simply anonymous.
-vi.mock("@/lib/auth/get-principal", () => ({ getPrincipal: async () => null }));
 
 type Body = { status: string; down: string[]; checks: Record<string, { ok: boolean; error?: string; latencyMs?: number; alive?: number | null }> };
 

@@ -1,7 +1,7 @@
 // Releases with some history per service: older versions promoted to production, a failed production
 // deploy that was rolled back, and a newest version waiting in staging. Written once per service.
 import { createHash } from "node:crypto";
-import type { DeploymentState, PrismaClient, Strategy } from "@/lib/db";
+import type { DeploymentState, PrismaClient, Release, Strategy } from "@/lib/db";
 
 type Ctx = { db: PrismaClient; users: Record<string, string>; staging: { id: string }; production: { id: string } };
 type Service = { id: string; slug: string };
@@ -55,7 +55,7 @@ export async function seedHistory(ctx: Ctx, service: Service, index: number): Pr
   const stagingTarget = targets.find((t) => t.environmentId === ctx.staging.id)!;
   const productionTarget = targets.find((t) => t.environmentId === ctx.production.id)!;
   const versions = ["1.0.0", "1.1.0", "1.2.0"];
-  const releases = [];
+  const releases: Release[] = [];
   for (const [i, version] of versions.entries()) {
     releases.push(
       await ctx.db.release.create({
@@ -72,9 +72,9 @@ export async function seedHistory(ctx: Ctx, service: Service, index: number): Pr
       }),
     );
   }
-  const [v1, v2, v3] = releases as [(typeof releases)[0], (typeof releases)[0], (typeof releases)[0]];
+  const [v1, v2, v3] = releases as [Release, Release, Release];
   const rev = (v: string, env: string) => `${service.slug}-${env}-${v.replaceAll(".", "-")}`;
-  const at = (r: (typeof releases)[0], hours: number) => new Date(r.createdAt.getTime() + hours * 60 * 60 * 1000);
+  const at = (r: Release, hours: number) => new Date(r.createdAt.getTime() + hours * 60 * 60 * 1000);
 
   await recordDeployment(ctx, { releaseId: v1.id, targetId: stagingTarget.id, strategy: "rolling", state: "succeeded", at: at(v1, 1), revision: rev(v1.version, "stg") });
   await recordDeployment(ctx, { releaseId: v1.id, targetId: productionTarget.id, strategy: "canary", state: "succeeded", at: at(v1, 26), revision: rev(v1.version, "prd") });
