@@ -54,7 +54,7 @@ function Filters({ filters }: { filters: DeploymentFilters }) {
           ))}
         </Select>
       </Field>
-      <Field id="deployments-environment" label="Environment" className="w-44">
+      <Field id="deployments-environment" label="Environment" className="w-52">
         <Select id="deployments-environment" name="environment" defaultValue={filters.environment ?? ""}>
           <option value="">All environments</option>
           {environments.data?.items.map((e) => (

@@ -42,8 +42,8 @@ function TokenRows({ items, onRevoke }: { items: ApiTokenView[]; onRevoke: (toke
       <tbody>
         {items.map((token) => (
           <Tr key={token.id} data-testid={`token-row-${token.name}`}>
-            <Td className="font-medium">{token.name}</Td>
-            <Td className="font-mono text-xs">{token.prefix}…</Td>
+            <Td className="font-medium whitespace-nowrap">{token.name}</Td>
+            <Td className="font-mono text-xs whitespace-nowrap">{token.prefix}…</Td>
             <Td>{ROLE_LABELS[token.role]}</Td>
             <Td className="text-xs">{token.owner.email}</Td>
             <Td>

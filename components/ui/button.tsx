@@ -12,7 +12,7 @@ const VARIANTS: Record<Variant, string> = {
 
 export const buttonClassName = (variant: Variant = "primary", size: "sm" | "md" = "md") =>
   cn(
-    "inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors",
+    "inline-flex items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors",
     "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-not-allowed",
     size === "sm" ? "h-7 px-2.5 text-xs" : "h-9 px-3.5 text-sm",
     VARIANTS[variant],

@@ -2,11 +2,10 @@
 import { z } from "zod";
 import { optionalText } from "./common";
 
-const cursor = z
-  .string()
-  .regex(/^\d{1,19}$/, "must be an event id")
-  .optional()
-  .or(z.literal("").transform(() => undefined));
+const cursor = z.preprocess(
+  (value) => (value === "" ? undefined : value),
+  z.string().regex(/^\d{1,19}$/, "must be an event id").optional(),
+);
 
 const isoTime = z
   .string()

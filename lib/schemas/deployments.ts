@@ -7,10 +7,10 @@ export const DEPLOYMENT_STATES = Object.values(DeploymentState);
 export type { DeploymentState };
 
 export const listDeploymentsQuery = z.object({
-  state: z
-    .enum(DeploymentState, { message: `must be one of ${DEPLOYMENT_STATES.join(", ")}` })
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  state: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(DeploymentState, { message: `must be one of ${DEPLOYMENT_STATES.join(", ")}` }).optional(),
+  ),
   /** service slug */
   service: optionalText(100),
   /** environment slug */

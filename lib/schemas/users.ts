@@ -5,11 +5,8 @@ import { roleSchema } from "./common";
 export const MIN_PASSWORD_LENGTH = 12;
 
 export const createUserBody = z.object({
-  email: z
-    .email({ message: "must be an email address" })
-    .trim()
-    .max(254)
-    .transform((value) => value.toLowerCase()),
+  // trim before the format check: a pasted address often carries spaces
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email({ message: "must be an email address" })),
   name: z.string().trim().min(1, "is required").max(120),
   role: roleSchema,
   password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200),

@@ -4,17 +4,11 @@ import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { DemoAccounts } from "@/components/auth/demo-accounts";
 import { env, isOidcConfigured } from "@/lib/env";
+import { safeCallbackUrl } from "@/lib/schemas/callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-/** Only same-origin paths: an absolute callbackUrl would let a link send people elsewhere after sign-in. */
-function safeCallbackUrl(value: string | string[] | undefined): string {
-  const url = Array.isArray(value) ? value[0] : value;
-  if (!url || !url.startsWith("/") || url.startsWith("//") || url.startsWith("/\\") || url.startsWith("/signin")) return "/overview";
-  return url;
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
