@@ -1,0 +1,59 @@
+// The overview matrix and the audit log's cursor paging against the real database.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disconnectDb, getDb } from "@/lib/db";
+import { auditQuery } from "@/lib/schemas/audit";
+import { getOverview } from "./get-overview";
+import { listAuditEvents } from "./list-audit-events";
+
+const run = Date.now().toString(36);
+const slug = (name: string) => `${name}-${run}`;
+
+beforeAll(async () => {
+  const db = getDb();
+  const author = await db.user.create({ data: { email: `author-${run}@read.test`, name: "Author", role: "developer" } });
+  const staging = await db.environment.create({ data: { slug: slug("stg"), name: "Staging", promotionOrder: 9_000 + Math.floor(Math.random() * 500) } });
+  const service = await db.service.create({ data: { slug: slug("svc"), name: `Svc ${run}` } });
+  await db.service.create({ data: { slug: slug("bare"), name: `Bare ${run}` } });
+  const target = await db.target.create({ data: { serviceId: service.id, environmentId: staging.id } });
+  const old = await db.release.create({ data: { serviceId: service.id, version: "1.0.0", image: "img:1", digest: "sha256:1", authorId: author.id } });
+  const next = await db.release.create({ data: { serviceId: service.id, version: "1.1.0", image: "img:2", digest: "sha256:2", authorId: author.id } });
+  await db.deployment.create({ data: { releaseId: old.id, targetId: target.id, strategy: "rolling", state: "succeeded", createdAt: new Date(Date.now() - 60_000) } });
+  await db.deployment.create({ data: { releaseId: next.id, targetId: target.id, strategy: "canary", state: "paused", trafficPercent: 10 } });
+  await db.target.update({ where: { id: target.id }, data: { currentReleaseId: old.id } });
+  for (let i = 0; i < 7; i++) {
+    await db.auditEvent.create({ data: { actorLabel: `pager-${run}@read.test`, action: `pager.${run}`, subjectType: "thing", subjectId: String(i) } });
+  }
+});
+afterAll(() => disconnectDb());
+
+describe("getOverview", () => {
+  it("puts the current version and the latest deployment in each cell, and null where there is no target", async () => {
+    const overview = await getOverview();
+    const column = overview.environments.findIndex((e) => e.slug === slug("stg"));
+    const row = overview.rows.find((r) => r.slug === slug("svc"))!;
+    expect(row.cells[column]).toMatchObject({ currentVersion: "1.0.0", latestDeployment: { state: "paused", version: "1.1.0", trafficPercent: 10 } });
+    expect(overview.rows.find((r) => r.slug === slug("bare"))!.cells[column]).toBeNull();
+  });
+});
+
+describe("listAuditEvents", () => {
+  it("pages newest first by id, with cursors both ways", async () => {
+    const filters = { action: `pager.${run}`, limit: "3" };
+    const first = await listAuditEvents(auditQuery.parse(filters));
+    expect(first.items.map((e) => e.subjectId)).toEqual(["6", "5", "4"]);
+    expect(first.newerCursor).toBeNull();
+    const second = await listAuditEvents(auditQuery.parse({ ...filters, before: first.olderCursor! }));
+    expect(second.items.map((e) => e.subjectId)).toEqual(["3", "2", "1"]);
+    const last = await listAuditEvents(auditQuery.parse({ ...filters, before: second.olderCursor! }));
+    expect(last.items.map((e) => e.subjectId)).toEqual(["0"]);
+    expect(last.olderCursor).toBeNull();
+    const back = await listAuditEvents(auditQuery.parse({ ...filters, after: second.newerCursor! }));
+    expect(back.items.map((e) => e.subjectId)).toEqual(["6", "5", "4"]);
+    expect(back.newerCursor).toBeNull();
+  });
+
+  it("filters by actor substring, case-insensitively", async () => {
+    const page = await listAuditEvents(auditQuery.parse({ actor: `PAGER-${run}`, limit: "50" }));
+    expect(page.items).toHaveLength(7);
+  });
+});
