@@ -30,7 +30,11 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "journeys", testIgnore: "api-*.spec.ts", use: { browserName: "chromium" } },
+    // API tests fingerprint the whole database around each call, so they run after the journeys, alone.
+    { name: "api", testMatch: "api-*.spec.ts", dependencies: ["journeys"] },
+  ],
   webServer: [
     {
       command: "tsx e2e/support/oidc-idp.ts",

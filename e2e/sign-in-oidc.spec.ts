@@ -32,6 +32,6 @@ test("wrong password on the local sign-in form says so and stays on the page", a
   await page.getByLabel("Email").fill("admin@flightdeck.local");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: /wrong email or password/i })).toBeVisible();
   await expect(page).toHaveURL(/\/signin/);
 });
