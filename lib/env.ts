@@ -23,6 +23,8 @@ const schema = z.object({
   WORKER_HEARTBEAT_TTL: z.coerce.number().int().positive().default(15),
   /** "1" lists the seeded demo accounts on the sign-in page; never set it where real people sign in. */
   DEMO_SIGNINS: z.string().optional().transform((v) => v === "1" || v === "true"),
+  /** Where the local provider keeps one state file per target (its supervisor's pid, ports, revisions). */
+  LOCAL_PROVIDER_STATE_DIR: z.string().min(1).default(".tmp/local-provider"),
 });
 
 export type Env = z.infer<typeof schema>;
