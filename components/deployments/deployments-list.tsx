@@ -2,7 +2,7 @@
 // Deployments and rollbacks, newest first, with state, service and environment filters kept in the URL.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch, toSearch } from "@/components/data/api-fetch";
-import { useEnvironments, useServices } from "@/components/data/use-catalog";
+import { EnvironmentSelect, ServiceSelect } from "@/components/data/catalog-select";
 import { formValues, useUrlFilters } from "@/components/data/use-url-filters";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -20,8 +20,6 @@ import { DEPLOYMENT_STATES } from "@/lib/schemas/deployments";
 import type { DeploymentSummary } from "@/lib/services/list-deployments";
 
 function Filters({ filters }: { filters: DeploymentFilters }) {
-  const services = useServices();
-  const environments = useEnvironments();
   const setFilters = useUrlFilters();
   return (
     <form
@@ -44,26 +42,8 @@ function Filters({ filters }: { filters: DeploymentFilters }) {
           ))}
         </Select>
       </Field>
-      <Field id="deployments-service" label="Service" className="w-48">
-        <Select id="deployments-service" name="service" defaultValue={filters.service ?? ""}>
-          <option value="">All services</option>
-          {services.data?.items.map((s) => (
-            <option key={s.id} value={s.slug}>
-              {s.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field id="deployments-environment" label="Environment" className="w-52">
-        <Select id="deployments-environment" name="environment" defaultValue={filters.environment ?? ""}>
-          <option value="">All environments</option>
-          {environments.data?.items.map((e) => (
-            <option key={e.id} value={e.slug}>
-              {e.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <ServiceSelect id="deployments-service" name="service" defaultValue={filters.service} className="w-48" />
+      <EnvironmentSelect id="deployments-environment" name="environment" defaultValue={filters.environment} className="w-52" />
       <Button type="submit" variant="secondary">
         Apply filters
       </Button>

@@ -2,12 +2,12 @@
 // Releases, newest first, with service and text filters kept in the URL.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch, toSearch } from "@/components/data/api-fetch";
-import { useServices } from "@/components/data/use-catalog";
+import { ServiceSelect } from "@/components/data/catalog-select";
 import { formValues, useUrlFilters } from "@/components/data/use-url-filters";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field, Input, Select } from "@/components/ui/form";
+import { Field, Input } from "@/components/ui/form";
 import { shortDigest } from "@/components/ui/format";
 import { Pager } from "@/components/ui/pager";
 import { QueryError } from "@/components/ui/query-state";
@@ -19,7 +19,6 @@ import type { Page } from "@/lib/schemas/common";
 import type { ReleaseSummary } from "@/lib/services/list-releases";
 
 export function ReleasesList({ filters }: { filters: ReleaseFilters }) {
-  const services = useServices();
   const setFilters = useUrlFilters();
   const query = useQuery({
     queryKey: queryKeys.releases.list(filters),
@@ -40,16 +39,7 @@ export function ReleasesList({ filters }: { filters: ReleaseFilters }) {
           setFilters(formValues(event.currentTarget, ["service", "q"]));
         }}
       >
-        <Field id="releases-service" label="Service" className="w-48">
-          <Select id="releases-service" name="service" defaultValue={filters.service ?? ""}>
-            <option value="">All services</option>
-            {services.data?.items.map((s) => (
-              <option key={s.id} value={s.slug}>
-                {s.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ServiceSelect id="releases-service" name="service" defaultValue={filters.service} className="w-48" />
         <Field id="releases-q" label="Search" className="w-64">
           <Input id="releases-q" name="q" type="search" placeholder="version, image or notes" defaultValue={filters.q ?? ""} />
         </Field>

@@ -1,0 +1,31 @@
+"use client";
+// Service and environment pickers for filter forms, filled from the catalog API; the value is the slug.
+import { Field, Select } from "@/components/ui/form";
+import { useEnvironments, useServices } from "./use-catalog";
+
+type Props = { id: string; name: string; defaultValue?: string; className?: string };
+
+function CatalogSelect({ id, name, label, anyLabel, defaultValue, className, options }: Props & { label: string; anyLabel: string; options?: { id: string; slug: string; name: string }[] }) {
+  return (
+    <Field id={id} label={label} className={className}>
+      <Select id={id} name={name} defaultValue={defaultValue ?? ""}>
+        <option value="">{anyLabel}</option>
+        {options?.map((o) => (
+          <option key={o.id} value={o.slug}>
+            {o.name}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+export function ServiceSelect(props: Props) {
+  const services = useServices();
+  return <CatalogSelect {...props} label="Service" anyLabel="All services" options={services.data?.items} />;
+}
+
+export function EnvironmentSelect(props: Props) {
+  const environments = useEnvironments();
+  return <CatalogSelect {...props} label="Environment" anyLabel="All environments" options={environments.data?.items} />;
+}
