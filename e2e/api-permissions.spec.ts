@@ -20,7 +20,14 @@ type Mutation = {
   bad: (fx: Fixture) => Promise<{ path: string; body?: unknown; status: number }>;
 };
 
+const randomDigest = () => `sha256:${Array.from({ length: 64 }, () => "0123456789abcdef"[Math.floor(Math.random() * 16)]).join("")}`;
+
 const MUTATIONS: Record<string, Mutation> = {
+  "POST /releases": {
+    allowed: ["admin", "release_manager", "developer"],
+    prepare: async () => ({ path: "/api/v1/releases", body: { service: "akosha", version: `9.0.${unique()}`, image: "registry.example.com/mcp/akosha:9", digest: randomDigest() } }),
+    bad: async () => ({ path: "/api/v1/releases", body: { service: "akosha", version: "", image: "x", digest: "md5:abc" }, status: 422 }),
+  },
   "POST /users": {
     allowed: ["admin"],
     prepare: async () => ({ path: "/api/v1/users", body: { email: `matrix-${unique()}@example.com`, name: "Matrix user", role: "viewer", password: "a-long-enough-password" } }),

@@ -39,7 +39,14 @@ export async function listReleases(query: ListReleasesQuery): Promise<Page<Relea
       include: { service: { select: { slug: true, name: true } }, author: { select: { name: true, email: true } } },
     }),
   ]);
-  const items = releases.map((r) => ({
+  const items = releases.map(toReleaseSummary);
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+type ReleaseRow = Prisma.ReleaseGetPayload<{ include: { service: { select: { slug: true; name: true } }; author: { select: { name: true; email: true } } } }>;
+
+export function toReleaseSummary(r: ReleaseRow): ReleaseSummary {
+  return {
     id: r.id,
     service: r.service,
     version: r.version,
@@ -50,6 +57,5 @@ export async function listReleases(query: ListReleasesQuery): Promise<Page<Relea
     hotfix: r.hotfix,
     author: r.author,
     createdAt: r.createdAt.toISOString(),
-  }));
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  };
 }
