@@ -1,0 +1,43 @@
+// The sample service as the local provider runs it: a real `tsx workers/sample-service/server.ts` process.
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { freePort, waitUntil } from "@/lib/testing/own-redis";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const children: ChildProcess[] = [];
+
+function run(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null> } {
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["workers/sample-service/server.ts"], {
+    cwd: root,
+    env: { ...process.env, SERVICE_NAME: "it-svc", VERSION: "3.1.0", ...env },
+    stdio: "ignore",
+  });
+  children.push(child);
+  return { child, exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))) };
+}
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+});
+
+describe("sample service process", () => {
+  it("serves /health and JSON-RPC on PORT, labelled with its revision, and exits 0 on SIGTERM", async () => {
+    const port = await freePort();
+    const { child, exited } = run({ PORT: String(port), REVISION: "it-svc-r1" });
+    const base = `http://127.0.0.1:${port}`;
+    await waitUntil(() => fetch(`${base}/health`), { timeoutMs: 15_000, what: "sample service" });
+    const health = await fetch(`${base}/health`);
+    expect(health.headers.get("x-revision")).toBe("it-svc-r1");
+    expect(await health.json()).toMatchObject({ status: "healthy", service: "it-svc", version: "3.1.0" });
+    const unknown = await fetch(`${base}/mcp`, { method: "POST", body: JSON.stringify({ jsonrpc: "2.0", id: 9, method: "nope" }) });
+    expect(await unknown.json()).toMatchObject({ id: 9, error: { code: -32601 } });
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
+  it("exits 1 right away with CRASH_ON_START", async () => {
+    const { exited } = run({ PORT: String(await freePort()), CRASH_ON_START: "1" });
+    expect(await exited).toBe(1);
+  });
+});
