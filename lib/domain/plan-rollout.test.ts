@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { fullTrafficStep, planRollout } from "./plan-rollout";
+
+describe("planRollout", () => {
+  it("rolling replaces the revision and retires the old one", () => {
+    expect(planRollout({ strategy: "rolling", canarySteps: [], stepPauseSeconds: 60 })).toEqual({
+      ok: true,
+      steps: [{ kind: "start_revision" }, { kind: "verify" }, { kind: "set_traffic", percent: 100 }, { kind: "finalize", keepPrevious: false }],
+    });
+  });
+
+  it("blue-green switches all at once and keeps the old revision for instant rollback", () => {
+    const plan = planRollout({ strategy: "blue_green", canarySteps: [10, 100], stepPauseSeconds: null });
+    expect(plan.ok && plan.steps.at(-1)).toEqual({ kind: "finalize", keepPrevious: true });
+    expect(plan.ok && plan.steps.filter((s) => s.kind === "set_traffic")).toEqual([{ kind: "set_traffic", percent: 100 }]);
+  });
+
+  it("canary pauses for analysis after each step below 100 %", () => {
+    const plan = planRollout({ strategy: "canary", canarySteps: [10, 50, 100], stepPauseSeconds: 30 });
+    expect(plan).toEqual({
+      ok: true,
+      steps: [
+        { kind: "start_revision" },
+        { kind: "verify" },
+        { kind: "set_traffic", percent: 10 },
+        { kind: "pause", seconds: 30 },
+        { kind: "set_traffic", percent: 50 },
+        { kind: "pause", seconds: 30 },
+        { kind: "set_traffic", percent: 100 },
+        { kind: "finalize", keepPrevious: false },
+      ],
+    });
+    expect(plan.ok && fullTrafficStep(plan.steps)).toBe(6);
+  });
+
+  it("takes configurable steps and manual pauses", () => {
+    const plan = planRollout({ strategy: "canary", canarySteps: [10, 25, 50, 100], stepPauseSeconds: null });
+    expect(plan.ok && plan.steps.filter((s) => s.kind === "pause")).toEqual([
+      { kind: "pause", seconds: null },
+      { kind: "pause", seconds: null },
+      { kind: "pause", seconds: null },
+    ]);
+  });
+
+  it.each([
+    [[], /at least one/],
+    [[10, 50], /last canary step must be 100/],
+    [[50, 10, 100], /must increase/],
+    [[0, 100], /from 1 to 100/],
+    [[10.5, 100], /whole percentages/],
+  ])("refuses canary steps %j", (steps, reason) => {
+    const plan = planRollout({ strategy: "canary", canarySteps: steps, stepPauseSeconds: 10 });
+    expect(plan.ok).toBe(false);
+    expect(!plan.ok && plan.reason).toMatch(reason);
+  });
+});

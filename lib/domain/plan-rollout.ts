@@ -1,0 +1,56 @@
+// The steps of a rollout, decided from the strategy alone. The engine executes them one job at a time;
+// each step is idempotent, so a resumed deployment re-runs its current step safely.
+import type { Strategy } from "@/lib/db/generated/enums";
+
+export type RolloutStep =
+  /** start the new revision with no traffic */
+  | { kind: "start_revision" }
+  /** health (later: smoke suite) of the new revision, before it gets traffic */
+  | { kind: "verify" }
+  /** put `percent` of the traffic on the new revision */
+  | { kind: "set_traffic"; percent: number }
+  /** hold for analysis: `seconds`, or until someone promotes when null */
+  | { kind: "pause"; seconds: number | null }
+  /** retire the replaced revision (blue-green keeps it for instant rollback) */
+  | { kind: "finalize"; keepPrevious: boolean };
+
+export type RolloutPlanInput = {
+  strategy: Strategy;
+  /** canary traffic percentages, ascending, ending at 100 */
+  canarySteps: number[];
+  /** pause after each canary step below 100 %; null = manual promote */
+  stepPauseSeconds: number | null;
+};
+
+export type PlanDecision = { ok: true; steps: RolloutStep[] } | { ok: false; reason: string };
+
+function checkCanarySteps(steps: number[]): string | null {
+  if (steps.length === 0) return "A canary needs at least one traffic step.";
+  if (steps.some((p) => !Number.isInteger(p) || p < 1 || p > 100)) return "Canary steps are whole percentages from 1 to 100.";
+  if (steps.some((p, i) => i > 0 && p <= steps[i - 1]!)) return "Canary steps must increase (e.g. 10, 50, 100).";
+  if (steps.at(-1) !== 100) return "The last canary step must be 100 %.";
+  return null;
+}
+
+export function planRollout(input: RolloutPlanInput): PlanDecision {
+  const start: RolloutStep[] = [{ kind: "start_revision" }, { kind: "verify" }];
+  switch (input.strategy) {
+    case "rolling":
+      return { ok: true, steps: [...start, { kind: "set_traffic", percent: 100 }, { kind: "finalize", keepPrevious: false }] };
+    case "blue_green":
+      return { ok: true, steps: [...start, { kind: "set_traffic", percent: 100 }, { kind: "finalize", keepPrevious: true }] };
+    case "canary": {
+      const problem = checkCanarySteps(input.canarySteps);
+      if (problem) return { ok: false, reason: problem };
+      const stepping = input.canarySteps.flatMap((percent): RolloutStep[] =>
+        percent < 100 ? [{ kind: "set_traffic", percent }, { kind: "pause", seconds: input.stepPauseSeconds }] : [{ kind: "set_traffic", percent }],
+      );
+      return { ok: true, steps: [...start, ...stepping, { kind: "finalize", keepPrevious: false }] };
+    }
+  }
+}
+
+/** The index of the step that puts all traffic on the new revision (promote jumps there). */
+export function fullTrafficStep(steps: RolloutStep[]): number {
+  return steps.findIndex((s) => s.kind === "set_traffic" && s.percent === 100);
+}
