@@ -5,6 +5,7 @@ describe("job ids", () => {
   it("builds the deterministic ids of STYLE rule 8", () => {
     expect(deploymentStepJobId({ deploymentId: "cm3x9z0001", step: 2 })).toBe("deploy:cm3x9z0001:step:2");
     expect(deploymentStepJobId({ deploymentId: "cm3x9z0001", step: 2 })).toBe(deploymentStepJobId({ deploymentId: "cm3x9z0001", step: 2 }));
+    expect(deploymentStepJobId({ deploymentId: "cm3x9z0001", step: 2, generation: 3 })).toBe("deploy:cm3x9z0001:step:2:g:3");
     expect(pingJobId({ nonce: "abc-1" })).toBe("ping:abc-1");
     expect(makeJobId(["reconcile", "env_prod", 7])).toBe("reconcile:env_prod:7");
   });

@@ -3,18 +3,20 @@ import { InvalidPayloadError, isJobName, JOB_NAMES, parsePayload, queueNameFor }
 
 describe("job payload schemas", () => {
   it("accepts a deployment step and a ping", () => {
-    expect(parsePayload({ name: "deployment.step", data: { deploymentId: "ckabc123", step: 0 }, stage: "enqueue" })).toEqual({ deploymentId: "ckabc123", step: 0 });
+    expect(parsePayload({ name: "deployment.step", data: { deploymentId: "ckabc123", step: 0, generation: 2 }, stage: "enqueue" })).toEqual({ deploymentId: "ckabc123", step: 0, generation: 2 });
     const ping = { sentAt: "2026-11-22T10:00:00.000Z", nonce: "n-1" };
     expect(parsePayload({ name: "system.ping", data: ping, stage: "pickup" })).toEqual(ping);
   });
 
   it.each([
-    [{ deploymentId: "d1", step: -1 }, "step"],
-    [{ deploymentId: "d1", step: 1.5 }, "step"],
-    [{ deploymentId: "d1", step: "1" }, "step"],
-    [{ deploymentId: "", step: 1 }, "deploymentId"],
-    [{ step: 1 }, "deploymentId"],
-    [{ deploymentId: "d1", step: 1, extra: true }, "(payload)"],
+    [{ deploymentId: "d1", step: -1, generation: 0 }, "step"],
+    [{ deploymentId: "d1", step: 1.5, generation: 0 }, "step"],
+    [{ deploymentId: "d1", step: "1", generation: 0 }, "step"],
+    [{ deploymentId: "", step: 1, generation: 0 }, "deploymentId"],
+    [{ step: 1, generation: 0 }, "deploymentId"],
+    [{ deploymentId: "d1", step: 1 }, "generation"],
+    [{ deploymentId: "d1", step: 1, generation: -1 }, "generation"],
+    [{ deploymentId: "d1", step: 1, generation: 0, extra: true }, "(payload)"],
   ])("rejects the deployment step %j, naming %s", (data, field) => {
     const parse = () => parsePayload({ name: "deployment.step", data, stage: "enqueue" });
     expect(parse).toThrow(InvalidPayloadError);
@@ -41,7 +43,7 @@ describe("job payload schemas", () => {
   });
 
   it("knows its job names and uses them as queue names BullMQ accepts", () => {
-    expect(JOB_NAMES).toEqual(["deployment.step", "system.ping"]);
+    expect(JOB_NAMES).toEqual(["deployment.step", "deployment.reconcile", "system.ping"]);
     expect(isJobName("system.ping")).toBe(true);
     expect(isJobName("toString")).toBe(false);
     for (const name of JOB_NAMES) expect(queueNameFor(name)).not.toContain(":");

@@ -5,10 +5,15 @@ import type { JobsOptions } from "bullmq";
 import { z } from "zod";
 
 export const JOBS = {
-  /** One step of a deployment's state machine (processor arrives with the rollout engine). */
+  /** One step of a deployment's state machine; `generation` must match the deployment's or the job is stale. */
   "deployment.step": {
-    schema: z.object({ deploymentId: z.string().min(1).max(100), step: z.number().int().min(0) }).strict(),
+    schema: z.object({ deploymentId: z.string().min(1).max(100), step: z.number().int().min(0), generation: z.number().int().min(0) }).strict(),
     options: { attempts: 5, backoff: { type: "exponential", delay: 1_000 } },
+  },
+  /** Finds in-flight deployments whose job was lost (worker killed, Redis flushed) and queues them again. */
+  "deployment.reconcile": {
+    schema: z.object({}).strict(),
+    options: { attempts: 1 },
   },
   /** Diagnostic round trip: proves a worker consumes validated jobs. */
   "system.ping": {
