@@ -1,0 +1,71 @@
+// The per-target supervisor process, started detached by the local provider:
+//   node --import tsx lib/providers/local/supervisor.ts '{"targetId":…,"stateDir":…,"proxyPort":…}'
+// It owns the target's proxy and revision processes, so they outlive any worker; a worker finds it again
+// through the state file. Its revisions die with it (start-watchdog.ts), so it never leaves orphans.
+import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { z } from "zod";
+import { createControlApi } from "./create-control-api";
+import { createTrafficProxy } from "./create-traffic-proxy";
+import { startWatchdog } from "./start-watchdog";
+import { readSupervisorState, isProcessAlive, stateFilePath, writeSupervisorState } from "./supervisor-state";
+import { TargetRuntime } from "./target-runtime";
+
+const argsSchema = z.object({ targetId: z.string().min(1), stateDir: z.string().min(1), proxyPort: z.number().int().min(0).max(65535) });
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function exitWith(code: number, message: string): never {
+  console.error(`supervisor: ${message}`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const args = argsSchema.parse(JSON.parse(process.argv[2] ?? "{}"));
+  const file = stateFilePath(args);
+  const previous = await readSupervisorState(file).catch(() => undefined);
+  if (previous && previous.pid !== process.pid && isProcessAlive(previous.pid)) exitWith(3, `target ${args.targetId} already has supervisor ${previous.pid}`);
+  process.title = `flightdeck-supervisor ${args.targetId}`;
+  const token = randomBytes(24).toString("hex");
+  const startedAt = new Date().toISOString();
+  const watchdog = startWatchdog();
+  const ports = { controlPort: 0, proxyPort: 0 };
+  let writes = Promise.resolve();
+  // Serialized, so an older snapshot can never be renamed over a newer one.
+  const persist = (runtime: TargetRuntime) =>
+    (writes = writes.then(() =>
+      writeSupervisorState(file, { targetId: args.targetId, pid: process.pid, watchdogPid: watchdog.pid, ...ports, token, startedAt, revisions: runtime.records(), weights: runtime.weights }),
+    ));
+  const runtime = new TargetRuntime({ targetId: args.targetId, logDir: args.stateDir, watchdog, persist });
+  const proxy = createTrafficProxy({ pick: () => runtime.pick() });
+  ports.proxyPort = await listen(proxy, args.proxyPort).catch((error: Error) => exitWith(2, `proxy port ${args.proxyPort}: ${error.message}`));
+  const describe = () => ({ targetId: args.targetId, pid: process.pid, watchdogPid: watchdog.pid, startedAt, url: `http://127.0.0.1:${ports.proxyPort}` });
+  let stopping = false;
+  const shutdown = async (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.info(`supervisor ${args.targetId}: ${why}, stopping revisions`);
+    proxy.close();
+    proxy.closeAllConnections();
+    await runtime.stopAll();
+    await writes;
+    // A clean shutdown leaves no state file: the target is "not running", not "lost".
+    await rm(file, { force: true });
+    process.exit(0);
+  };
+  const control = createControlApi({ runtime, token, describe, onShutdown: () => void shutdown("shutdown requested") });
+  ports.controlPort = await listen(control, 0);
+  await persist(runtime);
+  console.info(`supervisor ${args.targetId}: pid ${process.pid}, proxy ${ports.proxyPort}, control ${ports.controlPort}`);
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: Error) => exitWith(1, error.stack ?? error.message));

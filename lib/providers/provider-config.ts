@@ -1,0 +1,64 @@
+// The shapes of Target.providerConfig, one zod schema per provider type. The JSON column is validated here
+// at the boundary (STYLE 2) by the provider that reads it, so a bad target fails with the offending field.
+import { z } from "zod";
+import { AppError } from "@/lib/api/app-error";
+
+const envMap = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "not an environment variable name"), z.string());
+
+/** local: each revision runs `command` as a child process; one proxy per target on `port` (0 = any free one). */
+export const localConfigSchema = z.object({
+  command: z.array(z.string().min(1)).min(1),
+  /** The port of the target's traffic-splitting proxy; 0 picks a free one (reported by getStatus().url). */
+  port: z.number().int().min(0).max(65535),
+  /** Service name handed to the process as SERVICE_NAME; defaults to the target id. */
+  service: z.string().min(1).optional(),
+  /** Environment of every revision (a release's own env wins over it). */
+  env: envMap.optional(),
+  /** Non-serving revisions kept running for an instant rollback; older ones are stopped. */
+  retainRevisions: z.number().int().min(0).max(20).default(2),
+  /** Working directory of the revisions; defaults to the worker's. */
+  cwd: z.string().min(1).optional(),
+});
+
+/** Where a Kubernetes provider finds its credentials: a file, the target's encrypted credentials, or the pod's service account. */
+const kubeconfigSource = z.discriminatedUnion("source", [
+  z.object({ source: z.literal("file"), path: z.string().min(1), context: z.string().optional() }),
+  z.object({ source: z.literal("credentials"), context: z.string().optional() }),
+  z.object({ source: z.literal("in-cluster") }),
+]);
+
+export const kubernetesConfigSchema = z.object({
+  namespace: z.string().min(1),
+  deployment: z.string().min(1),
+  container: z.string().min(1),
+  /** The Service whose selector a blue-green switch moves; required for blue-green and canary. */
+  service: z.string().min(1).optional(),
+  kubeconfig: kubeconfigSource.default({ source: "in-cluster" }),
+});
+
+export const cloudRunConfigSchema = z.object({
+  project: z.string().min(1),
+  region: z.string().min(1),
+  service: z.string().min(1),
+});
+
+export const providerConfigSchemas = {
+  local: localConfigSchema,
+  kubernetes: kubernetesConfigSchema,
+  cloudrun: cloudRunConfigSchema,
+} as const;
+
+export type ProviderType = keyof typeof providerConfigSchemas;
+export type LocalConfig = z.infer<typeof localConfigSchema>;
+export type KubernetesConfig = z.infer<typeof kubernetesConfigSchema>;
+export type CloudRunConfig = z.infer<typeof cloudRunConfigSchema>;
+
+/** Parses a target's stored configuration for its provider type; a validation AppError names the bad fields. */
+export function parseProviderConfig<T extends ProviderType>({ type, config }: { type: T; config: unknown }): z.infer<(typeof providerConfigSchemas)[T]> {
+  const parsed = providerConfigSchemas[type].safeParse(config);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => ({ path: `providerConfig.${i.path.join(".")}`, message: i.message }));
+    throw new AppError("validation", `The ${type} target configuration is invalid: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`, { fields });
+  }
+  return parsed.data as z.infer<(typeof providerConfigSchemas)[T]>;
+}

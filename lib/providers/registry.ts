@@ -1,0 +1,27 @@
+// Chooses the provider implementation for a target's type. Exhaustive: a new ProviderType does not compile
+// until it has a case here.
+import path from "node:path";
+import { env } from "@/lib/env";
+import { LocalProvider } from "./local/local-provider";
+import type { DeploymentProvider, ProviderType } from "./types";
+import { createUnavailableProvider } from "./unavailable-provider";
+
+export type ProviderOptions = {
+  /** Directory of the local provider's per-target state files; defaults to LOCAL_PROVIDER_STATE_DIR. */
+  localStateDir?: string;
+};
+
+export function createProvider(type: ProviderType, options: ProviderOptions = {}): DeploymentProvider {
+  switch (type) {
+    case "local":
+      return new LocalProvider({ stateDir: path.resolve(options.localStateDir ?? env().LOCAL_PROVIDER_STATE_DIR) });
+    case "kubernetes":
+    case "cloudrun":
+      // Implemented in a later issue; until then every call is refused with an explanation.
+      return createUnavailableProvider(type);
+    default: {
+      const unknown: never = type;
+      throw new Error(`unknown provider type ${String(unknown)}`);
+    }
+  }
+}
