@@ -46,3 +46,6 @@ export const PRODUCTION_ALLOW_WINDOWS = [{ days: [1, 2, 3, 4], start: "10:00", e
 
 /** Post-deploy validation: 6 health checks over 30 s after full traffic. */
 export const POST_DEPLOY_VALIDATION = { checks: 6, overSeconds: 30 } as const;
+
+/** Pre-deploy readiness: the score (out of 100) a deploy needs, on top of having no failed check. */
+export const READINESS_MIN_SCORE = 70;
