@@ -7,6 +7,9 @@ import { findNextChanges } from "./window/find-next-changes";
 import { findPolicyProblem } from "./window/find-policy-problem";
 import { MIN_OVERRIDE_REASON_LENGTH, type Freeze, type WindowPolicy, type WindowState } from "./window/window-types";
 
+export type { AllowWindow, Freeze, WindowPolicy, WindowState } from "./window/window-types";
+export { MIN_OVERRIDE_REASON_LENGTH, WINDOW_HORIZON_DAYS } from "./window/window-types";
+
 export type WindowBypass = "rollback" | "hotfix" | "override";
 
 export type WindowDecision = {
