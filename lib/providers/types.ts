@@ -95,8 +95,8 @@ export interface DeploymentProvider {
 
   /**
    * Sets the whole traffic split at once: percent by revision, summing to 100, every named revision
-   * existing and, for a share above 0, healthy (else `conflict`); revisions left out get 0. A revision that
-   * loses all traffic keeps running until the provider's retention limit retires it.
+   * existing (else `not_found`) and, for a share above 0, ready (else `conflict`); revisions left out get 0.
+   * A revision that loses all traffic keeps running until the provider's retention limit retires it.
    *
    * Idempotent by nature: it states the desired split, so repeating it changes nothing.
    */

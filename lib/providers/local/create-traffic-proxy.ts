@@ -33,6 +33,10 @@ export function createTrafficProxy({ pick }: { pick: () => RevisionEntry | undef
       if (res.headersSent) return void res.destroy();
       res.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ error: `revision ${entry.record.name} unreachable: ${error.message}` }));
     });
+    // A client that hangs up abandons its request: no reason to keep the revision working on it.
+    res.once("close", () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
     req.pipe(upstream);
   });
 }

@@ -83,6 +83,19 @@ describe("local provider with real processes", () => {
     expect(result.samples.filter((s) => s.sentAt > rollbackAt + rollbackCallMs).every((s) => s.revision === "v1")).toBe(true);
   });
 
+  it("rolls back in well under a second without load (the provider call alone)", async () => {
+    const durations: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const began = performance.now();
+      await provider.rollback({ target, toRevision: i % 2 ? "v1" : "v2" });
+      durations.push(performance.now() - began);
+    }
+    durations.sort((a, b) => a - b);
+    console.info(`rollback call without load over 20: p50 ${durations[10]!.toFixed(1)} ms, max ${durations[19]!.toFixed(1)} ms`);
+    expect(durations[10]).toBeLessThan(500);
+    expect((await provider.getStatus({ target })).revisions.find((r) => r.traffic === 100)?.name).toBe("v1");
+  });
+
   it("survives a worker restart: a fresh provider re-attaches to the same processes", async () => {
     const before = await readState({ stateDir, targetId: target.id });
     const restarted = new LocalProvider({ stateDir });

@@ -7,10 +7,12 @@ import { AppError } from "@/lib/api/app-error";
 import { createSupervisorClient, type SupervisorClient } from "./supervisor-client";
 import { isProcessAlive, readSupervisorState, stateFilePath, type SupervisorState } from "./supervisor-state";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const SUPERVISOR = path.join(import.meta.dirname, "supervisor.ts");
 const LAUNCH_TIMEOUT_MS = 20_000;
 
+/** The repository root; resolved lazily because bundlers (Next.js) may not provide import.meta.dirname. */
+function projectRoot(): string {
+  return import.meta.dirname ? path.resolve(import.meta.dirname, "../../..") : process.cwd();
+}
 export type SupervisorLookup =
   | { kind: "none" }
   | { kind: "attached"; client: SupervisorClient; state: SupervisorState }
@@ -22,16 +24,23 @@ export type SupervisorDirectory = {
   launch: (options: { targetId: string; proxyPort: number }) => Promise<SupervisorLookup>;
 };
 
-async function find({ stateDir, targetId }: { stateDir: string; targetId: string }): Promise<SupervisorLookup> {
+/** Supervisors this process has already heard answer as themselves, by target: `${pid}:${token}`. */
+type Verified = Map<string, string>;
+
+async function find({ stateDir, targetId, verified }: { stateDir: string; targetId: string; verified: Verified }): Promise<SupervisorLookup> {
   const state = await readSupervisorState(stateFilePath({ stateDir, targetId }));
   if (!state) return { kind: "none" };
   if (!isProcessAlive(state.pid)) return { kind: "lost", state, reason: `the supervisor (pid ${state.pid}) is not running; its revisions are gone` };
   const client = createSupervisorClient({ port: state.controlPort, token: state.token, targetId });
-  // A live pid is not proof: the pid may have been reused. The supervisor must answer as itself.
+  const identity = `${state.pid}:${state.token}`;
+  // A live pid is not proof: the pid may have been reused. The supervisor must answer as itself once;
+  // after that a live pid with the same token is enough, which keeps a rollback to one control call.
+  if (verified.get(targetId) === identity) return { kind: "attached", client, state };
   const status = await client.status().catch(() => undefined);
   if (!status || status.pid !== state.pid || status.targetId !== targetId) {
     return { kind: "lost", state, reason: `the supervisor (pid ${state.pid}) does not answer on its control port; its revisions are unreachable` };
   }
+  verified.set(targetId, identity);
   return { kind: "attached", client, state };
 }
 
@@ -39,8 +48,10 @@ function spawnSupervisor({ stateDir, targetId, proxyPort }: { stateDir: string; 
   mkdirSync(stateDir, { recursive: true });
   const log = openSync(path.join(stateDir, `${targetId}.supervisor.log`), "a");
   // Its own session (detached), so neither a worker's exit nor a signal to the worker's group reaches it.
-  const child = spawn(process.execPath, ["--import", "tsx", SUPERVISOR, JSON.stringify({ targetId, stateDir, proxyPort })], {
-    cwd: ROOT,
+  const root = projectRoot();
+  const supervisor = path.join(root, "lib/providers/local/supervisor.ts");
+  const child = spawn(process.execPath, ["--import", "tsx", supervisor, JSON.stringify({ targetId, stateDir, proxyPort })], {
+    cwd: root,
     detached: true,
     stdio: ["ignore", log, log],
   });
@@ -52,12 +63,12 @@ function spawnSupervisor({ stateDir, targetId, proxyPort }: { stateDir: string; 
   });
 }
 
-async function launch({ stateDir, targetId, proxyPort }: { stateDir: string; targetId: string; proxyPort: number }): Promise<SupervisorLookup> {
+async function launch({ stateDir, targetId, proxyPort, verified }: { stateDir: string; targetId: string; proxyPort: number; verified: Verified }): Promise<SupervisorLookup> {
   let exitCode: number | null | undefined;
   void spawnSupervisor({ stateDir, targetId, proxyPort }).then((code) => (exitCode = code));
   const deadline = Date.now() + LAUNCH_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    const found = await find({ stateDir, targetId });
+    const found = await find({ stateDir, targetId, verified });
     // Attached also when another worker's supervisor won the race (ours then exits with code 3).
     if (found.kind === "attached") return found;
     if (exitCode !== undefined) {
@@ -69,9 +80,12 @@ async function launch({ stateDir, targetId, proxyPort }: { stateDir: string; tar
   throw new AppError("unavailable", `The local supervisor of target ${targetId} did not come up within ${LAUNCH_TIMEOUT_MS / 1000} s`);
 }
 
-export function createSupervisorDirectory({ stateDir }: { stateDir: string }): SupervisorDirectory {
+export function createSupervisorDirectory(options: { stateDir: string }): SupervisorDirectory {
+  // Absolute, because the supervisor runs from the repository root, not from the worker's directory.
+  const stateDir = path.resolve(options.stateDir);
+  const verified: Verified = new Map();
   return {
-    find: (targetId) => find({ stateDir, targetId }),
-    launch: ({ targetId, proxyPort }) => launch({ stateDir, targetId, proxyPort }),
+    find: (targetId) => find({ stateDir, targetId, verified }),
+    launch: ({ targetId, proxyPort }) => launch({ stateDir, targetId, proxyPort, verified }),
   };
 }

@@ -4,16 +4,18 @@
 // through the state file. Its revisions die with it (start-watchdog.ts), so it never leaves orphans.
 import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { createControlApi } from "./create-control-api";
 import { createTrafficProxy } from "./create-traffic-proxy";
-import { startWatchdog } from "./start-watchdog";
-import { readSupervisorState, isProcessAlive, stateFilePath, writeSupervisorState } from "./supervisor-state";
+import { startWatchdog, type Watchdog } from "./start-watchdog";
+import { isProcessAlive, readSupervisorState, stateFilePath, writeSupervisorState } from "./supervisor-state";
 import { TargetRuntime } from "./target-runtime";
 
 const argsSchema = z.object({ targetId: z.string().min(1), stateDir: z.string().min(1), proxyPort: z.number().int().min(0).max(65535) });
+type Args = z.infer<typeof argsSchema>;
+type Identity = { token: string; startedAt: string; watchdog: Watchdog; ports: { controlPort: number; proxyPort: number } };
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,26 +29,36 @@ function exitWith(code: number, message: string): never {
   process.exit(code);
 }
 
-async function main(): Promise<void> {
-  const args = argsSchema.parse(JSON.parse(process.argv[2] ?? "{}"));
+/** Serialized writes, so an older snapshot can never be renamed over a newer one. */
+function createPersist(args: Args, identity: Identity): { persist: (runtime: TargetRuntime) => Promise<void>; flushed: () => Promise<void> } {
   const file = stateFilePath(args);
-  const previous = await readSupervisorState(file).catch(() => undefined);
-  if (previous && previous.pid !== process.pid && isProcessAlive(previous.pid)) exitWith(3, `target ${args.targetId} already has supervisor ${previous.pid}`);
-  process.title = `flightdeck-supervisor ${args.targetId}`;
-  const token = randomBytes(24).toString("hex");
-  const startedAt = new Date().toISOString();
-  const watchdog = startWatchdog();
-  const ports = { controlPort: 0, proxyPort: 0 };
   let writes = Promise.resolve();
-  // Serialized, so an older snapshot can never be renamed over a newer one.
   const persist = (runtime: TargetRuntime) =>
     (writes = writes.then(() =>
-      writeSupervisorState(file, { targetId: args.targetId, pid: process.pid, watchdogPid: watchdog.pid, ...ports, token, startedAt, revisions: runtime.records(), weights: runtime.weights }),
+      writeSupervisorState(file, {
+        targetId: args.targetId,
+        pid: process.pid,
+        watchdogPid: identity.watchdog.pid,
+        ...identity.ports,
+        token: identity.token,
+        startedAt: identity.startedAt,
+        revisions: runtime.records(),
+        weights: runtime.weights,
+      }),
     ));
-  const runtime = new TargetRuntime({ targetId: args.targetId, logDir: args.stateDir, watchdog, persist });
+  return { persist, flushed: () => writes };
+}
+
+async function main(): Promise<void> {
+  const args = argsSchema.parse(JSON.parse(process.argv[2] ?? "{}"));
+  const previous = await readSupervisorState(stateFilePath(args)).catch(() => undefined);
+  if (previous && previous.pid !== process.pid && isProcessAlive(previous.pid)) exitWith(3, `target ${args.targetId} already has supervisor ${previous.pid}`);
+  process.title = `flightdeck-supervisor ${args.targetId}`;
+  const identity: Identity = { token: randomBytes(24).toString("hex"), startedAt: new Date().toISOString(), watchdog: startWatchdog(), ports: { controlPort: 0, proxyPort: 0 } };
+  const { persist, flushed } = createPersist(args, identity);
+  const runtime = new TargetRuntime({ targetId: args.targetId, logDir: args.stateDir, watchdog: identity.watchdog, persist });
   const proxy = createTrafficProxy({ pick: () => runtime.pick() });
-  ports.proxyPort = await listen(proxy, args.proxyPort).catch((error: Error) => exitWith(2, `proxy port ${args.proxyPort}: ${error.message}`));
-  const describe = () => ({ targetId: args.targetId, pid: process.pid, watchdogPid: watchdog.pid, startedAt, url: `http://127.0.0.1:${ports.proxyPort}` });
+  identity.ports.proxyPort = await listen(proxy, args.proxyPort).catch((error: Error) => exitWith(2, `proxy port ${args.proxyPort}: ${error.message}`));
   let stopping = false;
   const shutdown = async (why: string) => {
     if (stopping) return;
@@ -55,15 +67,16 @@ async function main(): Promise<void> {
     proxy.close();
     proxy.closeAllConnections();
     await runtime.stopAll();
-    await writes;
+    await flushed();
     // A clean shutdown leaves no state file: the target is "not running", not "lost".
-    await rm(file, { force: true });
+    await rm(stateFilePath(args), { force: true });
     process.exit(0);
   };
-  const control = createControlApi({ runtime, token, describe, onShutdown: () => void shutdown("shutdown requested") });
-  ports.controlPort = await listen(control, 0);
+  const describe = () => ({ targetId: args.targetId, pid: process.pid, watchdogPid: identity.watchdog.pid, startedAt: identity.startedAt, url: `http://127.0.0.1:${identity.ports.proxyPort}` });
+  const control = createControlApi({ runtime, token: identity.token, describe, onShutdown: () => void shutdown("shutdown requested") });
+  identity.ports.controlPort = await listen(control, 0);
   await persist(runtime);
-  console.info(`supervisor ${args.targetId}: pid ${process.pid}, proxy ${ports.proxyPort}, control ${ports.controlPort}`);
+  console.info(`supervisor ${args.targetId}: pid ${process.pid}, proxy ${identity.ports.proxyPort}, control ${identity.ports.controlPort}`);
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
 }

@@ -57,7 +57,7 @@ export class TargetRuntime {
     const candidates = [...this.revisions.values()].map(({ record }) => ({ ...record, traffic: this.traffic(record.name), isRunning: record.state === "running" || record.state === "starting" }));
     const retire = chooseRevisionsToRetire({ revisions: candidates, retain });
     // Marked stopped (and out of the picker) now; the processes get their grace period in the background.
-    for (const name of retire) void this.stopRevision(name);
+    for (const name of retire) this.stopRevision(name).catch((error: Error) => console.error(`supervisor: retiring ${name}: ${error.message}`));
     await this.options.persist(this);
   }
 
