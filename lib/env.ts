@@ -19,12 +19,19 @@ const schema = z.object({
   /** Claim holding a Flightdeck role name; users without it get OIDC_DEFAULT_ROLE at first sign-in. */
   OIDC_ROLE_CLAIM: z.string().default("flightdeck_role"),
   OIDC_DEFAULT_ROLE: z.enum(["admin", "release_manager", "oncall", "developer", "viewer"]).default("viewer"),
+  /** How long a deployment step's job lock lasts: a SIGKILLed worker's step moves to another worker after it. */
+  DEPLOY_JOB_LOCK_MS: z.coerce.number().int().min(1_000).default(10_000),
+  /** How often each worker looks for in-flight deployments whose job was lost. */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(500).default(3_000),
   /** Seconds after which a worker that stopped beating is counted as gone. */
   WORKER_HEARTBEAT_TTL: z.coerce.number().int().positive().default(15),
   /** "1" lists the seeded demo accounts on the sign-in page; never set it where real people sign in. */
   DEMO_SIGNINS: z.string().optional().transform((v) => v === "1" || v === "true"),
   /** Where the local provider keeps one state file per target (its supervisor's pid, ports, revisions). */
   LOCAL_PROVIDER_STATE_DIR: z.string().min(1).default(".tmp/local-provider"),
+  /** Tests only; never set in production. "1" lets PUT /api/v1/test/clock fix the time every window,
+   *  approval and readiness decision reads (lib/clock.ts), so windows can be tested end to end. */
+  FLIGHTDECK_TEST_CLOCK: z.string().optional().transform((v) => v === "1"),
 });
 
 export type Env = z.infer<typeof schema>;

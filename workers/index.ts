@@ -6,6 +6,7 @@ import type { Worker } from "bullmq";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { closeQueues } from "@/lib/queue/enqueue";
+import { reconcileDeployments } from "@/lib/services/rollout/reconcile-deployments";
 import { type Heartbeat, startHeartbeat } from "@/lib/queue/heartbeat";
 import { closeRedis, getRedis } from "@/lib/redis";
 import pkg from "@/package.json" with { type: "json" };
@@ -32,6 +33,26 @@ async function shutdown({ workers, heartbeat, signal }: { workers: Worker[]; hea
   console.info(`worker ${workerId}: stopped`);
 }
 
+// Every worker reconciles on a timer of its own rather than through a queued job: a Redis flush would take
+// a queued schedule with it. Two workers reconciling at once is harmless (re-queuing is conditional).
+function startReconciler(): NodeJS.Timeout {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const requeued = await reconcileDeployments();
+      if (requeued.length) console.info(`worker ${workerId}: reconciler re-queued ${requeued.join(", ")}`);
+    } catch (error) {
+      console.warn(`worker ${workerId}: reconciler: ${(error as Error).message}`);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  return setInterval(() => void tick(), env().RECONCILE_INTERVAL_MS);
+}
+
 function main(): void {
   const settings = env();
   const names = Object.keys(processors);
@@ -39,6 +60,7 @@ function main(): void {
   const workers = startWorkers({ registry: processors, workerId });
   const info = { host: hostname(), pid: process.pid, startedAt: new Date().toISOString(), version: pkg.version };
   const heartbeat = startHeartbeat({ redis: getRedis(), workerId, info });
+  const reconciler = startReconciler();
   let isStopping = false;
   const onSignal = (signal: string) => {
     if (isStopping) {
@@ -46,6 +68,7 @@ function main(): void {
       process.exit(1);
     }
     isStopping = true;
+    clearInterval(reconciler);
     shutdown({ workers, heartbeat, signal }).then(
       () => process.exit(0),
       (error: Error) => {

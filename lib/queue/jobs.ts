@@ -10,10 +10,17 @@ export const JOBS = {
     schema: z.object({ deploymentId: z.string().min(1).max(100), step: z.number().int().min(0), generation: z.number().int().min(0) }).strict(),
     options: { attempts: 5, backoff: { type: "exponential", delay: 1_000 } },
   },
-  /** Finds in-flight deployments whose job was lost (worker killed, Redis flushed) and queues them again. */
-  "deployment.reconcile": {
-    schema: z.object({}).strict(),
-    options: { attempts: 1 },
+  /** A message to an environment's Slack-compatible webhook; the URL (a secret) is read at send time, never queued. */
+  "notification.send": {
+    schema: z
+      .object({
+        environmentId: z.string().min(1).max(100),
+        event: z.enum(["approval_needed", "approved", "rejected", "deploy_started", "deploy_finished", "deploy_failed", "rolled_back", "window_overridden"]),
+        text: z.string().min(1).max(3000),
+        fields: z.record(z.string().max(100), z.string().max(500)).default({}),
+      })
+      .strict(),
+    options: { attempts: 3, backoff: { type: "exponential", delay: 1_000 } },
   },
   /** Diagnostic round trip: proves a worker consumes validated jobs. */
   "system.ping": {

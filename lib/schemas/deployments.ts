@@ -18,3 +18,25 @@ export const listDeploymentsQuery = z.object({
   ...pageQuery,
 });
 export type ListDeploymentsQuery = z.infer<typeof listDeploymentsQuery>;
+
+/** Body of POST /api/v1/deployments. */
+export const startDeploymentBody = z.object({
+  releaseId: z.string().trim().min(1, "is required").max(100),
+  /** environment slug */
+  environment: z.string().trim().min(1, "is required").max(100),
+  strategy: z.enum(["rolling", "blue_green", "canary"], { message: "must be rolling, blue_green or canary" }).optional(),
+  overrideReason: z.string().trim().max(2000).optional(),
+  waitForWindow: z.boolean().default(false),
+});
+export type StartDeploymentInput = z.infer<typeof startDeploymentBody>;
+
+/** Body of POST /api/v1/targets/{id}/rollback. */
+export const rollbackBody = z.object({
+  /** revision to return to; defaults to the previous good one */
+  toRevision: z.string().trim().min(1).max(100).optional(),
+  reason: z.string().trim().max(2000).optional(),
+});
+export type RollbackInput = z.infer<typeof rollbackBody>;
+
+export const deploymentControl = z.enum(["pause", "resume", "promote", "abort"]);
+export type DeploymentControl = z.infer<typeof deploymentControl>;

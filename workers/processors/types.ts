@@ -15,6 +15,8 @@ export type ProcessorEntry<N extends JobName> = {
   run: Processor<N>;
   /** Jobs of this kind a single worker process runs at once. */
   concurrency: number;
+  /** How long a job's lock lasts without renewal before BullMQ hands it to another worker (default 30 s). */
+  lockDurationMs?: number;
 };
 
 export type ProcessorRegistry = { [N in JobName]?: ProcessorEntry<N> };

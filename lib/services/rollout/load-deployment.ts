@@ -1,0 +1,32 @@
+// A deployment with everything a step needs: its plan, release, target (service, environment).
+import { db } from "@/lib/db";
+import type { RolloutStep } from "@/lib/domain/plan-rollout";
+import type { ProviderTarget } from "@/lib/providers/types";
+
+export const ACTIVE_STATES = ["queued", "waiting_for_window", "preparing", "deploying", "verifying", "stepping", "paused", "rolling_back"] as const;
+export const TERMINAL_STATES = ["succeeded", "failed", "rolled_back", "aborted"] as const;
+
+export async function loadDeployment(id: string) {
+  const deployment = await db.deployment.findUnique({
+    where: { id },
+    include: { release: true, target: { include: { service: true, environment: true } } },
+  });
+  if (!deployment) return null;
+  return { ...deployment, steps: deployment.plan as RolloutStep[] };
+}
+
+export type LoadedDeployment = NonNullable<Awaited<ReturnType<typeof loadDeployment>>>;
+
+export function providerTargetOf(d: LoadedDeployment): ProviderTarget {
+  return { id: d.target.id, providerType: d.target.providerType, providerConfig: d.target.providerConfig };
+}
+
+export function isTerminal(state: string): boolean {
+  return (TERMINAL_STATES as readonly string[]).includes(state);
+}
+
+/** The revision a deploy creates: a DNS label unique to the deployment, so repeating the step names the same one. */
+export function revisionNameFor(d: { id: string; target: { service: { slug: string }; environment: { slug: string } } }): string {
+  const prefix = `${d.target.service.slug}-${d.target.environment.slug}`.slice(0, 40).replace(/-+$/, "");
+  return `${prefix}-${d.id.slice(-12)}`.toLowerCase();
+}

@@ -1,0 +1,129 @@
+// The rollout engine end to end: the service layer queues, a real worker process runs the steps, the local
+// provider starts real processes, and real HTTP requests go through its proxy. Redis is a private instance.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendRequests } from "@/lib/providers/local/testing/send-requests";
+import { createOwnRedis, type OwnRedis } from "@/lib/testing/own-redis";
+import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
+import { createPrincipal, createRelease, createTarget, waitForState } from "./testing/engine-fixtures";
+
+const stateDir = mkdtempSync(path.join(tmpdir(), "fd-engine-"));
+let redis: OwnRedis;
+let worker: SpawnedWorker;
+let svc: {
+  startDeployment: typeof import("./start-deployment").startDeployment;
+  controlDeployment: typeof import("./control-deployment").controlDeployment;
+  startRollback: typeof import("./start-rollback").startRollback;
+  getProvider: typeof import("./get-provider").getProvider;
+};
+
+beforeAll(async () => {
+  redis = await createOwnRedis();
+  await redis.start();
+  Object.assign(process.env, { REDIS_URL: redis.url, LOCAL_PROVIDER_STATE_DIR: stateDir });
+  worker = spawnWorker({ env: { REDIS_URL: redis.url, REDIS_PREFIX: process.env.REDIS_PREFIX!, DATABASE_URL: process.env.DATABASE_URL!, LOCAL_PROVIDER_STATE_DIR: stateDir } });
+  svc = {
+    ...(await import("./start-deployment")),
+    ...(await import("./control-deployment")),
+    ...(await import("./start-rollback")),
+    ...(await import("./get-provider")),
+  };
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  const { shutdownAllLocal } = await import("@/lib/providers/local/shutdown-all-local");
+  await shutdownAllLocal({ stateDir });
+  await (await import("@/lib/queue/enqueue")).closeQueues();
+  await (await import("@/lib/redis")).closeRedis();
+  await (await import("@/lib/db")).disconnectDb();
+  await redis?.stop();
+});
+
+async function proxyUrl(target: { id: string; providerType: "local"; providerConfig: unknown }): Promise<string> {
+  const status = await svc.getProvider("local").getStatus({ target });
+  return new URL("/health", status.url!).toString();
+}
+
+async function deployAndWait(principal: Awaited<ReturnType<typeof createPrincipal>>, releaseId: string, environment: string, strategy?: "rolling" | "canary" | "blue_green") {
+  const { id } = await svc.startDeployment({ principal, input: { releaseId, environment, strategy, waitForWindow: false } });
+  return waitForState(id, ["succeeded", "failed", "rolled_back", "aborted"]);
+}
+
+describe("rollout engine", () => {
+  it("rolls out a first revision that then serves real traffic", async () => {
+    const principal = await createPrincipal("release_manager");
+    const { environment, service, target } = await createTarget({ strategy: "rolling" });
+    const release = await createRelease(service.id, "1.0.0", principal.userId);
+    const done = await deployAndWait(principal, release.id, environment.slug);
+    expect(done.state, done.error ?? "").toBe("succeeded");
+    expect(done.events.map((e) => e.type)).toEqual(expect.arrayContaining(["step_started", "traffic_set", "state_changed"]));
+    const load = await sendRequests({ url: await proxyUrl(target), count: 100 });
+    expect(load.failures).toBe(0);
+    expect(load.byRevision).toEqual({ [done.revision!]: 100 });
+  });
+
+  it("moves real traffic through each canary step, then retires the old revision", async () => {
+    const principal = await createPrincipal("release_manager");
+    const { environment, service, target } = await createTarget({ strategy: "canary", canarySteps: [10, 50, 100], stepPauseSeconds: null });
+    const v1 = await deployAndWait(principal, (await createRelease(service.id, "1.0.0", principal.userId)).id, environment.slug, "rolling");
+    const { id } = await svc.startDeployment({ principal, input: { releaseId: (await createRelease(service.id, "2.0.0", principal.userId)).id, environment: environment.slug, waitForWindow: false } });
+    for (const percent of [10, 50]) {
+      const paused = await waitForState(id, ["paused"]);
+      expect(paused.trafficPercent).toBe(percent);
+      const load = await sendRequests({ url: await proxyUrl(target), count: 1_000 });
+      expect(load.failures).toBe(0);
+      const share = (100 * (load.byRevision[paused.revision!] ?? 0)) / 1_000;
+      expect(Math.abs(share - percent), `v2 share ${share}% at the ${percent}% step`).toBeLessThanOrEqual(5);
+      await svc.controlDeployment({ principal, id, control: "resume" });
+    }
+    const done = await waitForState(id, ["succeeded"]);
+    const status = await svc.getProvider("local").getStatus({ target });
+    expect(status.revisions.find((r) => r.name === v1.revision)?.state).toMatch(/stopped|exited|gone/);
+    expect((await sendRequests({ url: await proxyUrl(target), count: 50 })).byRevision).toEqual({ [done.revision!]: 50 });
+  });
+
+  it("lets exactly one of two concurrent deploys of a target run; the other gets 409 with its id", async () => {
+    const principal = await createPrincipal("admin");
+    const { environment, service } = await createTarget({ strategy: "rolling" });
+    const release = await createRelease(service.id, "1.0.0", principal.userId);
+    const input = { releaseId: release.id, environment: environment.slug, waitForWindow: false };
+    const results = await Promise.allSettled([svc.startDeployment({ principal, input }), svc.startDeployment({ principal, input })]);
+    const ok = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.reason).toMatchObject({ code: "conflict", extra: { deploymentId: ok[0]!.value.id } });
+    await waitForState(ok[0]!.value.id, ["succeeded"]);
+  });
+
+  it("rolls back a running canary in one call: all traffic on the earlier revision within 2 s", async () => {
+    const principal = await createPrincipal("oncall");
+    const manager = await createPrincipal("release_manager");
+    const { environment, service, target } = await createTarget({ strategy: "canary", stepPauseSeconds: null });
+    const v1 = await deployAndWait(manager, (await createRelease(service.id, "1.0.0", manager.userId)).id, environment.slug, "rolling");
+    const { id } = await svc.startDeployment({ principal: manager, input: { releaseId: (await createRelease(service.id, "2.0.0", manager.userId)).id, environment: environment.slug, waitForWindow: false } });
+    await waitForState(id, ["paused"]);
+    const clicked = performance.now();
+    const { deploymentId } = await svc.startRollback({ principal, targetId: target.id, input: { reason: "error rate" } });
+    const rollback = await waitForState(deploymentId, ["succeeded"]);
+    const seconds = (performance.now() - clicked) / 1000;
+    expect(seconds).toBeLessThan(2);
+    expect(rollback).toMatchObject({ kind: "rollback", revision: v1.revision, rollbackOfId: id });
+    expect((await waitForState(id, ["aborted"])).error).toMatch(/pre-empted/);
+    expect((await sendRequests({ url: await proxyUrl(target), count: 100 })).byRevision).toEqual({ [v1.revision!]: 100 });
+  });
+
+  it("aborts a canary back to the previous revision", async () => {
+    const principal = await createPrincipal("release_manager");
+    const { environment, service, target } = await createTarget({ strategy: "canary", stepPauseSeconds: null });
+    const v1 = await deployAndWait(principal, (await createRelease(service.id, "1.0.0", principal.userId)).id, environment.slug, "rolling");
+    const { id } = await svc.startDeployment({ principal, input: { releaseId: (await createRelease(service.id, "2.0.0", principal.userId)).id, environment: environment.slug, waitForWindow: false } });
+    await waitForState(id, ["paused"]);
+    await svc.controlDeployment({ principal, id, control: "abort" });
+    expect((await waitForState(id, ["aborted"])).trafficPercent).toBe(0);
+    expect((await sendRequests({ url: await proxyUrl(target), count: 100 })).byRevision).toEqual({ [v1.revision!]: 100 });
+  });
+});

@@ -1,0 +1,55 @@
+// The processor of deployment.step jobs: re-reads the deployment from Postgres, returns early when the step
+// is done or the job is stale, runs the step, and records the outcome. Safe to run any number of times.
+import { appendEvent } from "./append-event";
+import { applyOutcome } from "./apply-outcome";
+import { executeStep, type StepOutcome } from "./execute-step";
+import { getProvider } from "./get-provider";
+import { isTerminal, loadDeployment, type LoadedDeployment } from "./load-deployment";
+import { queueStepSoon } from "./queue-step";
+import { revertDeployment } from "./revert-deployment";
+import { db } from "@/lib/db";
+
+export type StepJob = { deploymentId: string; step: number; generation: number; isLastAttempt: boolean };
+
+const STATE_FOR_STEP = { start_revision: "deploying", verify: "verifying" } as const;
+
+async function markStarted(d: LoadedDeployment, index: number): Promise<void> {
+  const kind = d.steps[index]!.kind;
+  const state = kind === "start_revision" || kind === "verify" ? STATE_FOR_STEP[kind] : "stepping";
+  await db.deployment.updateMany({
+    where: { id: d.id, generation: d.generation, currentStep: index, state: { notIn: ["paused", "rolling_back"] } },
+    data: { state, startedAt: d.startedAt ?? new Date() },
+  });
+  await appendEvent(db, { deploymentId: d.id, type: "step_started", message: `Step ${index + 1}/${d.steps.length}: ${kind.replace("_", " ")}`, data: { step: index, kind } });
+}
+
+async function runStep(d: LoadedDeployment, index: number, isLastAttempt: boolean): Promise<StepOutcome> {
+  try {
+    return await executeStep({ deployment: d, index, step: d.steps[index]!, provider: getProvider(d.target.providerType) });
+  } catch (error) {
+    // Provider errors are retried by the queue with backoff; after the last attempt the rollout is reverted.
+    if (!isLastAttempt) throw error;
+    return { kind: "fail", reason: `Provider error at step ${index + 1}: ${(error as Error).message}` };
+  }
+}
+
+export async function runDeploymentStep(job: StepJob): Promise<string> {
+  const d = await loadDeployment(job.deploymentId);
+  if (!d || isTerminal(d.state)) return "finished";
+  if (d.generation !== job.generation) return "stale";
+  if (d.state === "rolling_back") return revertDeployment(d, getProvider(d.target.providerType));
+  if (d.state === "paused" || d.state === "waiting_for_window") return d.state;
+  if (d.currentStep !== job.step) {
+    // The step was done but its successor may not have been queued (crash between commit and enqueue).
+    await queueStepSoon(d);
+    return "moved_on";
+  }
+  await markStarted(d, job.step);
+  const outcome = await runStep(d, job.step, job.isLastAttempt);
+  const applied = await applyOutcome(d, job.step, outcome);
+  if (applied === "reverting") {
+    const fresh = await loadDeployment(d.id);
+    if (fresh?.state === "rolling_back") return revertDeployment(fresh, getProvider(fresh.target.providerType));
+  }
+  return applied;
+}

@@ -1,0 +1,54 @@
+// Set-up shared by the rollout engine's integration tests: an environment, a local sample-service target,
+// releases, principals, and waiting on deployment states written by a real worker process.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import type { Principal } from "@/lib/auth/principal";
+import { getDb, type DeploymentState, type Strategy } from "@/lib/db";
+import { waitUntil } from "@/lib/testing/own-redis";
+
+const root = path.resolve(import.meta.dirname, "../../../..");
+export const sampleCommand = [path.join(root, "node_modules/.bin/tsx"), "workers/sample-service/server.ts"];
+
+export async function createPrincipal(role: Principal["role"]): Promise<Principal> {
+  const email = `${role}-${randomBytes(3).toString("hex")}@engine.test`;
+  const user = await getDb().user.create({ data: { email, name: role, role } });
+  return { kind: "user", userId: user.id, email, name: role, role, label: email };
+}
+
+export async function createTarget(options: { strategy: Strategy; canarySteps?: number[]; stepPauseSeconds?: number | null; production?: boolean }) {
+  const db = getDb();
+  const tag = randomBytes(3).toString("hex");
+  const order = Math.floor(Math.random() * 1_000_000) + 1000;
+  const environment = await db.environment.create({ data: { slug: `env-${tag}`, name: `Env ${tag}`, promotionOrder: order, isProduction: options.production ?? false } });
+  const service = await db.service.create({ data: { slug: `svc-${tag}`, name: `Service ${tag}` } });
+  const target = await db.target.create({
+    data: {
+      serviceId: service.id,
+      environmentId: environment.id,
+      providerType: "local",
+      providerConfig: { command: sampleCommand, port: 0, service: service.slug, cwd: root, retainRevisions: 2 },
+      defaultStrategy: options.strategy,
+      canarySteps: options.canarySteps ?? [10, 50, 100],
+      stepPauseSeconds: options.stepPauseSeconds === undefined ? null : options.stepPauseSeconds,
+    },
+  });
+  return { environment, service, target };
+}
+
+export async function createRelease(serviceId: string, version: string, authorId: string) {
+  const digest = `sha256:${Buffer.from(version.padEnd(32, "0")).toString("hex").slice(0, 64)}`;
+  return getDb().release.create({ data: { serviceId, version, image: `sample:${version}`, digest, authorId } });
+}
+
+/** Waits until the deployment is in one of `states` (as a real worker writes them), returning it. */
+export async function waitForState(id: string, states: DeploymentState[], timeoutMs = 30_000) {
+  let last: { state: DeploymentState; error: string | null } | null = null;
+  await waitUntil(
+    async () => {
+      last = await getDb().deployment.findUniqueOrThrow({ where: { id }, select: { state: true, error: true } });
+      if (!states.includes(last.state)) throw new Error(`deployment ${id} is ${last.state}${last.error ? ` (${last.error})` : ""}`);
+    },
+    { timeoutMs, what: `deployment ${id} to be ${states.join(" or ")}` },
+  );
+  return getDb().deployment.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { id: "asc" } } } });
+}
