@@ -1,7 +1,7 @@
 // The local provider when things go wrong, with real processes: a release that crashes on start, one that
 // fails half its requests, and a supervisor that is SIGKILLed (its revisions must die with it, and the
 // provider must say they are gone rather than quietly start over).
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +25,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await shutdownAllLocal({ stateDir });
+  // The logs of revisions and supervisors live there too; keep them only when asked, to debug a failure.
+  if (!process.env.KEEP_LOCAL_PROVIDER_STATE) await rm(stateDir, { recursive: true, force: true });
 });
 
 describe("local provider faults", () => {

@@ -1,7 +1,7 @@
 // The local provider with real processes: the sample service as the command, real HTTP through the proxy.
 // Steps share one target, in order, the way a rollout uses it: canary, blue-green, rollback, a worker
 // restart, retention, cleanup.
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,6 +28,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await shutdownAllLocal({ stateDir });
+  // The logs of revisions and supervisors live there too; keep them only when asked, to debug a failure.
+  if (!process.env.KEEP_LOCAL_PROVIDER_STATE) await rm(stateDir, { recursive: true, force: true });
 });
 
 describe("local provider with real processes", () => {

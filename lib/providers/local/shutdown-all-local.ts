@@ -3,6 +3,7 @@
 // process group from the state file, so nothing outlives this call.
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
+import { env } from "@/lib/env";
 import { createSupervisorClient } from "./supervisor-client";
 import { isProcessAlive, readSupervisorState, type SupervisorState } from "./supervisor-state";
 
@@ -36,8 +37,9 @@ async function stopSupervisor(state: SupervisorState): Promise<void> {
   kill(state.watchdogPid, "SIGKILL");
 }
 
-/** Resolves with the target ids whose supervisors were stopped (or cleaned up after). */
-export async function shutdownAllLocal({ stateDir }: { stateDir: string }): Promise<string[]> {
+/** Resolves with the target ids whose supervisors were stopped (or cleaned up after); LOCAL_PROVIDER_STATE_DIR by default. */
+export async function shutdownAllLocal(options: { stateDir?: string } = {}): Promise<string[]> {
+  const stateDir = path.resolve(options.stateDir ?? env().LOCAL_PROVIDER_STATE_DIR);
   const files = await readdir(stateDir).catch(() => [] as string[]);
   const states = await Promise.all(
     files.filter((f) => f.endsWith(".json")).map((f) => readSupervisorState(path.join(stateDir, f)).catch(() => undefined)),
