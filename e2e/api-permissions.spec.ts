@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { countAuditEvents, createToken, fingerprint, userIdByEmail } from "./support/database";
+import { countAuditEvents, createStagingTarget, createToken, fingerprint, insertDeployment, setCurrentRevision, userIdByEmail, waitForQuiescence } from "./support/database";
 import { DEMO_ACCOUNTS, type DemoRole } from "./support/sign-in";
 
 const ROLES = Object.keys(DEMO_ACCOUNTS) as DemoRole[];
@@ -27,6 +27,36 @@ const MUTATIONS: Record<string, Mutation> = {
     allowed: ["admin", "release_manager", "developer"],
     prepare: async () => ({ path: "/api/v1/releases", body: { service: "akosha", version: `9.0.${unique()}`, image: "registry.example.com/mcp/akosha:9", digest: randomDigest() } }),
     bad: async () => ({ path: "/api/v1/releases", body: { service: "akosha", version: "", image: "x", digest: "md5:abc" }, status: 422 }),
+  },
+  "POST /deployments": {
+    allowed: ["admin", "release_manager", "developer"],
+    prepare: async () => ({ path: "/api/v1/deployments", body: { releaseId: (await createStagingTarget()).releaseId, environment: "staging" } }),
+    bad: async () => ({ path: "/api/v1/deployments", body: { releaseId: "", environment: "", strategy: "yolo" }, status: 422 }),
+  },
+  "POST /deployments/{id}/{control}": {
+    allowed: ["admin", "release_manager", "oncall"],
+    prepare: async () => {
+      const t = await createStagingTarget();
+      const id = await insertDeployment({ releaseId: t.releaseId, targetId: t.targetId, state: "waiting_for_window", active: true, revision: `e2e-${t.targetId.slice(4)}-r1` });
+      return { path: `/api/v1/deployments/${id}/abort` };
+    },
+    bad: async () => {
+      const t = await createStagingTarget();
+      const id = await insertDeployment({ releaseId: t.releaseId, targetId: t.targetId, state: "waiting_for_window", active: true, revision: `e2e-${t.targetId.slice(4)}-r1` });
+      return { path: `/api/v1/deployments/${id}/explode`, status: 422 };
+    },
+  },
+  "POST /targets/{id}/rollback": {
+    allowed: ["admin", "release_manager", "oncall"],
+    prepare: async () => {
+      const t = await createStagingTarget();
+      const [older, current] = [`e2e-${t.targetId.slice(4)}-r1`, `e2e-${t.targetId.slice(4)}-r2`];
+      await insertDeployment({ releaseId: t.releaseId, targetId: t.targetId, state: "succeeded", active: false, revision: older, finishedAt: new Date(Date.now() - 60_000) });
+      await insertDeployment({ releaseId: t.releaseId, targetId: t.targetId, state: "succeeded", active: false, revision: current, finishedAt: new Date() });
+      await setCurrentRevision(t.targetId, current, t.releaseId);
+      return { path: `/api/v1/targets/${t.targetId}/rollback`, body: { reason: "permission matrix" } };
+    },
+    bad: async () => ({ path: `/api/v1/targets/${(await createStagingTarget()).targetId}/rollback`, body: { toRevision: "never-served" }, status: 422 }),
   },
   "POST /users": {
     allowed: ["admin"],
@@ -83,6 +113,7 @@ for (const [name, mutation] of Object.entries(MUTATIONS)) {
     const allowed = mutation.allowed.includes(role);
     test(`${name} as ${role} → ${allowed ? "2xx" : "403"}`, async ({ request }) => {
       const { path: url, body } = await mutation.prepare(fx);
+      await waitForQuiescence();
       const [before, auditBefore] = [await fingerprint(), await countAuditEvents()];
       const response = await call(request, method, url, tokens[role], body);
       if (allowed) {
@@ -100,6 +131,7 @@ for (const [name, mutation] of Object.entries(MUTATIONS)) {
 
   test(`${name} without credentials → 401, nothing changed`, async ({ request }) => {
     const { path: url, body } = await mutation.prepare(fx);
+    await waitForQuiescence();
     const before = await fingerprint();
     const response = await call(request, method, url, undefined, body);
     expect(response.status()).toBe(401);
@@ -108,6 +140,7 @@ for (const [name, mutation] of Object.entries(MUTATIONS)) {
 
   test(`${name} with bad input → clear 4xx, nothing changed`, async ({ request }) => {
     const bad = await mutation.bad(fx);
+    await waitForQuiescence();
     const before = await fingerprint();
     const response = await call(request, method, bad.path, tokens[mutation.allowed[0]!], bad.body);
     expect(response.status()).toBe(bad.status);

@@ -61,3 +61,50 @@ export async function createToken(ownerEmail: string, role: string, name = `e2e-
 export async function countAuditEvents(): Promise<number> {
   return withDatabase(async (client) => Number((await client.query(`SELECT count(*) AS n FROM "AuditEvent"`)).rows[0].n));
 }
+
+const sampleConfig = { command: ["tsx", "workers/sample-service/server.ts"], port: 0, retainRevisions: 1 };
+const smokeSuite = [{ name: "Health endpoint", kind: "http", path: "/health", expectStatus: 200 }];
+
+/** A service of its own with a local sample-service target in staging and one release; returns their ids. */
+export async function createStagingTarget(): Promise<{ serviceId: string; targetId: string; releaseId: string; authorId: string }> {
+  const tag = randomUUID().slice(0, 8);
+  const authorId = await userIdByEmail("dev@flightdeck.local");
+  return withDatabase(async (client) => {
+    const env = await client.query<{ id: string }>(`SELECT id FROM "Environment" WHERE slug = 'staging'`);
+    const [serviceId, targetId, releaseId] = [`svc_${tag}`, `tgt_${tag}`, `rel_${tag}`];
+    await client.query(`INSERT INTO "Service" (id, slug, name, "smokeSuite") VALUES ($1, $2, $3, $4)`, [serviceId, `e2e-${tag}`, `E2E ${tag}`, JSON.stringify(smokeSuite)]);
+    await client.query(`INSERT INTO "Target" (id, "serviceId", "environmentId", "providerConfig") VALUES ($1, $2, $3, $4)`, [targetId, serviceId, env.rows[0]!.id, JSON.stringify(sampleConfig)]);
+    await client.query(`INSERT INTO "Release" (id, "serviceId", version, image, digest, "authorId") VALUES ($1, $2, '1.0.0', 'sample:1.0.0', $3, $4)`, [releaseId, serviceId, `sha256:${"1".repeat(64)}`, authorId]);
+    return { serviceId, targetId, releaseId, authorId };
+  });
+}
+
+/** Inserts a deployment row (no job is queued for it) and returns its id. */
+export async function insertDeployment(row: { releaseId: string; targetId: string; state: string; active: boolean; revision: string; finishedAt?: Date }): Promise<string> {
+  const id = `dep_${randomUUID().slice(0, 12)}`;
+  const plan = [{ kind: "start_revision" }, { kind: "verify" }, { kind: "set_traffic", percent: 100 }, { kind: "finalize", keepPrevious: false }];
+  await withDatabase((client) =>
+    client.query(
+      `INSERT INTO "Deployment" (id, "releaseId", "targetId", "activeTargetId", strategy, state, plan, revision, "finishedAt", "updatedAt")
+       VALUES ($1, $2, $3, $4, 'rolling', $5::"DeploymentState", $6, $7, $8, now())`,
+      [id, row.releaseId, row.targetId, row.active ? row.targetId : null, row.state, JSON.stringify(plan), row.revision, row.finishedAt ?? null],
+    ),
+  );
+  return id;
+}
+
+export async function setCurrentRevision(targetId: string, revision: string, releaseId: string): Promise<void> {
+  await withDatabase((client) => client.query(`UPDATE "Target" SET "currentRevision" = $2, "currentReleaseId" = $3 WHERE id = $1`, [targetId, revision, releaseId]));
+}
+
+/** Waits until the worker has no deployment in motion, so a fingerprint is not disturbed by background work. */
+export async function waitForQuiescence(timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const moving = `SELECT count(*) AS n FROM "Deployment" WHERE state IN ('queued','preparing','deploying','verifying','stepping','rolling_back')`;
+  while (Date.now() < deadline) {
+    const n = await withDatabase(async (client) => Number((await client.query(moving)).rows[0].n));
+    if (n === 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("deployments still in motion after 45 s");
+}

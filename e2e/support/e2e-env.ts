@@ -15,6 +15,7 @@ export const idpUrl = `http://127.0.0.1:${idpPort}`;
 export const oidcClient = { id: "flightdeck-e2e", secret: "flightdeck-e2e-secret-0123456789" };
 export const databaseUrl = `postgresql://postgres@127.0.0.1:5432/flightdeck_e2e_${runId}`;
 export const redisPrefix = `fde2e:${runId}`;
+export const localStateDir = `/tmp/flightdeck-e2e-${runId}/local-provider`;
 export const OIDC_NAME = "Test SSO";
 
 /** The environment of the app and worker under test. */
@@ -29,6 +30,7 @@ export function appEnv(): Record<string, string> {
     OIDC_CLIENT_SECRET: oidcClient.secret,
     OIDC_NAME,
     DEMO_SIGNINS: "1",
+    LOCAL_PROVIDER_STATE_DIR: localStateDir,
     PORT: String(appPort),
   };
 }

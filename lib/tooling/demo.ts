@@ -24,13 +24,29 @@ function ensureSessionSecret(): string {
   return secret;
 }
 
+let stopping = false;
+
 function startChild(name: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
   child.on("exit", (code, signal) => {
+    if (stopping) return;
     console.error(`${name} stopped (${code ?? signal}); stopping Flightdeck.`);
-    process.exit(code ?? 1);
+    void stopAll(children, code ?? 1);
   });
   return child;
+}
+
+const children: ChildProcess[] = [];
+
+/** Stops web and worker, then the local provider's supervisors (they outlive workers by design). */
+async function stopAll(running: ChildProcess[], code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(running.map((c) => new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : (c.once("exit", () => resolve()), c.kill("SIGTERM"))))));
+  const { shutdownAllLocal } = await import("@/lib/providers/local/shutdown-all-local");
+  const stateDir = path.resolve(root, process.env.LOCAL_PROVIDER_STATE_DIR ?? ".tmp/local-provider");
+  await shutdownAllLocal({ stateDir }).catch((error: Error) => console.error(`could not stop local revisions: ${error.message}`));
+  process.exit(code);
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
@@ -53,13 +69,9 @@ async function main(): Promise<void> {
   ] as const) {
     if (runStep(title, command, [...args], env) !== 0) process.exit(1);
   }
-  const children = [
-    startChild("worker", "tsx", ["workers/index.ts"], env),
-    startChild("web app", "next", ["start", "-p", port], env),
-  ];
-  const stop = () => children.forEach((c) => c.kill("SIGTERM"));
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  children.push(startChild("worker", "tsx", ["workers/index.ts"], env), startChild("web app", "next", ["start", "-p", port], env));
+  process.on("SIGINT", () => void stopAll(children, 0));
+  process.on("SIGTERM", () => void stopAll(children, 0));
   await waitForHttp(`http://127.0.0.1:${port}/signin`, 60_000);
   console.log(`\nFlightdeck is running at http://localhost:${port}  (Ctrl-C stops it)`);
   console.log(`Demo sign-ins, password "${DEMO_PASSWORD}":`);

@@ -9,9 +9,9 @@ import {
 import type { PrismaClient } from "@/lib/db";
 
 export const DEMO_SERVICES = [
-  { slug: "mahavishnu-mcp", name: "Mahavishnu MCP", port: 8680, description: "Task orchestration MCP server", owner: "platform" },
-  { slug: "session-buddy", name: "Session-Buddy", port: 8678, description: "Session memory MCP server", owner: "sessions" },
-  { slug: "akosha", name: "Akosha", port: 8682, description: "Knowledge and embeddings MCP server", owner: "knowledge" },
+  { slug: "mahavishnu-mcp", name: "Mahavishnu MCP", description: "Task orchestration MCP server", owner: "platform" },
+  { slug: "session-buddy", name: "Session-Buddy", description: "Session memory MCP server", owner: "sessions" },
+  { slug: "akosha", name: "Akosha", description: "Knowledge and embeddings MCP server", owner: "knowledge" },
 ] as const;
 
 export async function seedCatalog(db: PrismaClient) {
@@ -63,7 +63,8 @@ export async function seedCatalog(db: PrismaClient) {
           serviceId: service.id,
           environmentId: environment.id,
           providerType: "local",
-          providerConfig: { service: s.slug, port: s.port + (environment.isProduction ? 1000 : 0) },
+          // The sample service stands in for each real one, so the demo deploys real processes on one machine.
+          providerConfig: { command: ["tsx", "workers/sample-service/server.ts"], port: 0, service: s.slug, retainRevisions: 2 },
           defaultStrategy: strategy,
           requiresBackup: environment.isProduction && s.slug !== "mahavishnu-mcp",
         },

@@ -34,7 +34,8 @@ function transition(control: DeploymentControl, d: Current): { data: Prisma.Depl
       return { data: { state: "stepping", pausedReason: null, resumeAt: null, currentStep: target, generation }, requeue: true, message: "promoted to 100%" };
     }
     case "abort":
-      if (!RUNNING.includes(d.state) && d.state !== "paused") throw refuse(`it is ${d.state.replace("_", " ")}`);
+      // Aborting a deploy that waits for its window cancels it; the worker finds nothing to undo.
+      if (!RUNNING.includes(d.state) && d.state !== "paused" && d.state !== "waiting_for_window") throw refuse(`it is ${d.state.replace("_", " ")}`);
       return { data: { state: "rolling_back", pausedReason: null, resumeAt: null, generation }, requeue: true, message: "aborted" };
   }
 }

@@ -42,8 +42,8 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-async function proxyUrl(target: { id: string; providerType: "local"; providerConfig: unknown }): Promise<string> {
-  const status = await svc.getProvider("local").getStatus({ target });
+async function proxyUrl(target: { id: string; providerConfig: unknown }): Promise<string> {
+  const status = await svc.getProvider("local").getStatus({ target: { id: target.id, providerType: "local", providerConfig: target.providerConfig } });
   return new URL("/health", status.url!).toString();
 }
 
@@ -80,7 +80,7 @@ describe("rollout engine", () => {
       await svc.controlDeployment({ principal, id, control: "resume" });
     }
     const done = await waitForState(id, ["succeeded"]);
-    const status = await svc.getProvider("local").getStatus({ target });
+    const status = await svc.getProvider("local").getStatus({ target: { id: target.id, providerType: "local", providerConfig: target.providerConfig } });
     expect(status.revisions.find((r) => r.name === v1.revision)?.state).toMatch(/stopped|exited|gone/);
     expect((await sendRequests({ url: await proxyUrl(target), count: 50 })).byRevision).toEqual({ [done.revision!]: 50 });
   });
