@@ -1,0 +1,108 @@
+// The deploy gate: may this person deploy this release to this environment now? POST /api/v1/deployments
+// asks it before it claims a target. Each rule that refuses is named once, with the reason from its
+// decision; readiness only adds the checks no other rule already reported. Rollbacks never come here.
+import { can } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
+import { now as clockNow } from "@/lib/clock";
+import { db, type Environment, type Prisma, type PrismaClient, type Release, type Target } from "@/lib/db";
+import type { ApprovalsDecision } from "@/lib/domain/evaluate-approvals";
+import type { PromotionDecision } from "@/lib/domain/evaluate-promotion";
+import type { ReadinessDecision } from "@/lib/domain/evaluate-readiness";
+import type { WindowDecision } from "@/lib/domain/evaluate-window";
+import { evaluateGates, type GateDecisions } from "./gates/evaluate-gates";
+import { loadEnvironmentFacts } from "./gates/load-environment-facts";
+import { loadReleaseFacts } from "./gates/load-release-facts";
+
+export { openReviewForDeployment } from "./open-review-for-deployment";
+
+export type RefusalRule = "window" | "approvals" | "promotion" | "readiness" | "override_permission";
+export type DeploymentRefusal = { rule: RefusalRule; reason: string };
+export type ReviewToOpen = { reason: "hotfix" | "window_override"; detail: string };
+
+export type DeploymentDecision = {
+  allowed: boolean;
+  refusals: DeploymentRefusal[];
+  /** the post-hoc review to open when the deployment goes ahead (null when refused or none is due) */
+  opensReview: ReviewToOpen | null;
+  window: WindowDecision;
+  readiness: ReadinessDecision;
+  approvals: ApprovalsDecision;
+  promotion: PromotionDecision;
+  /** when only the window refuses: when it opens, for a deploy that waits queued for it */
+  waitUntil: Date | null;
+};
+
+export type DecideDeploymentOptions = {
+  principal: Principal;
+  release: Release;
+  environment: Environment;
+  target: Target;
+  overrideReason?: string | null;
+  /** defaults to lib/clock's now() */
+  now?: Date;
+  /** a transaction to read in; defaults to the shared client */
+  client?: PrismaClient | Prisma.TransactionClient;
+};
+
+// The checks of the rules reported on their own; readiness reports the rest.
+const RULE_CHECKS = new Set(["window", "approvals", "promotion"]);
+
+export async function decideDeployment(options: DecideDeploymentOptions): Promise<DeploymentDecision> {
+  const { principal, release, environment, target, client = db } = options;
+  const now = options.now ?? (await clockNow());
+  const overrideReason = options.overrideReason?.trim() || null;
+  const mayOverride = can(principal.role, "window.override");
+  const [releaseFacts, environmentFacts] = await Promise.all([
+    loadReleaseFacts(client, release),
+    loadEnvironmentFacts(client, { release, environment, target, now }),
+  ]);
+  const gates = evaluateGates({ release, environment, releaseFacts, environmentFacts, now, overrideReason: mayOverride ? overrideReason : null });
+  const refusals = listRefusals({ gates, overrideRefused: Boolean(overrideReason) && !mayOverride, role: principal.role });
+  const allowed = refusals.length === 0;
+  const onlyWindow = refusals.length > 0 && refusals.every((r) => r.rule === "window");
+  return {
+    allowed,
+    refusals,
+    opensReview: allowed ? findReviewToOpen({ gates, principal, release, environment, overrideReason }) : null,
+    ...gates,
+    waitUntil: onlyWindow ? gates.window.opensAt : null,
+  };
+}
+
+function listRefusals(options: { gates: GateDecisions; overrideRefused: boolean; role: string }): DeploymentRefusal[] {
+  const { gates, overrideRefused, role } = options;
+  const refusals: DeploymentRefusal[] = [];
+  if (overrideRefused) {
+    refusals.push({ rule: "override_permission", reason: `Your role (${role}) may not override a deployment window: it needs the "window.override" permission. Remove the override reason, or ask a release manager.` });
+  }
+  if (!gates.window.allowed) refusals.push({ rule: "window", reason: gates.window.reason });
+  if (!gates.approvals.satisfied) refusals.push({ rule: "approvals", reason: gates.approvals.reason });
+  if (!gates.promotion.allowed) refusals.push({ rule: "promotion", reason: gates.promotion.reason });
+  const failed = gates.readiness.checks.filter((c) => c.status === "failed" && !RULE_CHECKS.has(c.id));
+  if (failed.length > 0) {
+    const reason = `Not ready (${gates.readiness.score}/100): ${failed.map((c) => `${c.label} — ${c.detail}`).join("; ")}`;
+    refusals.push({ rule: "readiness", reason });
+  }
+  return refusals;
+}
+
+function findReviewToOpen(options: {
+  gates: GateDecisions;
+  principal: Principal;
+  release: Release;
+  environment: Environment;
+  overrideReason: string | null;
+}): ReviewToOpen | null {
+  const { gates, principal, release, environment, overrideReason } = options;
+  const where = `${release.version} to ${environment.name}`;
+  if (gates.window.bypass === "override") {
+    return { reason: "window_override", detail: `${principal.label} overrode the window to deploy ${where}: "${overrideReason}". ${gates.window.reason}` };
+  }
+  const hotfixBypass = gates.window.bypass === "hotfix" || gates.promotion.bypass === "hotfix";
+  if (release.hotfix && (environment.isProduction || hotfixBypass)) {
+    const exceptions = [gates.window.bypass === "hotfix" ? gates.window.reason : null, gates.promotion.bypass === "hotfix" ? gates.promotion.reason : null];
+    const detail = [`Hotfix ${where} by ${principal.label}.`, ...exceptions.filter(Boolean)].join(" ");
+    return { reason: "hotfix", detail };
+  }
+  return null;
+}

@@ -1,0 +1,48 @@
+// Every gate a deploy of a release to an environment passes, decided by the lib/domain functions from the
+// facts the services loaded. The release page and the deploy gate call this one function, so what the page
+// shows is exactly what POST /deployments decides.
+import type { Environment, Release } from "@/lib/db";
+import { buildReadinessChecks } from "@/lib/domain/build-readiness-checks";
+import { evaluateApprovals, type ApprovalsDecision } from "@/lib/domain/evaluate-approvals";
+import { evaluatePromotion, type PromotionDecision } from "@/lib/domain/evaluate-promotion";
+import { evaluateReadiness, type ReadinessDecision } from "@/lib/domain/evaluate-readiness";
+import { evaluateWindow, type WindowDecision } from "@/lib/domain/evaluate-window";
+import type { EnvironmentFacts } from "./load-environment-facts";
+import type { ReleaseFacts } from "./load-release-facts";
+import { toApprovalPolicy, toWindowPolicy } from "./to-policies";
+
+export type GateDecisions = {
+  window: WindowDecision;
+  approvals: ApprovalsDecision;
+  promotion: PromotionDecision;
+  readiness: ReadinessDecision;
+};
+
+export function evaluateGates(options: {
+  release: Pick<Release, "authorId" | "digest" | "hotfix">;
+  environment: Environment;
+  releaseFacts: ReleaseFacts;
+  environmentFacts: EnvironmentFacts;
+  now: Date;
+  overrideReason?: string | null;
+}): GateDecisions {
+  const { release, environment, releaseFacts, environmentFacts: facts, now } = options;
+  const window = evaluateWindow({
+    policy: toWindowPolicy(environment, facts.freezes),
+    now,
+    kind: "deploy",
+    hotfix: release.hotfix,
+    overrideReason: options.overrideReason,
+  });
+  const approvals = evaluateApprovals({ policy: toApprovalPolicy(environment), release, approvals: facts.approvals, now });
+  const promotion = evaluatePromotion({
+    environments: releaseFacts.environments,
+    targetEnvironmentId: environment.id,
+    hotfix: release.hotfix,
+    succeededEnvironmentIds: releaseFacts.succeededEnvironmentIds,
+  });
+  const { smokeSuiteSize } = releaseFacts;
+  const { requiresBackup, backupRecorded, openP1Alerts } = facts;
+  const checks = buildReadinessChecks({ approvals, window, promotion, smokeSuiteSize, requiresBackup, backupRecorded, openP1Alerts });
+  return { window, approvals, promotion, readiness: evaluateReadiness({ checks }) };
+}
