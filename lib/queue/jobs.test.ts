@@ -42,8 +42,15 @@ describe("job payload schemas", () => {
     }
   });
 
+  it("accepts a notification without the webhook URL, and refuses an unknown event", () => {
+    const data = { environmentId: "env1", event: "approved", text: "Rita approved svc 1.2.0 for Production" };
+    expect(parsePayload({ name: "notification.send", data, stage: "pickup" })).toEqual({ ...data, fields: {} });
+    expect(() => parsePayload({ name: "notification.send", data: { ...data, url: "https://hooks.example" }, stage: "enqueue" })).toThrow(InvalidPayloadError);
+    expect(() => parsePayload({ name: "notification.send", data: { ...data, event: "deployed" }, stage: "enqueue" })).toThrow(/event/);
+  });
+
   it("knows its job names and uses them as queue names BullMQ accepts", () => {
-    expect(JOB_NAMES).toEqual(["deployment.step", "system.ping"]);
+    expect(JOB_NAMES).toEqual(["deployment.step", "notification.send", "system.ping"]);
     expect(isJobName("system.ping")).toBe(true);
     expect(isJobName("toString")).toBe(false);
     for (const name of JOB_NAMES) expect(queueNameFor(name)).not.toContain(":");
