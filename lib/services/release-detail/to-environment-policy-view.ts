@@ -1,0 +1,40 @@
+// An environment's policies as the API shows them. notifyWebhookUrl is a secret (whoever holds it can post
+// to the channel): only whether one is set is returned.
+import type { Role } from "@/lib/auth/permissions";
+import type { Environment } from "@/lib/db";
+import type { AllowWindow } from "@/lib/domain/evaluate-window";
+import { toAllowWindows } from "../gates/to-policies";
+
+export type EnvironmentPolicyView = {
+  id: string;
+  slug: string;
+  name: string;
+  promotionOrder: number;
+  isProduction: boolean;
+  timezone: string;
+  requiredApprovals: number;
+  approverRoles: Role[];
+  allowSelfApproval: boolean;
+  approvalTtlMinutes: number;
+  allowWindows: AllowWindow[];
+  hotfixAnyTime: boolean;
+  hasNotifyWebhook: boolean;
+};
+
+export function toEnvironmentPolicyView(environment: Environment): EnvironmentPolicyView {
+  return {
+    id: environment.id,
+    slug: environment.slug,
+    name: environment.name,
+    promotionOrder: environment.promotionOrder,
+    isProduction: environment.isProduction,
+    timezone: environment.timezone,
+    requiredApprovals: environment.requiredApprovals,
+    approverRoles: environment.approverRoles as Role[],
+    allowSelfApproval: environment.allowSelfApproval,
+    approvalTtlMinutes: environment.approvalTtlMinutes,
+    allowWindows: toAllowWindows(environment.allowWindows),
+    hotfixAnyTime: environment.hotfixAnyTime,
+    hasNotifyWebhook: Boolean(environment.notifyWebhookUrl),
+  };
+}
