@@ -23,6 +23,8 @@ const schema = z.object({
   DEPLOY_JOB_LOCK_MS: z.coerce.number().int().min(1_000).default(10_000),
   /** How often each worker looks for in-flight deployments whose job was lost. */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(500).default(3_000),
+  /** Crash tests only — never set in production: "<step>:before_call|unrecorded|after_call" makes a worker SIGKILL itself there. */
+  FLIGHTDECK_FAULT_KILL_AT: z.string().regex(/^\d+:(before_call|unrecorded|after_call)$/).optional(),
   /** Seconds after which a worker that stopped beating is counted as gone. */
   WORKER_HEARTBEAT_TTL: z.coerce.number().int().positive().default(15),
   /** "1" lists the seeded demo accounts on the sign-in page; never set it where real people sign in. */

@@ -3,6 +3,7 @@
 import { appendEvent } from "./append-event";
 import { applyOutcome } from "./apply-outcome";
 import { executeStep, type StepOutcome } from "./execute-step";
+import { injectFault } from "./fault-injection";
 import { getProvider } from "./get-provider";
 import { isTerminal, loadDeployment, type LoadedDeployment } from "./load-deployment";
 import { queueStepSoon } from "./queue-step";
@@ -25,7 +26,10 @@ async function markStarted(d: LoadedDeployment, index: number): Promise<void> {
 
 async function runStep(d: LoadedDeployment, index: number, isLastAttempt: boolean): Promise<StepOutcome> {
   try {
-    return await executeStep({ deployment: d, index, step: d.steps[index]!, provider: getProvider(d.target.providerType) });
+    injectFault(index, "before_call");
+    const outcome = await executeStep({ deployment: d, index, step: d.steps[index]!, provider: getProvider(d.target.providerType) });
+    injectFault(index, "after_call");
+    return outcome;
   } catch (error) {
     // Provider errors are retried by the queue with backoff; after the last attempt the rollout is reverted.
     if (!isLastAttempt) throw error;

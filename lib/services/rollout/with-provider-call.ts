@@ -3,6 +3,7 @@
 // its result instead of calling again; a call interrupted half-way is repeated, which the provider
 // contract makes safe (every method is idempotent).
 import { db, type Prisma } from "@/lib/db";
+import { injectFault } from "./fault-injection";
 
 export type ProviderCallKey = { key: string; deploymentId: string; targetId: string; operation: string };
 
@@ -19,6 +20,8 @@ export async function withProviderCall<T>(call: ProviderCallKey, perform: () => 
   const claimed = await claim(call);
   if (claimed.status === "done") return claimed.result as T;
   const result = await perform();
+  const step = /:step:(\d+):/.exec(call.key)?.[1];
+  if (step) injectFault(Number(step), "unrecorded");
   await db.providerCall.update({
     where: { key: call.key },
     data: { status: "done", completedAt: new Date(), result: (result ?? null) as Prisma.InputJsonValue },
