@@ -7,6 +7,7 @@ import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { closeQueues } from "@/lib/queue/enqueue";
 import { reconcileDeployments } from "@/lib/services/rollout/reconcile-deployments";
+import { wakeWaitingDeployments } from "@/lib/services/rollout/wake-waiting-deployments";
 import { type Heartbeat, startHeartbeat } from "@/lib/queue/heartbeat";
 import { closeRedis, getRedis } from "@/lib/redis";
 import pkg from "@/package.json" with { type: "json" };
@@ -34,7 +35,8 @@ async function shutdown({ workers, heartbeat, signal }: { workers: Worker[]; hea
 }
 
 // Every worker reconciles on a timer of its own rather than through a queued job: a Redis flush would take
-// a queued schedule with it. Two workers reconciling at once is harmless (re-queuing is conditional).
+// a queued schedule with it. Two workers reconciling at once is harmless (re-queuing is conditional). The
+// same timer starts deploys that waited for their window.
 function startReconciler(): NodeJS.Timeout {
   let running = false;
   const tick = async () => {
@@ -43,6 +45,8 @@ function startReconciler(): NodeJS.Timeout {
     try {
       const requeued = await reconcileDeployments();
       if (requeued.length) console.info(`worker ${workerId}: reconciler re-queued ${requeued.join(", ")}`);
+      const woken = await wakeWaitingDeployments();
+      if (woken.length) console.info(`worker ${workerId}: window opened for ${woken.join(", ")}`);
     } catch (error) {
       console.warn(`worker ${workerId}: reconciler: ${(error as Error).message}`);
     } finally {

@@ -33,7 +33,8 @@ async function loadReleaseDeployments(client: Client, release: Pick<Release, "id
 
 export async function loadReleaseFacts(client: Client, release: Pick<Release, "id" | "serviceId">): Promise<ReleaseFacts> {
   const [environments, deployments, service] = await Promise.all([
-    client.environment.findMany({ select: { id: true, slug: true, promotionOrder: true }, orderBy: { promotionOrder: "asc" } }),
+    // Promotion runs through the environments this service is deployed to, in their promotion order.
+    client.environment.findMany({ where: { targets: { some: { serviceId: release.serviceId } } }, select: { id: true, slug: true, promotionOrder: true }, orderBy: { promotionOrder: "asc" } }),
     loadReleaseDeployments(client, release),
     client.service.findUniqueOrThrow({ where: { id: release.serviceId }, select: { smokeSuite: true } }),
   ]);

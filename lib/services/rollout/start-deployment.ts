@@ -1,14 +1,15 @@
-// POST /api/v1/deployments: checks who may deploy where, plans the rollout, and claims the target — at most
-// one active deployment per target, enforced by a unique index — then queues the first step.
+// POST /api/v1/deployments: checks who may deploy where, asks the deploy gate (window, approvals, promotion,
+// readiness), plans the rollout and claims the target — at most one active deployment per target, enforced
+// by a unique index — then queues the first step. A deploy refused only by its window may wait for it.
 import { AppError } from "@/lib/api/app-error";
-import { actorOf, recordAudit } from "@/lib/audit/record-audit";
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 import { planRollout } from "@/lib/domain/plan-rollout";
 import type { StartDeploymentInput } from "@/lib/schemas/deployments";
-import { appendEvent } from "./append-event";
-import { revisionNameFor } from "./load-deployment";
+import { decideDeployment, type DeploymentDecision } from "@/lib/services/decide-deployment";
+import { notify } from "@/lib/services/notify";
+import { createDeploymentRecord } from "./create-deployment-record";
 import { queueStepSoon } from "./queue-step";
 
 async function loadTarget(input: StartDeploymentInput) {
@@ -27,14 +28,16 @@ async function loadTarget(input: StartDeploymentInput) {
   return { release, environment, target };
 }
 
-async function conflictWithRunning(targetId: string): Promise<AppError> {
-  const running = await db.deployment.findUnique({ where: { activeTargetId: targetId }, select: { id: true, state: true } });
-  return new AppError("conflict", `Another deployment (${running?.id ?? "unknown"}, ${running?.state ?? "active"}) is running on this target; wait for it, or abort it.`, {
-    extra: { deploymentId: running?.id ?? null },
-  });
+/** The gate's refusal as a problem: 403 when the caller lacks a permission, 422 when a rule refuses. */
+function refusal(decision: DeploymentDecision): AppError {
+  const first = decision.refusals[0]!;
+  const code = first.rule === "override_permission" ? "forbidden" : "validation";
+  const opens = decision.window.opensAt ? ` The window opens ${decision.window.opensAt.toISOString()}; ask again with waitForWindow to queue until then.` : "";
+  const detail = `${decision.refusals.map((r) => r.reason).join(" ")}${decision.waitUntil ? opens : ""}`;
+  return new AppError(code, detail, { extra: { rule: first.rule, refusals: decision.refusals, opensAt: decision.window.opensAt?.toISOString() ?? null } });
 }
 
-export async function startDeployment({ principal, input }: { principal: Principal; input: StartDeploymentInput }): Promise<{ id: string }> {
+export async function startDeployment({ principal, input }: { principal: Principal; input: StartDeploymentInput }): Promise<{ id: string; state: string }> {
   const { release, environment, target } = await loadTarget(input);
   const permission = environment.isProduction ? "deploy.production" : "deploy.nonproduction";
   if (!can(principal.role, permission)) {
@@ -43,22 +46,14 @@ export async function startDeployment({ principal, input }: { principal: Princip
   const strategy = input.strategy ?? target.defaultStrategy;
   const plan = planRollout({ strategy, canarySteps: target.canarySteps, stepPauseSeconds: target.stepPauseSeconds });
   if (!plan.ok) throw new AppError("validation", plan.reason, { fields: [{ path: "target.canarySteps", message: plan.reason }] });
-  try {
-    const deployment = await db.$transaction(async (tx) => {
-      const created = await tx.deployment.create({
-        data: { releaseId: release.id, targetId: target.id, activeTargetId: target.id, kind: "deploy", strategy, plan: plan.steps, replacesRevision: target.currentRevision, startedById: principal.userId, overrideReason: input.overrideReason },
-        include: { target: { include: { service: true, environment: true } } },
-      });
-      const revision = revisionNameFor(created);
-      await tx.deployment.update({ where: { id: created.id }, data: { revision } });
-      await appendEvent(tx, { deploymentId: created.id, type: "state_changed", message: `Queued by ${principal.label}: ${release.version} to ${environment.name}, ${strategy.replace("_", "-")}`, data: { state: "queued" } });
-      await recordAudit(tx, actorOf(principal), { action: "deployment.started", subjectType: "deployment", subjectId: created.id, details: { service: release.service.slug, environment: environment.slug, version: release.version, strategy, revision } });
-      return created;
-    });
-    await queueStepSoon({ id: deployment.id, currentStep: 0, generation: 0, resumeAt: null });
-    return { id: deployment.id };
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw await conflictWithRunning(target.id);
-    throw error;
+  const decision = await decideDeployment({ principal, release, environment, target, overrideReason: input.overrideReason });
+  const waits = !decision.allowed && input.waitForWindow && decision.waitUntil !== null;
+  if (!decision.allowed && !waits) throw refusal(decision);
+  const created = await createDeploymentRecord({ principal, release, environment, target, strategy, steps: plan.steps, overrideReason: input.overrideReason, review: decision.opensReview, waitUntil: waits ? decision.waitUntil : null });
+  if (!waits) await queueStepSoon({ id: created.id, currentStep: 0, generation: 0, resumeAt: null });
+  await notify({ environmentId: environment.id, event: "deploy_started", subjectId: created.id, text: `${principal.label} ${waits ? "queued" : "started"} ${release.service.slug} ${release.version} on ${environment.name} (${strategy.replace("_", "-")})` });
+  if (decision.opensReview?.reason === "window_override") {
+    await notify({ environmentId: environment.id, event: "window_overridden", subjectId: created.id, text: `${principal.label} overrode the ${environment.name} window: ${input.overrideReason}` });
   }
+  return { id: created.id, state: waits ? "waiting_for_window" : "queued" };
 }

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Principal } from "@/lib/auth/principal";
+import { DEFAULT_SMOKE_SUITE } from "@/lib/domain/document-defaults";
 import { getDb, type DeploymentState, type Strategy } from "@/lib/db";
 import { waitUntil } from "@/lib/testing/own-redis";
 
@@ -20,7 +21,8 @@ export async function createTarget(options: { strategy: Strategy; canarySteps?: 
   const tag = randomBytes(3).toString("hex");
   const order = Math.floor(Math.random() * 1_000_000) + 1000;
   const environment = await db.environment.create({ data: { slug: `env-${tag}`, name: `Env ${tag}`, promotionOrder: order, isProduction: options.production ?? false } });
-  const service = await db.service.create({ data: { slug: `svc-${tag}`, name: `Service ${tag}` } });
+  // A smoke suite makes the service deploy-ready (readiness checks that one is configured).
+  const service = await db.service.create({ data: { slug: `svc-${tag}`, name: `Service ${tag}`, smokeSuite: DEFAULT_SMOKE_SUITE as unknown as object[] } });
   const target = await db.target.create({
     data: {
       serviceId: service.id,
