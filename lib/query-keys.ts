@@ -21,10 +21,19 @@ export const queryKeys = {
   releases: {
     all: ["releases"] as const,
     list: (filters: ReleaseFilters) => ["releases", "list", filters] as const,
+    /** the choices of the New deployment form */
+    recent: ["releases", "recent"] as const,
   },
   deployments: {
     all: ["deployments"] as const,
     list: (filters: DeploymentFilters) => ["deployments", "list", filters] as const,
+    /** one deployment, kept live by its event stream */
+    detail: (id: string) => ["deployments", "detail", id] as const,
+  },
+  targets: {
+    all: ["targets"] as const,
+    /** the target with its provider's live status and rates */
+    status: (id: string) => ["targets", "status", id] as const,
   },
   audit: {
     all: ["audit"] as const,

@@ -1,5 +1,6 @@
 "use client";
 // Deployments and rollbacks, newest first, with state, service and environment filters kept in the URL.
+import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch, toSearch } from "@/components/data/api-fetch";
 import { EnvironmentSelect, ServiceSelect } from "@/components/data/catalog-select";
@@ -71,7 +72,9 @@ function Rows({ items }: { items: DeploymentSummary[] }) {
         {items.map((d) => (
           <Tr key={d.id}>
             <Td>
-              <StatusPill state={d.state} />
+              <Link href={`/deployments/${d.id}`} aria-label={`Deployment of ${d.service.name} ${d.release.version}: ${stateLabel(d.state)}`}>
+                <StatusPill state={d.state} />
+              </Link>
               {d.error ? <p className="mt-1 max-w-56 truncate text-xs text-red-700" title={d.error}>{d.error}</p> : null}
             </Td>
             <Td className="font-medium">{d.service.name}</Td>
@@ -80,7 +83,9 @@ function Rows({ items }: { items: DeploymentSummary[] }) {
               {d.environment.isProduction ? <Badge tone="danger" className="ml-1.5">prod</Badge> : null}
             </Td>
             <Td>
-              <span className="font-mono">{d.release.version}</span>
+              <Link href={`/deployments/${d.id}`} className="font-mono text-sky-700 hover:underline">
+                {d.release.version}
+              </Link>
               {d.kind === "rollback" ? <Badge tone="warn" className="ml-1.5">rollback</Badge> : null}
               {d.release.hotfix ? <Badge tone="warn" className="ml-1.5">hotfix</Badge> : null}
             </Td>

@@ -7,33 +7,53 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QueryError } from "@/components/ui/query-state";
 import { TableSkeleton } from "@/components/ui/skeleton";
-import { StatusPill } from "@/components/ui/status-pill";
+import { StatusPill, stateLabel } from "@/components/ui/status-pill";
+import { TrafficBar } from "@/components/ui/traffic-bar";
 import { formatDateTime } from "@/components/ui/format";
 import { queryKeys } from "@/lib/query-keys";
-import type { Overview, OverviewCell } from "@/lib/services/get-overview";
+import type { Overview, OverviewCell, OverviewDeployment } from "@/lib/services/get-overview";
+
+const ACTIVE = new Set(["queued", "waiting_for_window", "preparing", "deploying", "verifying", "stepping", "paused", "rolling_back"]);
+
+function isActive(cell: OverviewCell | null): boolean {
+  return Boolean(cell?.latestDeployment && ACTIVE.has(cell.latestDeployment.state));
+}
+
+/** Poll fast while something moves, so deploys and rollbacks show live; slowly otherwise. */
+function refetchInterval(data: Overview | undefined): number {
+  return data?.rows.some((row) => row.cells.some(isActive)) ? 2_500 : 15_000;
+}
+
+function LatestDeployment({ latest, isCurrentLatest }: { latest: OverviewDeployment; isCurrentLatest: boolean }) {
+  const moving = ACTIVE.has(latest.state);
+  return (
+    <span className="flex flex-wrap items-center gap-1" title={`Latest deployment ${formatDateTime(latest.createdAt)}`}>
+      <Link href={`/deployments/${latest.id}`} aria-label={`Latest deployment: ${latest.version}, ${stateLabel(latest.state)}`}>
+        <StatusPill state={latest.state} />
+      </Link>
+      {latest.kind === "rollback" ? <Badge tone="warn">rollback</Badge> : null}
+      {isCurrentLatest ? null : <span className="font-mono text-xs text-slate-500">→ {latest.version}</span>}
+      {moving ? <span className="text-xs text-slate-600 tabular-nums">{latest.trafficPercent}%</span> : null}
+      {moving ? <TrafficBar size="sm" className="w-full" percent={latest.trafficPercent} newLabel={latest.version} previousLabel="previous" /> : null}
+    </span>
+  );
+}
 
 function Cell({ cell }: { cell: OverviewCell | null }) {
   if (!cell) return <span className="text-xs text-slate-400">No target</span>;
   const latest = cell.latestDeployment;
-  const isCurrentLatest = latest && latest.version === cell.currentVersion;
   return (
     <div className="flex flex-col items-start gap-1">
-      <span className="font-mono text-sm font-medium text-slate-900">{cell.currentVersion ?? "—"}</span>
-      {latest ? (
-        <span className="flex flex-wrap items-center gap-1" title={`Latest deployment ${formatDateTime(latest.createdAt)}`}>
-          <StatusPill state={latest.state} />
-          {latest.kind === "rollback" ? <Badge tone="warn">rollback</Badge> : null}
-          {isCurrentLatest ? null : <span className="font-mono text-xs text-slate-500">→ {latest.version}</span>}
-        </span>
-      ) : (
-        <span className="text-xs text-slate-400">Never deployed</span>
-      )}
+      <Link href={`/targets/${cell.targetId}`} className="font-mono text-sm font-medium text-slate-900 hover:underline" aria-label={`Target running ${cell.currentVersion ?? "nothing"}`}>
+        {cell.currentVersion ?? "—"}
+      </Link>
+      {latest ? <LatestDeployment latest={latest} isCurrentLatest={latest.version === cell.currentVersion} /> : <span className="text-xs text-slate-400">Never deployed</span>}
     </div>
   );
 }
 
 export function OverviewMatrix() {
-  const query = useQuery({ queryKey: queryKeys.overview, queryFn: () => apiFetch<Overview>("/api/v1/overview"), refetchInterval: 15_000 });
+  const query = useQuery({ queryKey: queryKeys.overview, queryFn: () => apiFetch<Overview>("/api/v1/overview"), refetchInterval: (query) => refetchInterval(query.state.data) });
   if (query.isPending) return <TableSkeleton rows={6} columns={4} label="Loading the overview" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
   const { environments, rows, openReviews } = query.data;
