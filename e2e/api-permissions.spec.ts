@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { countAuditEvents, createStagingTarget, createToken, fingerprint, insertDeployment, setCurrentRevision, userIdByEmail, waitForQuiescence } from "./support/database";
+import { countAuditEvents, createStagingTarget, createToken, fingerprint, insertApproval, insertDeployment, insertFreeze, insertOpenReview, insertRelease, setCurrentRevision, userIdByEmail, waitForQuiescence } from "./support/database";
 import { DEMO_ACCOUNTS, type DemoRole } from "./support/sign-in";
 
 const ROLES = Object.keys(DEMO_ACCOUNTS) as DemoRole[];
@@ -14,8 +14,8 @@ const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
 type Fixture = { targetUserId: string };
 type Mutation = {
   allowed: DemoRole[];
-  /** prepares what one call needs (before the database is fingerprinted) and returns its path and body */
-  prepare: (fx: Fixture) => Promise<{ path: string; body?: unknown }>;
+  /** prepares what one call by `role` needs (before the database is fingerprinted) and returns its path and body */
+  prepare: (fx: Fixture, role: DemoRole) => Promise<{ path: string; body?: unknown }>;
   /** a request with bad input and the status it must get */
   bad: (fx: Fixture) => Promise<{ path: string; body?: unknown; status: number }>;
 };
@@ -57,6 +57,46 @@ const MUTATIONS: Record<string, Mutation> = {
       return { path: `/api/v1/targets/${t.targetId}/rollback`, body: { reason: "permission matrix" } };
     },
     bad: async () => ({ path: `/api/v1/targets/${(await createStagingTarget()).targetId}/rollback`, body: { toRevision: "never-served" }, status: 422 }),
+  },
+  "POST /releases/{id}/approvals": {
+    allowed: ["admin", "release_manager"],
+    prepare: async () => ({ path: `/api/v1/releases/${(await insertRelease()).id}/approvals`, body: { environment: "production", decision: "approve", comment: "matrix" } }),
+    bad: async () => ({ path: `/api/v1/releases/${(await insertRelease()).id}/approvals`, body: { environment: "production", decision: "reject" }, status: 422 }),
+  },
+  "DELETE /releases/{id}/approvals/{environment}": {
+    // Anyone may withdraw their own standing decision.
+    allowed: ["admin", "release_manager", "oncall", "developer", "viewer"],
+    prepare: async (_fx, role) => {
+      const release = await insertRelease();
+      await insertApproval(release, "production", DEMO_ACCOUNTS[role].email);
+      return { path: `/api/v1/releases/${release.id}/approvals/production` };
+    },
+    bad: async () => ({ path: `/api/v1/releases/${(await insertRelease()).id}/approvals/production`, status: 404 }),
+  },
+  "PATCH /environments/{slug}": {
+    allowed: ["admin"],
+    prepare: async () => ({ path: "/api/v1/environments/staging", body: { approvalTtlMinutes: 1000 + (counter++ % 1000) } }),
+    bad: async () => ({ path: "/api/v1/environments/staging", body: { timezone: "Mars/Olympus_Mons", requiredApprovals: -1 }, status: 422 }),
+  },
+  "POST /environments/{slug}/freezes": {
+    allowed: ["admin"],
+    prepare: async () => ({ path: "/api/v1/environments/staging/freezes", body: { startsAt: "2032-01-01T00:00:00Z", endsAt: "2032-01-01T01:00:00Z", reason: `matrix ${unique()}` } }),
+    bad: async () => ({ path: "/api/v1/environments/staging/freezes", body: { startsAt: "2032-01-02T00:00:00Z", endsAt: "2032-01-01T00:00:00Z", reason: "" }, status: 422 }),
+  },
+  "DELETE /environments/{slug}/freezes/{id}": {
+    allowed: ["admin"],
+    prepare: async () => ({ path: `/api/v1/environments/staging/freezes/${await insertFreeze("staging")}` }),
+    bad: async () => ({ path: "/api/v1/environments/staging/freezes/no-such-freeze", status: 404 }),
+  },
+  "POST /reviews/{id}/close": {
+    allowed: ["admin", "release_manager"],
+    prepare: async () => ({ path: `/api/v1/reviews/${await insertOpenReview()}/close`, body: { comment: "reviewed in the matrix" } }),
+    bad: async () => ({ path: `/api/v1/reviews/${await insertOpenReview()}/close`, body: { comment: "" }, status: 422 }),
+  },
+  "PUT /test/clock": {
+    allowed: ["admin"],
+    prepare: async () => ({ path: "/api/v1/test/clock", body: { now: null } }),
+    bad: async () => ({ path: "/api/v1/test/clock", body: { now: "yesterday" }, status: 422 }),
   },
   "POST /users": {
     allowed: ["admin"],
@@ -112,7 +152,7 @@ for (const [name, mutation] of Object.entries(MUTATIONS)) {
   for (const role of ROLES) {
     const allowed = mutation.allowed.includes(role);
     test(`${name} as ${role} → ${allowed ? "2xx" : "403"}`, async ({ request }) => {
-      const { path: url, body } = await mutation.prepare(fx);
+      const { path: url, body } = await mutation.prepare(fx, role);
       await waitForQuiescence();
       const [before, auditBefore] = [await fingerprint(), await countAuditEvents()];
       const response = await call(request, method, url, tokens[role], body);
@@ -130,7 +170,7 @@ for (const [name, mutation] of Object.entries(MUTATIONS)) {
   }
 
   test(`${name} without credentials → 401, nothing changed`, async ({ request }) => {
-    const { path: url, body } = await mutation.prepare(fx);
+    const { path: url, body } = await mutation.prepare(fx, "admin");
     await waitForQuiescence();
     const before = await fingerprint();
     const response = await call(request, method, url, undefined, body);

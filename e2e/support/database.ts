@@ -108,3 +108,44 @@ export async function waitForQuiescence(timeoutMs = 45_000): Promise<void> {
   }
   throw new Error("deployments still in motion after 45 s");
 }
+
+async function environmentId(client: pg.Client, slug: string): Promise<string> {
+  return (await client.query<{ id: string }>(`SELECT id FROM "Environment" WHERE slug = $1`, [slug])).rows[0]!.id;
+}
+
+/** A release of a seeded service, written by the demo developer. */
+export async function insertRelease(serviceSlug = "akosha"): Promise<{ id: string; digest: string }> {
+  const id = `rel_${randomUUID().slice(0, 12)}`;
+  const digest = `sha256:${randomUUID().replaceAll("-", "").padEnd(64, "0")}`;
+  const authorId = await userIdByEmail("dev@flightdeck.local");
+  await withDatabase((client) =>
+    client.query(`INSERT INTO "Release" (id, "serviceId", version, image, digest, "authorId") SELECT $1, s.id, $2, 'registry.example.com/x:e2e', $3, $4 FROM "Service" s WHERE s.slug = $5`, [id, `0.0.${Date.now()}${Math.floor(Math.random() * 1000)}`, digest, authorId, serviceSlug]),
+  );
+  return { id, digest };
+}
+
+export async function insertApproval(release: { id: string; digest: string }, environment: string, email: string): Promise<void> {
+  const userId = await userIdByEmail(email);
+  await withDatabase(async (client) =>
+    client.query(`INSERT INTO "Approval" (id, "releaseId", "environmentId", "userId", decision, digest) VALUES ($1, $2, $3, $4, 'approve', $5)`, [`apr_${randomUUID().slice(0, 12)}`, release.id, await environmentId(client, environment), userId, release.digest]),
+  );
+}
+
+export async function insertFreeze(environment: string): Promise<string> {
+  const id = `frz_${randomUUID().slice(0, 12)}`;
+  const createdById = await userIdByEmail("admin@flightdeck.local");
+  await withDatabase(async (client) =>
+    client.query(`INSERT INTO "Freeze" (id, "environmentId", "startsAt", "endsAt", reason, "createdById") VALUES ($1, $2, '2031-01-01', '2031-01-02', 'matrix fixture', $3)`, [id, await environmentId(client, environment), createdById]),
+  );
+  return id;
+}
+
+export async function insertOpenReview(environment = "production"): Promise<string> {
+  const id = `rev_${randomUUID().slice(0, 12)}`;
+  const release = await insertRelease();
+  const openedById = await userIdByEmail("release@flightdeck.local");
+  await withDatabase(async (client) =>
+    client.query(`INSERT INTO "Review" (id, reason, "releaseId", "environmentId", detail, "openedById") VALUES ($1, 'hotfix', $2, $3, 'matrix fixture', $4)`, [id, release.id, await environmentId(client, environment), openedById]),
+  );
+  return id;
+}

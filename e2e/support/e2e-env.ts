@@ -31,6 +31,8 @@ export function appEnv(): Record<string, string> {
     OIDC_NAME,
     DEMO_SIGNINS: "1",
     LOCAL_PROVIDER_STATE_DIR: localStateDir,
+    // Lets journeys stand outside a deployment window without waiting for one (PUT /api/v1/test/clock).
+    FLIGHTDECK_TEST_CLOCK: "1",
     PORT: String(appPort),
   };
 }
