@@ -2,13 +2,14 @@
 // workers/processors, beats a heartbeat into Redis, and shuts down cleanly on SIGTERM / SIGINT.
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { Worker } from "bullmq";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { closeQueues } from "@/lib/queue/enqueue";
 import { reconcileDeployments } from "@/lib/services/rollout/reconcile-deployments";
 import { wakeWaitingDeployments } from "@/lib/services/rollout/wake-waiting-deployments";
-import { type Heartbeat, startHeartbeat } from "@/lib/queue/heartbeat";
+import { type Heartbeat, startHeartbeat, type WorkerInfo } from "@/lib/queue/heartbeat";
 import { closeRedis, getRedis } from "@/lib/redis";
 import pkg from "@/package.json" with { type: "json" };
 import { processors } from "./processors";
@@ -57,13 +58,24 @@ function startReconciler(): NodeJS.Timeout {
   return setInterval(() => void tick(), env().RECONCILE_INTERVAL_MS);
 }
 
+/** The heartbeat's info plus memory and the event loop's p99 delay since the previous beat (ops and bench read them). */
+function withVitals(info: WorkerInfo): () => WorkerInfo {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  return () => {
+    const vitals = { rssMb: Math.round(process.memoryUsage().rss / 2 ** 20), eventLoopLagP99Ms: Math.round(delay.percentile(99) / 1e5) / 10 };
+    delay.reset();
+    return { ...info, ...vitals };
+  };
+}
+
 function main(): void {
   const settings = env();
   const names = Object.keys(processors);
   console.info(`worker ${workerId}: flightdeck ${pkg.version}, node ${process.version}, prefix "${settings.REDIS_PREFIX}", jobs: ${names.join(", ")}`);
   const workers = startWorkers({ registry: processors, workerId });
   const info = { host: hostname(), pid: process.pid, startedAt: new Date().toISOString(), version: pkg.version };
-  const heartbeat = startHeartbeat({ redis: getRedis(), workerId, info });
+  const heartbeat = startHeartbeat({ redis: getRedis(), workerId, info: withVitals(info) });
   const reconciler = startReconciler();
   let isStopping = false;
   const onSignal = (signal: string) => {

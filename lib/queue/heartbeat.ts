@@ -5,7 +5,15 @@ import type { Redis } from "ioredis";
 import { env } from "@/lib/env";
 import { waitForReady } from "./connection";
 
-export type WorkerInfo = { host: string; pid: number; startedAt: string; version: string };
+export type WorkerInfo = {
+  host: string;
+  pid: number;
+  startedAt: string;
+  version: string;
+  /** vitals, refreshed at each beat when the worker provides them: resident memory and event-loop lag */
+  rssMb?: number;
+  eventLoopLagP99Ms?: number;
+};
 
 export function workersKey(prefix = env().REDIS_PREFIX): string {
   return `${prefix}:workers`;
@@ -26,7 +34,7 @@ export async function beat({ redis, workerId, info, ttlSeconds = env().WORKER_HE
   await redis
     .multi()
     .zadd(workersKey(), now, workerId)
-    .hset(workerInfoKey(workerId), { ...info, pid: String(info.pid), lastBeatAt: new Date(now).toISOString() })
+    .hset(workerInfoKey(workerId), { ...Object.fromEntries(Object.entries(info).map(([k, v]) => [k, String(v)])), lastBeatAt: new Date(now).toISOString() })
     .expire(workerInfoKey(workerId), ttlSeconds)
     .exec();
 }
@@ -50,7 +58,7 @@ export type Heartbeat = { stop: () => Promise<void> };
  * Beats now and then every third of the TTL, so two beats can be missed before a worker counts as gone.
  * A failed beat (Redis down) is logged once per outage and retried on the next tick; it never throws.
  */
-export function startHeartbeat({ redis, workerId, info, ttlSeconds = env().WORKER_HEARTBEAT_TTL }: { redis: Redis; workerId: string; info: WorkerInfo; ttlSeconds?: number }): Heartbeat {
+export function startHeartbeat({ redis, workerId, info, ttlSeconds = env().WORKER_HEARTBEAT_TTL }: { redis: Redis; workerId: string; info: WorkerInfo | (() => WorkerInfo); ttlSeconds?: number }): Heartbeat {
   let isFailing = false;
   let isBeating = false;
   const tick = async () => {
@@ -60,7 +68,7 @@ export function startHeartbeat({ redis, workerId, info, ttlSeconds = env().WORKE
     try {
       // Waiting for the connection avoids a spurious "cannot reach Redis" on the very first beat.
       await waitForReady(redis, 2_000);
-      await beat({ redis, workerId, info, ttlSeconds });
+      await beat({ redis, workerId, info: typeof info === "function" ? info() : info, ttlSeconds });
       if (isFailing) console.info(`heartbeat: ${workerId} beating again`);
       isFailing = false;
     } catch (error) {

@@ -18,8 +18,11 @@ async function hasLiveJob(d: { id: string; currentStep: number; generation: numb
 
 /** Re-queues deployments idle for at least `quietMs` with no live job; returns their ids. */
 export async function reconcileDeployments({ quietMs = 3_000, now = new Date() } = {}): Promise<string[]> {
+  const quietSince = new Date(now.getTime() - quietMs);
+  // A rollout in a timed pause has a delayed job; it is only looked at once the pause is over, so a worker
+  // holding a thousand paused rollouts does not check a thousand jobs every few seconds.
   const candidates = await db.deployment.findMany({
-    where: { activeTargetId: { not: null }, state: { in: [...MOVING] }, updatedAt: { lt: new Date(now.getTime() - quietMs) } },
+    where: { activeTargetId: { not: null }, state: { in: [...MOVING] }, updatedAt: { lt: quietSince }, OR: [{ resumeAt: null }, { resumeAt: { lt: now } }] },
     select: { id: true, currentStep: true, generation: true, resumeAt: true },
     take: 500,
   });
