@@ -1,0 +1,48 @@
+// What a benchmark runs against: a migrated database and a Redis key prefix of its own on the machine's
+// Postgres and Redis, a local-provider state directory, and real worker processes. Dropped afterwards.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createMigratedDatabase, databaseUrlFor, dropDatabase, testRunId } from "@/lib/testing/test-database";
+import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
+
+export type BenchStack = { env: Record<string, string>; startWorker: (extra?: Record<string, string>) => SpawnedWorker; close: () => Promise<void> };
+
+export async function startBenchStack(name: string): Promise<BenchStack> {
+  const runId = testRunId();
+  const databaseUrl = databaseUrlFor(`flightdeck_bench_${name}_${runId}`);
+  await createMigratedDatabase(databaseUrl);
+  const stateDir = mkdtempSync(path.join(tmpdir(), `fd-bench-${name}-`));
+  const env = { DATABASE_URL: databaseUrl, REDIS_PREFIX: `fdbench:${runId}`, LOCAL_PROVIDER_STATE_DIR: stateDir, WORKER_HEARTBEAT_TTL: "3" };
+  // This process uses the same settings as its workers (lib/env reads them on first use).
+  Object.assign(process.env, env);
+  const workers: SpawnedWorker[] = [];
+  return {
+    env,
+    startWorker: (extra = {}) => {
+      const worker = spawnWorker({ env: { ...env, ...extra } });
+      workers.push(worker);
+      return worker;
+    },
+    close: async () => {
+      await Promise.all(workers.map((w) => w.stop()));
+      const { shutdownAllLocal } = await import("@/lib/providers/local/shutdown-all-local");
+      await shutdownAllLocal({ stateDir });
+      const { getReadyRedis, closeRedis } = await import("@/lib/redis");
+      const redis = await getReadyRedis();
+      const keys = await redis.keys(`${env.REDIS_PREFIX}:*`);
+      if (keys.length) await redis.del(...keys);
+      await (await import("@/lib/queue/enqueue")).closeQueues();
+      await closeRedis();
+      await (await import("@/lib/db")).disconnectDb();
+      await dropDatabase(databaseUrl);
+    },
+  };
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export const ms = (n: number) => `${n.toFixed(1)} ms`;
