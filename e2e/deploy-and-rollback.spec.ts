@@ -2,7 +2,7 @@
 // second canary rolled back at 10 % — seen in the timeline and in the audit log.
 import { expect, test, type Page } from "@playwright/test";
 import { createStagingTarget } from "./support/database";
-import { createRelease, waitForPromoteOnCanary } from "./support/releases";
+import { createRelease, serviceSlug, waitForPromoteOnCanary } from "./support/releases";
 import { signIn } from "./support/sign-in";
 
 const WORKER = { timeout: 20_000 };
@@ -93,6 +93,17 @@ test("deploy with a rolling and a canary strategy, promote, then roll back from 
   const v3 = await createRelease({ serviceId, version: "3.0.0" });
   const badId = await startDeployment(page, { releaseId: v3, strategy: "canary" });
   await expect(trafficBar(page)).toHaveAttribute("aria-valuenow", "10", WORKER);
+
+  // The Overview shows the canary in flight, and links to the deployment and the target.
+  await page.goto("/overview");
+  const cell = page.getByTestId(`cell-${await serviceSlug(serviceId)}-staging`);
+  await expect(cell).toContainText("paused");
+  await expect(cell).toContainText("10%");
+  await expect(cell.getByRole("link", { name: /Target running 2\.0\.0/ })).toHaveAttribute("href", `/targets/${targetId}`);
+  await page.screenshot({ path: test.info().outputPath("overview-mid-canary.png"), fullPage: true });
+  await cell.getByRole("link", { name: /Latest deployment/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/deployments/${badId}$`));
+
   await page.getByRole("button", { name: "Rollback" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Reason (optional)").fill("error rate");
@@ -103,6 +114,7 @@ test("deploy with a rolling and a canary strategy, promote, then roll back from 
   const timeline = page.getByTestId("timeline");
   await expect(timeline).toContainText(/rollback/i);
   await expect(timeline).toContainText("error rate");
+  await page.screenshot({ path: test.info().outputPath("rollback-deployment.png"), fullPage: true });
 
   // The target page: its history now holds the rollback, counted as a change failure.
   await page.goto(`/targets/${targetId}`);

@@ -7,7 +7,7 @@ import { TrafficBar } from "@/components/ui/traffic-bar";
 import { RevisionsTable } from "@/components/targets/revisions-table";
 import { RollbackButton } from "@/components/targets/rollback-button";
 import { useTargetStatus } from "@/components/targets/use-target-status";
-import { DeploymentControls } from "./deployment-controls";
+import { availableControls, DeploymentControls } from "./deployment-controls";
 import { DeploymentHeader } from "./deployment-header";
 import { EventTimeline } from "./event-timeline";
 import { StepProgress } from "./step-progress";
@@ -31,20 +31,18 @@ export function DeploymentView({ id, canControl, canRollback }: Props) {
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
   const d = query.data;
   const label = `${d.target.service.name} in ${d.target.environment.name}`;
+  const hasControls = canControl && availableControls(d).length > 0;
   return (
     <div className="space-y-6">
       <DeploymentHeader deployment={d} stream={stream} />
       <div className="flex flex-wrap items-start gap-2">
-        {canControl ? <DeploymentControls deployment={d} /> : null}
-        {canRollback ? (
-          <div className="sm:ml-4">
-            <RollbackButton targetId={d.target.id} label={label} revisions={target.data?.revisions} />
-          </div>
-        ) : null}
+        {hasControls ? <DeploymentControls deployment={d} /> : null}
+        {hasControls && canRollback ? <span aria-hidden className="mx-1 h-9 border-l border-slate-300" /> : null}
+        {canRollback ? <RollbackButton targetId={d.target.id} label={label} revisions={target.data?.revisions} /> : null}
       </div>
       <div className="grid gap-6 md:grid-cols-3">
         <Section title="Steps">
-          <StepProgress steps={d.steps} isFinished={!d.isActive} />
+          <StepProgress steps={d.steps} state={d.state} isFinished={!d.isActive} />
         </Section>
         <Section title="Traffic" className="md:col-span-2">
           <TrafficBar percent={d.trafficPercent} newLabel={d.revision ?? "new revision"} previousLabel={d.replacesRevision ?? "previous"} />

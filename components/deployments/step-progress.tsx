@@ -21,11 +21,12 @@ function describe(step: Step): string {
 
 const MARK = { done: "✓", current: "●", pending: "○" } as const;
 
-export function StepProgress({ steps, isFinished }: { steps: Step[]; isFinished: boolean }) {
+export function StepProgress({ steps, state, isFinished }: { steps: Step[]; state: string; isFinished: boolean }) {
   return (
     <ol aria-label="Steps" className="space-y-1.5" data-testid="steps">
       {steps.map((step) => {
-        const status = step.status;
+        // The engine ends a succeeded rollout on its last step without moving past it: every step ran.
+        const status = state === "succeeded" ? "done" : step.status;
         return (
           <li key={step.index} data-status={status} aria-current={status === "current" ? "step" : undefined} className="flex items-center gap-2 text-sm">
             <span

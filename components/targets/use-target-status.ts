@@ -1,19 +1,21 @@
 "use client";
-// A target's status, polled every 2 s: its provider's counters only become rates between two samples.
+// A target's status, polled: its provider's counters only become rates between two samples, and the server
+// compares samples at least 2 s apart. Faster while a deployment moves traffic on it.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/data/api-fetch";
 import { queryKeys } from "@/lib/query-keys";
 import type { RollbackInput } from "@/lib/schemas/deployments";
 import type { TargetStatusView } from "@/lib/services/rollout/get-target-status";
 
-const POLL_MS = 2_000;
+const ACTIVE_POLL_MS = 2_000;
+const IDLE_POLL_MS = 5_000;
 
 export function useTargetStatus(id: string | undefined) {
   return useQuery({
     queryKey: queryKeys.targets.status(id ?? ""),
     queryFn: () => apiFetch<TargetStatusView>(`/api/v1/targets/${encodeURIComponent(id!)}`),
     enabled: Boolean(id),
-    refetchInterval: POLL_MS,
+    refetchInterval: (query) => (query.state.data?.activeDeployment ? ACTIVE_POLL_MS : IDLE_POLL_MS),
   });
 }
 

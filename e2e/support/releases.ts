@@ -18,3 +18,7 @@ export async function createRelease({ serviceId, version }: { serviceId: string;
 export async function waitForPromoteOnCanary(targetId: string): Promise<void> {
   await withDatabase((client) => client.query(`UPDATE "Target" SET "stepPauseSeconds" = NULL WHERE id = $1`, [targetId]));
 }
+
+export async function serviceSlug(serviceId: string): Promise<string> {
+  return withDatabase(async (client) => (await client.query<{ slug: string }>(`SELECT slug FROM "Service" WHERE id = $1`, [serviceId])).rows[0]!.slug);
+}
