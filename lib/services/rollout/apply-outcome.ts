@@ -7,9 +7,10 @@ import { finishDeployment } from "./finish-deployment";
 import type { LoadedDeployment } from "./load-deployment";
 import { queueStepSoon } from "./queue-step";
 
-type Applied = "advanced" | "waiting" | "succeeded" | "reverting" | "changed";
+/** advanced_inline: the next step may run at once in the same job (no pause between), so nothing was queued. */
+type Applied = "advanced" | "advanced_inline" | "waiting" | "succeeded" | "reverting" | "changed";
 
-async function advance(d: LoadedDeployment, index: number, outcome: Extract<StepOutcome, { kind: "advance" }>): Promise<Applied> {
+async function advance(d: LoadedDeployment, index: number, outcome: Extract<StepOutcome, { kind: "advance" }>, inline: boolean): Promise<Applied> {
   const resumeAt = outcome.delayMs ? new Date(Date.now() + outcome.delayMs) : null;
   const moved = await db.$transaction(async (tx) => {
     const updated = await tx.deployment.updateMany({
@@ -22,6 +23,7 @@ async function advance(d: LoadedDeployment, index: number, outcome: Extract<Step
     return true;
   });
   if (!moved) return "changed";
+  if (inline && !resumeAt) return "advanced_inline";
   await queueStepSoon({ id: d.id, currentStep: index + 1, generation: d.generation, resumeAt });
   return "advanced";
 }
@@ -50,10 +52,10 @@ async function startReverting(d: LoadedDeployment, index: number, reason: string
   });
 }
 
-export async function applyOutcome(d: LoadedDeployment, index: number, outcome: StepOutcome): Promise<Applied> {
+export async function applyOutcome(d: LoadedDeployment, index: number, outcome: StepOutcome, options: { inline: boolean }): Promise<Applied> {
   switch (outcome.kind) {
     case "advance":
-      return advance(d, index, outcome);
+      return advance(d, index, outcome, options.inline);
     case "wait_for_promote":
       return waitForPromote(d, index, outcome.message);
     case "complete":

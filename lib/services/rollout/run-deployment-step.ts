@@ -37,7 +37,12 @@ async function runStep(d: LoadedDeployment, index: number, isLastAttempt: boolea
   }
 }
 
-export async function runDeploymentStep(job: StepJob): Promise<string> {
+// Steps with no pause between them run one after another in the same job: a rollback or a rolling deploy
+// does not pay a queue round trip per step. Each step is still recorded before the next begins, so a crash
+// mid-way resumes from Postgres like any other (the stalled job finds the deployment moved on).
+const MAX_INLINE_STEPS = 10;
+
+async function runOneStep(job: StepJob, inline: boolean): Promise<string> {
   const d = await loadDeployment(job.deploymentId);
   if (!d || isTerminal(d.state)) return "finished";
   if (d.generation !== job.generation) return "stale";
@@ -50,10 +55,19 @@ export async function runDeploymentStep(job: StepJob): Promise<string> {
   }
   await markStarted(d, job.step);
   const outcome = await runStep(d, job.step, job.isLastAttempt);
-  const applied = await applyOutcome(d, job.step, outcome);
+  const applied = await applyOutcome(d, job.step, outcome, { inline });
   if (applied === "reverting") {
     const fresh = await loadDeployment(d.id);
     if (fresh?.state === "rolling_back") return revertDeployment(fresh, getProvider(fresh.target.providerType));
   }
   return applied;
+}
+
+export async function runDeploymentStep(job: StepJob): Promise<string> {
+  for (let step = job.step; step < job.step + MAX_INLINE_STEPS; step += 1) {
+    const inline = step < job.step + MAX_INLINE_STEPS - 1;
+    const result = await runOneStep({ ...job, step }, inline);
+    if (result !== "advanced_inline") return result;
+  }
+  return "advanced";
 }
