@@ -14,7 +14,8 @@ export type ProviderOptions = {
 export function createProvider(type: ProviderType, options: ProviderOptions = {}): DeploymentProvider {
   switch (type) {
     case "local":
-      return new LocalProvider({ stateDir: path.resolve(options.localStateDir ?? env().LOCAL_PROVIDER_STATE_DIR) });
+      // The state directory is data, not code: keep the bundler from tracing the whole project through it.
+      return new LocalProvider({ stateDir: path.resolve(/*turbopackIgnore: true*/ options.localStateDir ?? env().LOCAL_PROVIDER_STATE_DIR) });
     case "kubernetes":
     case "cloudrun":
       // Implemented in a later issue; until then every call is refused with an explanation.

@@ -2,7 +2,7 @@
 // re-run after a crash never repeats a call that completed.
 import { db } from "@/lib/db";
 import type { RolloutStep } from "@/lib/domain/plan-rollout";
-import type { DeploymentProvider, TrafficWeights } from "@/lib/providers/types";
+import type { DeploymentProvider, TargetStatus, TrafficWeights } from "@/lib/providers/types";
 import { providerTargetOf, revisionNameFor, type LoadedDeployment } from "./load-deployment";
 import { verifyRevision } from "./verify-revision";
 import { withProviderCall } from "./with-provider-call";
@@ -29,41 +29,40 @@ export function trafficWeights({ revision, previous, percent }: { revision: stri
  * does not (the local provider after a machine restart, a target set up by hand), the rollout proceeds as
  * the target's first revision, and says so.
  */
-async function adoptMissingPrevious(ctx: StepContext): Promise<string> {
+async function adoptMissingPrevious(ctx: StepContext, status: TargetStatus): Promise<string> {
   const d = ctx.deployment;
-  if (!d.replacesRevision) return "";
-  const status = await ctx.provider.getStatus({ target: providerTargetOf(d) });
-  const previous = status.revisions.find((r) => r.name === d.replacesRevision);
-  if (previous?.healthy) return "";
+  if (!d.replacesRevision || status.revisions.find((r) => r.name === d.replacesRevision)?.healthy) return "";
   await db.deployment.update({ where: { id: d.id }, data: { replacesRevision: null } });
   d.replacesRevision = null;
-  return `; the previous revision is not serving at the provider, so this one becomes the target's first`;
+  return "; the previous revision is not serving at the provider, so this one becomes the target's first";
 }
 
 /**
- * A rollback to a revision that is still serving-capable is a traffic switch. One the provider retired (or
- * lost) is started again from its release under a new name, as `rollout undo` makes a new ReplicaSet revision.
+ * A rollback to a revision that still runs is a traffic switch. One the provider retired (or lost) is
+ * started again from its release under a new name, as `rollout undo` makes a new ReplicaSet revision.
  */
-async function reviveRetiredRevision(ctx: StepContext): Promise<string> {
+async function reviveRetiredRevision(ctx: StepContext, status: TargetStatus): Promise<string> {
   const d = ctx.deployment;
-  if (d.kind !== "rollback") return "";
-  const status = await ctx.provider.getStatus({ target: providerTargetOf(d) });
-  if (status.revisions.find((r) => r.name === d.revision)?.healthy) return "";
   const retired = d.revision;
   const revision = revisionNameFor(d);
   await db.deployment.update({ where: { id: d.id }, data: { revision } });
   d.revision = revision;
-  return `; ${retired} was retired, so its release runs again as ${revision}`;
+  return `; ${retired} was retired${status.lost ? " (its supervisor was lost)" : ""}, so its release runs again as ${revision}`;
 }
 
 async function startRevision(ctx: StepContext): Promise<StepOutcome> {
   const d = ctx.deployment;
-  const adopted = (await adoptMissingPrevious(ctx)) + (await reviveRetiredRevision(ctx));
+  const status = await ctx.provider.getStatus({ target: providerTargetOf(d) });
+  let note = await adoptMissingPrevious(ctx, status);
+  if (d.kind === "rollback") {
+    if (status.revisions.find((r) => r.name === d.revision)?.healthy) return { kind: "advance", message: `Revision ${d.revision} is still running${note}` };
+    note += await reviveRetiredRevision(ctx, status);
+  }
   const release = { version: d.release.version, image: d.release.image, digest: d.release.digest };
-  const status = await withProviderCall(callKey(ctx, "start_revision"), () =>
+  const started = await withProviderCall(callKey(ctx, "start_revision"), () =>
     ctx.provider.startRevision({ target: providerTargetOf(d), revision: d.revision!, release }),
   );
-  return { kind: "advance", message: `Revision ${status.name} started with no traffic${adopted}` };
+  return { kind: "advance", message: `Revision ${started.name} started with no traffic${note}` };
 }
 
 async function verify(ctx: StepContext): Promise<StepOutcome> {

@@ -17,7 +17,7 @@ export async function getDeployment(id: string) {
   const steps = (d.plan as RolloutStep[]).map((step, index) => ({
     ...step,
     index,
-    status: index < d.currentStep ? "done" : index === d.currentStep && d.activeTargetId ? "current" : "pending",
+    status: index < d.currentStep || d.state === "succeeded" ? "done" : index === d.currentStep && d.activeTargetId ? "current" : "pending",
   }));
   return {
     id: d.id,
