@@ -1,27 +1,14 @@
-// `npm run bench [-- rollback|paused]`: runs the benchmarks and prints each one's figures. Every figure is
-// reported with its baseline from the same run, on this machine.
-import { benchPausedRollouts } from "./paused-rollouts";
-import { benchRollbackOverhead } from "./rollback-overhead";
+// `npm run bench [-- rollback|paused]`: runs each benchmark in a process of its own (each has its own
+// database and settings) and prints its figures. Every figure comes with its baseline from the same run.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 
-const BENCHES: Record<string, { title: string; run: () => Promise<Record<string, string>> }> = {
-  rollback: { title: "Rollback overhead (click → provider call vs bare provider call)", run: benchRollbackOverhead },
-  paused: { title: "One worker holding paused rollouts (vs the same worker idle)", run: benchPausedRollouts },
-};
+const BENCHES = ["rollback", "paused"];
 
-async function main(): Promise<void> {
-  const chosen = process.argv.slice(2).filter((a) => a in BENCHES);
-  for (const name of chosen.length ? chosen : Object.keys(BENCHES)) {
-    const bench = BENCHES[name]!;
-    console.log(`\n## ${bench.title}`);
-    const figures = await bench.run();
-    for (const [label, value] of Object.entries(figures)) console.log(`- ${label}: ${value}`);
-  }
+const chosen = process.argv.slice(2).filter((a) => BENCHES.includes(a));
+let failed = 0;
+for (const name of chosen.length ? chosen : BENCHES) {
+  const result = spawnSync("tsx", [path.join(import.meta.dirname, "run-one.ts"), name], { stdio: "inherit" });
+  if (result.status !== 0) failed += 1;
 }
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+process.exit(failed ? 1 : 0);

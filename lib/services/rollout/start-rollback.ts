@@ -39,8 +39,9 @@ async function preempt(tx: Tx, principal: Principal, targetId: string) {
 }
 
 export async function startRollback({ principal, targetId, input }: { principal: Principal; targetId: string; input: RollbackInput }): Promise<{ deploymentId: string }> {
-  // A blue-green switch that retires the revision rolled back from: it is the one that misbehaved.
-  const plan = planRollout({ strategy: "rolling", canarySteps: [100], stepPauseSeconds: null });
+  // A blue-green switch: the revision rolled back from keeps running (retention retires it) so that rolling
+  // forward again is as instant as the rollback was.
+  const plan = planRollout({ strategy: "blue_green", canarySteps: [100], stepPauseSeconds: null });
   if (!plan.ok) throw new Error(plan.reason);
   const rollback = await db.$transaction(async (tx) => {
     const target = await tx.target.findUnique({ where: { id: targetId }, include: { service: true, environment: true } });
