@@ -58,8 +58,10 @@ describe("database rules", () => {
     const before = await counts();
     await seedDemo();
     expect(await counts()).toEqual(before);
-    const services = await db().service.findMany({ orderBy: { slug: "asc" } });
+    // Other test files add services of their own to this run's database; the seed's are the documents'.
+    const services = await db().service.findMany({ where: { slug: { in: ["akosha", "mahavishnu-mcp", "session-buddy"] } }, orderBy: { slug: "asc" }, include: { targets: true } });
     expect(services.map((s) => s.slug)).toEqual(["akosha", "mahavishnu-mcp", "session-buddy"]);
+    expect(services.every((s) => s.targets.length === 2)).toBe(true);
     const production = await db().environment.findUniqueOrThrow({ where: { slug: "production" } });
     expect(production).toMatchObject({ isProduction: true, requiredApprovals: 2, allowSelfApproval: false });
     expect(production.allowWindows).toEqual([{ days: [1, 2, 3, 4], start: "10:00", end: "16:00" }]);
