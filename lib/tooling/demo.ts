@@ -73,6 +73,9 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stopAll(children, 0));
   process.on("SIGTERM", () => void stopAll(children, 0));
   await waitForHttp(`http://127.0.0.1:${port}/signin`, 60_000);
+  const { bootstrapDemoTargets } = await import("./bootstrap-demo-targets");
+  const started = await bootstrapDemoTargets({ adminEmail: "admin@flightdeck.local" });
+  if (started.length) console.log(`Starting the seeded releases on the local provider: ${started.join(", ")}`);
   console.log(`\nFlightdeck is running at http://localhost:${port}  (Ctrl-C stops it)`);
   console.log(`Demo sign-ins, password "${DEMO_PASSWORD}":`);
   for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(16)} ${u.email}`);

@@ -1,0 +1,35 @@
+// The demo's seed says which release runs on each target; on one machine nothing runs until it is deployed.
+// This starts a rolling deploy of that release on every local target that serves nothing — through the
+// rollout engine, as the demo admin, recorded in the audit log — so the demo opens on live services.
+import { actorOf, recordAudit } from "@/lib/audit/record-audit";
+import type { Principal } from "@/lib/auth/principal";
+import { db } from "@/lib/db";
+import { planRollout } from "@/lib/domain/plan-rollout";
+import { createDeploymentRecord } from "@/lib/services/rollout/create-deployment-record";
+import { getProvider } from "@/lib/services/rollout/get-provider";
+import { queueStep } from "@/lib/services/rollout/queue-step";
+
+async function isServing(target: { id: string; providerConfig: unknown }): Promise<boolean> {
+  const status = await getProvider("local").getStatus({ target: { id: target.id, providerType: "local", providerConfig: target.providerConfig } });
+  return status.revisions.some((r) => r.healthy && r.traffic > 0);
+}
+
+export async function bootstrapDemoTargets({ adminEmail, targetIds }: { adminEmail: string; targetIds?: string[] }): Promise<string[]> {
+  const admin = await db.user.findUniqueOrThrow({ where: { email: adminEmail } });
+  const principal: Principal = { kind: "user", userId: admin.id, email: admin.email, name: admin.name, role: admin.role, label: `${admin.email} (demo start)` };
+  const plan = planRollout({ strategy: "rolling", canarySteps: [100], stepPauseSeconds: null });
+  if (!plan.ok) throw new Error(plan.reason);
+  const targets = await db.target.findMany({
+    where: { providerType: "local", currentReleaseId: { not: null }, deployments: { none: { activeTargetId: { not: null } } }, ...(targetIds ? { id: { in: targetIds } } : {}) },
+    include: { currentRelease: { include: { service: true } }, environment: true },
+  });
+  const started: string[] = [];
+  for (const target of targets) {
+    if (!target.currentRelease || (await isServing(target))) continue;
+    const created = await createDeploymentRecord({ principal, release: target.currentRelease, environment: target.environment, target, strategy: "rolling", steps: plan.steps, review: null, waitUntil: null });
+    await recordAudit(db, actorOf(principal), { action: "demo.target_started", subjectType: "target", subjectId: target.id, details: { deploymentId: created.id, version: target.currentRelease.version } });
+    await queueStep({ id: created.id, currentStep: 0, generation: 0, resumeAt: null });
+    started.push(`${target.currentRelease.service.slug}/${target.environment.slug}`);
+  }
+  return started;
+}
