@@ -116,6 +116,32 @@ describe("rollout engine", () => {
     expect((await sendRequests({ url: await proxyUrl(target), count: 100 })).byRevision).toEqual({ [v1.revision!]: 100 });
   });
 
+  it("switches blue-green under steady load without losing a request, keeping the old revision for rollback", async () => {
+    const principal = await createPrincipal("release_manager");
+    const { environment, service, target } = await createTarget({ strategy: "blue_green" });
+    const v1 = await deployAndWait(principal, (await createRelease(service.id, "1.0.0", principal.userId)).id, environment.slug);
+    const url = await proxyUrl(target);
+    let stop = false;
+    const load = { failures: 0, byRevision: {} as Record<string, number> };
+    const lanes = Array.from({ length: 10 }, async () => {
+      while (!stop) {
+        const result = await sendRequests({ url, count: 20, concurrency: 1 });
+        load.failures += result.failures;
+        for (const [revision, n] of Object.entries(result.byRevision)) load.byRevision[revision] = (load.byRevision[revision] ?? 0) + n;
+      }
+    });
+    const v2 = await deployAndWait(principal, (await createRelease(service.id, "2.0.0", principal.userId)).id, environment.slug);
+    await new Promise((r) => setTimeout(r, 300));
+    stop = true;
+    await Promise.all(lanes);
+    expect(v2.state).toBe("succeeded");
+    expect(load.failures).toBe(0);
+    expect(load.byRevision[v1.revision!]).toBeGreaterThan(0);
+    expect(load.byRevision[v2.revision!]).toBeGreaterThan(0);
+    const status = await svc.getProvider("local").getStatus({ target: { id: target.id, providerType: "local", providerConfig: target.providerConfig } });
+    expect(status.revisions.find((r) => r.name === v1.revision)).toMatchObject({ state: "running", traffic: 0 });
+  });
+
   it("aborts a canary back to the previous revision", async () => {
     const principal = await createPrincipal("release_manager");
     const { environment, service, target } = await createTarget({ strategy: "canary", stepPauseSeconds: null });
