@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createPrincipal, createRelease, createTarget, waitForState } from "@/lib/services/rollout/testing/engine-fixtures";
+import { closeEngineTest, createPrincipal, createRelease, createTarget, waitForState } from "@/lib/services/rollout/testing/engine-fixtures";
 import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
 
 const stateDir = mkdtempSync(path.join(tmpdir(), "fd-bootstrap-"));
@@ -16,13 +16,7 @@ let worker: SpawnedWorker;
 beforeAll(() => {
   worker = spawnWorker({ env: { REDIS_PREFIX: process.env.REDIS_PREFIX!, DATABASE_URL: process.env.DATABASE_URL!, LOCAL_PROVIDER_STATE_DIR: stateDir } });
 });
-afterAll(async () => {
-  await worker.stop();
-  await (await import("@/lib/providers/local/shutdown-all-local")).shutdownAllLocal({ stateDir });
-  await (await import("@/lib/queue/enqueue")).closeQueues();
-  await (await import("@/lib/redis")).closeRedis();
-  await (await import("@/lib/db")).disconnectDb();
-});
+afterAll(() => closeEngineTest({ stateDir, workers: [worker] }));
 
 describe("bootstrapDemoTargets", () => {
   it("deploys the seeded release of an idle local target once", async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendRequests } from "@/lib/providers/local/testing/send-requests";
 import { createOwnRedis, type OwnRedis } from "@/lib/testing/own-redis";
 import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
-import { createPrincipal, createRelease, createTarget, waitForState } from "./testing/engine-fixtures";
+import { closeEngineTest, createPrincipal, createRelease, createTarget, waitForState } from "./testing/engine-fixtures";
 
 const stateDir = mkdtempSync(path.join(tmpdir(), "fd-engine-"));
 let redis: OwnRedis;
@@ -33,12 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await worker?.stop();
-  const { shutdownAllLocal } = await import("@/lib/providers/local/shutdown-all-local");
-  await shutdownAllLocal({ stateDir });
-  await (await import("@/lib/queue/enqueue")).closeQueues();
-  await (await import("@/lib/redis")).closeRedis();
-  await (await import("@/lib/db")).disconnectDb();
+  await closeEngineTest({ stateDir, workers: worker ? [worker] : [] });
   await redis?.stop();
 });
 

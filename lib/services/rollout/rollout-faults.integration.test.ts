@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db";
 import { planRollout } from "@/lib/domain/plan-rollout";
 import { createOwnRedis, type OwnRedis } from "@/lib/testing/own-redis";
 import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
-import { createPrincipal, createRelease, createTarget, waitForState } from "./testing/engine-fixtures";
+import { closeEngineTest, createPrincipal, createRelease, createTarget, waitForState } from "./testing/engine-fixtures";
 
 const stateDir = mkdtempSync(path.join(tmpdir(), "fd-faults-"));
 let redis: OwnRedis;
@@ -33,12 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(workers.map((w) => w.stop()));
-  const { shutdownAllLocal } = await import("@/lib/providers/local/shutdown-all-local");
-  await shutdownAllLocal({ stateDir });
-  await (await import("@/lib/queue/enqueue")).closeQueues();
-  await (await import("@/lib/redis")).closeRedis();
-  await (await import("@/lib/db")).disconnectDb();
+  await closeEngineTest({ stateDir, workers });
   await redis?.stop();
 });
 

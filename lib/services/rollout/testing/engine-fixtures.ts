@@ -54,3 +54,13 @@ export async function waitForState(id: string, states: DeploymentState[], timeou
   );
   return getDb().deployment.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { id: "asc" } } } });
 }
+
+/** Closes what an engine test opened: its workers, the local provider's supervisors, queues, Redis, Prisma. */
+export async function closeEngineTest({ stateDir, workers }: { stateDir: string; workers: { stop: () => Promise<unknown> }[] }): Promise<void> {
+  await Promise.all(workers.map((w) => w.stop()));
+  const { shutdownAllLocal } = await import("@/lib/providers/local/shutdown-all-local");
+  await shutdownAllLocal({ stateDir });
+  await (await import("@/lib/queue/enqueue")).closeQueues();
+  await (await import("@/lib/redis")).closeRedis();
+  await (await import("@/lib/db")).disconnectDb();
+}
