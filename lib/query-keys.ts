@@ -23,6 +23,12 @@ export const queryKeys = {
     list: (filters: ReleaseFilters) => ["releases", "list", filters] as const,
     /** the choices of the New deployment form */
     recent: ["releases", "recent"] as const,
+    /** the release page: per environment approvals, window, promotion, readiness, deployments, changes */
+    detail: (id: string) => ["releases", "detail", id] as const,
+  },
+  reviews: {
+    all: ["reviews"] as const,
+    open: ["reviews", "open"] as const,
   },
   deployments: {
     all: ["deployments"] as const,

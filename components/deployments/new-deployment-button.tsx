@@ -24,7 +24,7 @@ function useStartDeployment() {
 }
 
 /** On 409 the server names the deployment holding the target: link to it. */
-function RunningLink({ error }: { error: unknown }) {
+export function RunningLink({ error }: { error: unknown }) {
   const id = error instanceof ApiError && error.status === 409 ? error.body.deploymentId : null;
   if (typeof id !== "string") return null;
   return (

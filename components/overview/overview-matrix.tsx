@@ -65,6 +65,9 @@ export function OverviewMatrix() {
           <span className="font-semibold">{openReviews}</span>
           {openReviews === 1 ? "post-hoc review is open" : "post-hoc reviews are open"} — hotfixes or window overrides a release manager still has to
           close.
+          <Link href="/reviews" className="ml-auto font-medium text-amber-900 underline hover:no-underline">
+            Open the reviews
+          </Link>
         </div>
       ) : null}
       {rows.length === 0 ? (

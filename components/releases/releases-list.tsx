@@ -1,5 +1,6 @@
 "use client";
 // Releases, newest first, with service and text filters kept in the URL.
+import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch, toSearch } from "@/components/data/api-fetch";
 import { ServiceSelect } from "@/components/data/catalog-select";
@@ -73,7 +74,9 @@ export function ReleasesList({ filters }: { filters: ReleaseFilters }) {
                 <Tr key={r.id}>
                   <Td className="font-medium">{r.service.name}</Td>
                   <Td>
-                    <span className="font-mono">{r.version}</span>
+                    <Link href={`/releases/${r.id}`} className="font-mono text-sky-700 hover:underline">
+                      {r.version}
+                    </Link>
                     {r.hotfix ? <Badge tone="warn" className="ml-1.5">hotfix</Badge> : null}
                     {r.notes ? <p className="mt-0.5 max-w-sm truncate text-xs text-slate-500">{r.notes}</p> : null}
                   </Td>
