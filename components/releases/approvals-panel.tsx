@@ -43,10 +43,12 @@ function useDecide(releaseId: string, environment: string) {
   return { decide, withdraw };
 }
 
-export function ApprovalsPanel({ releaseId, view, viewer }: { releaseId: string; view: ReleaseEnvironmentView; viewer: Viewer }) {
+export function ApprovalsPanel({ releaseId, isAuthor, view, viewer }: { releaseId: string; isAuthor: boolean; view: ReleaseEnvironmentView; viewer: Viewer }) {
   const { environment, approvalsDecision: decision, canApprove } = view;
   const { decide, withdraw } = useDecide(releaseId, environment.slug);
   const [rejecting, setRejecting] = useState(false);
+  // the author is told first that it is their own release, whatever their role
+  const whyNot = isAuthor && !environment.allowSelfApproval ? "You wrote this release; someone else must approve it" : canApprove.reason;
   const mine = view.approvals.find((a) => a.user.id === viewer.userId && !a.withdrawnAt);
   const tone = decision.required === 0 ? "neutral" : decision.satisfied ? "ok" : decision.rejectedBy.length > 0 ? "danger" : "warn";
   return (
@@ -89,7 +91,7 @@ export function ApprovalsPanel({ releaseId, view, viewer }: { releaseId: string;
             </>
           ) : (
             <p data-testid="cannot-approve" className="text-sm text-slate-500">
-              {canApprove.reason}
+              {whyNot}
             </p>
           )}
           {mine ? (

@@ -18,7 +18,7 @@ import { ApprovalsPanel } from "./approvals-panel";
 import { DeployPanel } from "./deploy-panel";
 import { ChangesPanel, ReadinessPanel } from "./readiness-panel";
 
-export type Viewer = { userId: string; deployProduction: boolean; deployNonProduction: boolean; overrideWindow: boolean };
+export type Viewer = { userId: string; email: string; deployProduction: boolean; deployNonProduction: boolean; overrideWindow: boolean };
 
 const MOVING = new Set(["queued", "preparing", "deploying", "verifying", "stepping", "rolling_back", "paused", "waiting_for_window"]);
 
@@ -47,7 +47,7 @@ export function ReleaseView({ id, viewer }: { id: string; viewer: Viewer }) {
       <ReleaseFacts release={release} />
       <div className="mt-4 space-y-4">
         {environments.map((e) => (
-          <EnvironmentCard key={e.environment.id} releaseId={release.id} version={release.version} view={e} viewer={viewer} />
+          <EnvironmentCard key={e.environment.id} releaseId={release.id} version={release.version} isAuthor={release.author.email === viewer.email} view={e} viewer={viewer} />
         ))}
       </div>
     </>
@@ -83,7 +83,7 @@ function ReleaseFacts({ release }: { release: ReleaseDetail["release"] }) {
 const WINDOW_TONE = { open: "ok", closed: "warn", frozen: "danger" } as const;
 const WINDOW_LABEL = { open: "Window open", closed: "Window closed", frozen: "Frozen" } as const;
 
-function EnvironmentCard({ releaseId, version, view, viewer }: { releaseId: string; version: string; view: ReleaseEnvironmentView; viewer: Viewer }) {
+function EnvironmentCard({ releaseId, version, isAuthor, view, viewer }: { releaseId: string; version: string; isAuthor: boolean; view: ReleaseEnvironmentView; viewer: Viewer }) {
   const { environment, window } = view;
   const headingId = `env-${environment.slug}-heading`;
   return (
@@ -103,7 +103,7 @@ function EnvironmentCard({ releaseId, version, view, viewer }: { releaseId: stri
       </header>
       <div className="grid gap-4 p-4 lg:grid-cols-2">
         <div className="space-y-4">
-          <ApprovalsPanel releaseId={releaseId} view={view} viewer={viewer} />
+          <ApprovalsPanel releaseId={releaseId} isAuthor={isAuthor} view={view} viewer={viewer} />
           <ReadinessPanel readiness={view.readiness} />
           {view.freezes.length > 0 ? (
             <div>

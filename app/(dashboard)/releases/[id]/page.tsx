@@ -14,6 +14,7 @@ export default async function ReleasePage({ params }: { params: Promise<{ id: st
       id={id}
       viewer={{
         userId: principal.userId,
+        email: principal.email,
         deployProduction: can(principal.role, "deploy.production"),
         deployNonProduction: can(principal.role, "deploy.nonproduction"),
         overrideWindow: can(principal.role, "window.override"),
