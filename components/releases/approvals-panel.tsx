@@ -82,12 +82,16 @@ export function ApprovalsPanel({ releaseId, isAuthor, view, viewer }: { releaseI
         <div className="mt-2 flex flex-wrap items-center gap-2">
           {canApprove.allowed ? (
             <>
-              <Button size="sm" onClick={() => decide.mutate({ decision: "approve" })} disabled={decide.isPending}>
-                Approve
-              </Button>
-              <Button size="sm" variant="secondary" onClick={() => setRejecting(true)} disabled={decide.isPending}>
-                Reject
-              </Button>
+              {mine?.decision !== "approve" ? (
+                <Button size="sm" onClick={() => decide.mutate({ decision: "approve" })} disabled={decide.isPending}>
+                  Approve
+                </Button>
+              ) : null}
+              {mine?.decision !== "reject" ? (
+                <Button size="sm" variant="secondary" onClick={() => setRejecting(true)} disabled={decide.isPending}>
+                  Reject
+                </Button>
+              ) : null}
             </>
           ) : (
             <p data-testid="cannot-approve" className="text-sm text-slate-500">

@@ -43,7 +43,7 @@ export function ReviewsList({ canClose }: { canClose: boolean }) {
           {query.data.items.map((r) => (
             <Tr key={r.id}>
               <Td>
-                <Badge tone={r.reason === "hotfix" ? "warn" : "danger"}>{REASONS[r.reason]}</Badge>
+                <Badge tone={r.reason === "hotfix" ? "warn" : "danger"} className="whitespace-nowrap">{REASONS[r.reason]}</Badge>
               </Td>
               <Td>
                 <Link href={`/releases/${r.release.id}`} className="text-sky-700 hover:underline">
