@@ -23,6 +23,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   outputDir: "../test-results",
+  globalTeardown: "./support/global-teardown.ts",
   use: {
     baseURL: appUrl,
     headless: true,

@@ -4,7 +4,7 @@
 import { actorOf, recordAudit } from "@/lib/audit/record-audit";
 import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
-import { planRollout } from "@/lib/domain/plan-rollout";
+import { planRollout, type RolloutStep } from "@/lib/domain/plan-rollout";
 import { createDeploymentRecord } from "@/lib/services/rollout/create-deployment-record";
 import { getProvider } from "@/lib/services/rollout/get-provider";
 import { queueStep } from "@/lib/services/rollout/queue-step";
@@ -14,22 +14,37 @@ async function isServing(target: { id: string; providerConfig: unknown }): Promi
   return status.revisions.some((r) => r.healthy && r.traffic > 0);
 }
 
+function loadTargets(targetIds?: string[]) {
+  return db.target.findMany({
+    where: { providerType: "local", currentReleaseId: { not: null }, deployments: { none: { activeTargetId: { not: null } } }, ...(targetIds ? { id: { in: targetIds } } : {}) },
+    include: { currentRelease: { include: { service: true } }, environment: true },
+  });
+}
+
 export async function bootstrapDemoTargets({ adminEmail, targetIds }: { adminEmail: string; targetIds?: string[] }): Promise<string[]> {
   const admin = await db.user.findUniqueOrThrow({ where: { email: adminEmail } });
   const principal: Principal = { kind: "user", userId: admin.id, email: admin.email, name: admin.name, role: admin.role, label: `${admin.email} (demo start)` };
   const plan = planRollout({ strategy: "rolling", canarySteps: [100], stepPauseSeconds: null });
   if (!plan.ok) throw new Error(plan.reason);
-  const targets = await db.target.findMany({
-    where: { providerType: "local", currentReleaseId: { not: null }, deployments: { none: { activeTargetId: { not: null } } }, ...(targetIds ? { id: { in: targetIds } } : {}) },
-    include: { currentRelease: { include: { service: true } }, environment: true },
-  });
+  const targets = await loadTargets(targetIds);
   const started: string[] = [];
   for (const target of targets) {
-    if (!target.currentRelease || (await isServing(target))) continue;
-    const created = await createDeploymentRecord({ principal, release: target.currentRelease, environment: target.environment, target, strategy: "rolling", steps: plan.steps, review: null, waitUntil: null });
-    await recordAudit(db, actorOf(principal), { action: "demo.target_started", subjectType: "target", subjectId: target.id, details: { deploymentId: created.id, version: target.currentRelease.version } });
-    await queueStep({ id: created.id, currentStep: 0, generation: 0, resumeAt: null });
-    started.push(`${target.currentRelease.service.slug}/${target.environment.slug}`);
+    try {
+      if (target.currentRelease && !(await isServing(target))) started.push(await startTarget(principal, target, plan.steps));
+    } catch (error) {
+      // One misconfigured target must not keep the rest of the demo from starting.
+      console.warn(`demo: could not start ${target.currentRelease?.service.slug}/${target.environment.slug}: ${(error as Error).message}`);
+    }
   }
   return started;
+}
+
+type BootTarget = Awaited<ReturnType<typeof loadTargets>>[number];
+
+async function startTarget(principal: Principal, target: BootTarget, steps: RolloutStep[]): Promise<string> {
+  const release = target.currentRelease!;
+  const created = await createDeploymentRecord({ principal, release, environment: target.environment, target, strategy: "rolling", steps, review: null, waitUntil: null });
+  await recordAudit(db, actorOf(principal), { action: "demo.target_started", subjectType: "target", subjectId: target.id, details: { deploymentId: created.id, version: release.version } });
+  await queueStep({ id: created.id, currentStep: 0, generation: 0, resumeAt: null });
+  return `${release.service.slug}/${target.environment.slug}`;
 }

@@ -74,7 +74,10 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void stopAll(children, 0));
   await waitForHttp(`http://127.0.0.1:${port}/signin`, 60_000);
   const { bootstrapDemoTargets } = await import("./bootstrap-demo-targets");
-  const started = await bootstrapDemoTargets({ adminEmail: "admin@flightdeck.local" });
+  const started = await bootstrapDemoTargets({ adminEmail: "admin@flightdeck.local" }).catch((error: Error) => {
+    console.warn(`The seeded releases were not started (${error.message}); deploy them from the UI.`);
+    return [];
+  });
   if (started.length) console.log(`Starting the seeded releases on the local provider: ${started.join(", ")}`);
   console.log(`\nFlightdeck is running at http://localhost:${port}  (Ctrl-C stops it)`);
   console.log(`Demo sign-ins, password "${DEMO_PASSWORD}":`);
@@ -83,5 +86,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  void stopAll(children, 1);
 });

@@ -7,12 +7,18 @@ import {
   PRODUCTION_ALLOW_WINDOWS,
 } from "@/lib/domain/document-defaults";
 import type { PrismaClient } from "@/lib/db";
+import { localConfigSchema } from "@/lib/providers/provider-config";
 
 export const DEMO_SERVICES = [
   { slug: "mahavishnu-mcp", name: "Mahavishnu MCP", description: "Task orchestration MCP server", owner: "platform" },
   { slug: "session-buddy", name: "Session-Buddy", description: "Session memory MCP server", owner: "sessions" },
   { slug: "akosha", name: "Akosha", description: "Knowledge and embeddings MCP server", owner: "knowledge" },
 ] as const;
+
+/** The sample service stands in for each real one, so the demo deploys real processes on one machine. */
+function sampleServiceConfig(service: string) {
+  return { command: ["tsx", "workers/sample-service/server.ts"], port: 0, service, retainRevisions: 2 };
+}
 
 export async function seedCatalog(db: PrismaClient) {
   const staging = await db.environment.upsert({
@@ -56,15 +62,17 @@ export async function seedCatalog(db: PrismaClient) {
     });
     services.push(service);
     for (const [environment, strategy] of [[staging, "rolling"], [production, "canary"]] as const) {
+      // A target seeded before the local provider existed gets a configuration that runs; others are kept.
+      const existing = await db.target.findUnique({ where: { serviceId_environmentId: { serviceId: service.id, environmentId: environment.id } } });
+      const runnable = existing?.providerType !== "local" || localConfigSchema.safeParse(existing.providerConfig).success;
       await db.target.upsert({
         where: { serviceId_environmentId: { serviceId: service.id, environmentId: environment.id } },
-        update: {},
+        update: runnable ? {} : { providerConfig: sampleServiceConfig(s.slug) },
         create: {
           serviceId: service.id,
           environmentId: environment.id,
           providerType: "local",
-          // The sample service stands in for each real one, so the demo deploys real processes on one machine.
-          providerConfig: { command: ["tsx", "workers/sample-service/server.ts"], port: 0, service: s.slug, retainRevisions: 2 },
+          providerConfig: sampleServiceConfig(s.slug),
           defaultStrategy: strategy,
           requiresBackup: environment.isProduction && s.slug !== "mahavishnu-mcp",
         },
