@@ -2,6 +2,7 @@
 // A modal on the native <dialog> for forms: focus moves into it, Escape closes it, the page behind is inert.
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
+/** `className` sets the width (default max-w-lg). */
 type Props = { open: boolean; title: string; onClose: () => void; children: ReactNode; className?: string };
 
 export function Dialog({ open, title, onClose, children, className }: Props) {
@@ -23,7 +24,7 @@ export function Dialog({ open, title, onClose, children, className }: Props) {
         event.preventDefault();
         onClose();
       }}
-      className={`m-auto w-full max-w-lg rounded-lg border border-slate-200 bg-white p-0 shadow-xl backdrop:bg-slate-900/40 ${className ?? ""}`}
+      className={`m-auto w-full ${className ?? "max-w-lg"} rounded-lg border border-slate-200 bg-white p-0 shadow-xl backdrop:bg-slate-900/40`}
     >
       {open ? (
         <div className="space-y-3 p-5">
