@@ -20,10 +20,20 @@ async function productionTarget() {
   return fixture;
 }
 
+const releaseIds: string[] = [];
+async function releaseOf(serviceId: string, authorId: string) {
+  const created = await createRelease(serviceId, "1.0.0", authorId);
+  releaseIds.push(created.id);
+  return created;
+}
+
 const counts = async () => [await getDb().deployment.count(), await getDb().review.count(), await getDb().auditEvent.count()];
 
 beforeAll(() => setTestClock({ at: FRIDAY_NOON }));
+// The deployments these tests start are never run by a worker here; they are ended afterwards so that a
+// worker of a later test file (whose reconciler scans the shared run database) does not pick them up.
 afterAll(async () => {
+  await getDb().deployment.updateMany({ where: { activeTargetId: { not: null }, releaseId: { in: releaseIds } }, data: { state: "aborted", activeTargetId: null, finishedAt: new Date() } });
   await setTestClock({ at: null });
   await (await import("@/lib/queue/enqueue")).closeQueues();
   await (await import("@/lib/redis")).closeRedis();
@@ -34,7 +44,7 @@ describe("the deploy gate on POST /deployments", () => {
   it("refuses outside the window with the next opening time, and changes nothing", async () => {
     const principal = await createPrincipal("release_manager");
     const { environment, service } = await productionTarget();
-    const release = await createRelease(service.id, "1.0.0", principal.userId);
+    const release = await releaseOf(service.id, principal.userId);
     const before = await counts();
     const error = await startDeployment({ principal, input: { releaseId: release.id, environment: environment.slug, waitForWindow: false } }).catch((e) => e);
     expect(error).toMatchObject({ code: "validation", extra: { rule: "window", opensAt: MONDAY_OPEN.toISOString() } });
@@ -45,7 +55,7 @@ describe("the deploy gate on POST /deployments", () => {
   it("refuses a developer's window override with 403 naming the permission", async () => {
     const developer = await createPrincipal("developer");
     const { environment, service } = await createTarget({ strategy: "rolling" });
-    const release = await createRelease(service.id, "1.0.0", developer.userId);
+    const release = await releaseOf(service.id, developer.userId);
     const error = await startDeployment({ principal: developer, input: { releaseId: release.id, environment: environment.slug, overrideReason: "customer escalation needs this now", waitForWindow: false } }).catch((e) => e);
     expect(error).toMatchObject({ code: "forbidden", extra: { rule: "override_permission" } });
   });
@@ -53,7 +63,7 @@ describe("the deploy gate on POST /deployments", () => {
   it("lets a release manager override the window with a written reason, opening a review", async () => {
     const principal = await createPrincipal("release_manager");
     const { environment, service } = await productionTarget();
-    const release = await createRelease(service.id, "1.0.0", principal.userId);
+    const release = await releaseOf(service.id, principal.userId);
     const { id } = await startDeployment({ principal, input: { releaseId: release.id, environment: environment.slug, overrideReason: "security fix for CVE-2026-1234", waitForWindow: false } });
     const review = await getDb().review.findFirstOrThrow({ where: { deploymentId: id } });
     expect(review).toMatchObject({ reason: "window_override", closedAt: null });
@@ -63,7 +73,7 @@ describe("the deploy gate on POST /deployments", () => {
   it("queues a deploy until the window opens when asked to wait, then starts it", async () => {
     const principal = await createPrincipal("release_manager");
     const { environment, service } = await productionTarget();
-    const release = await createRelease(service.id, "1.0.0", principal.userId);
+    const release = await releaseOf(service.id, principal.userId);
     const { id, state } = await startDeployment({ principal, input: { releaseId: release.id, environment: environment.slug, waitForWindow: true } });
     expect(state).toBe("waiting_for_window");
     expect((await getDb().deployment.findUniqueOrThrow({ where: { id } })).resumeAt).toEqual(MONDAY_OPEN);
