@@ -98,6 +98,17 @@ const MUTATIONS: Record<string, Mutation> = {
     prepare: async () => ({ path: "/api/v1/test/clock", body: { now: null } }),
     bad: async () => ({ path: "/api/v1/test/clock", body: { now: "yesterday" }, status: 422 }),
   },
+  "POST /targets/{id}/backups": {
+    allowed: ["admin", "release_manager", "developer"],
+    prepare: async () => {
+      const t = await createStagingTarget();
+      return { path: `/api/v1/targets/${t.targetId}/backups`, body: { releaseId: t.releaseId, note: "pg_dump to s3://backups/e2e" } };
+    },
+    bad: async () => {
+      const t = await createStagingTarget();
+      return { path: `/api/v1/targets/${t.targetId}/backups`, body: { releaseId: t.releaseId, note: "" }, status: 422 };
+    },
+  },
   "POST /users": {
     allowed: ["admin"],
     prepare: async () => ({ path: "/api/v1/users", body: { email: `matrix-${unique()}@example.com`, name: "Matrix user", role: "viewer", password: "a-long-enough-password" } }),

@@ -17,6 +17,7 @@ import type { ReleaseEnvironmentView } from "@/lib/services/release-detail/descr
 import { ApprovalsPanel } from "./approvals-panel";
 import { DeployPanel } from "./deploy-panel";
 import { ChangesPanel, ReadinessPanel } from "./readiness-panel";
+import { RecordBackupButton } from "./record-backup-button";
 
 export type Viewer = { userId: string; email: string; deployProduction: boolean; deployNonProduction: boolean; overrideWindow: boolean };
 
@@ -105,6 +106,9 @@ function EnvironmentCard({ releaseId, version, isAuthor, view, viewer }: { relea
         <div className="space-y-4">
           <ApprovalsPanel releaseId={releaseId} isAuthor={isAuthor} view={view} viewer={viewer} />
           <ReadinessPanel readiness={view.readiness} />
+          {view.target?.requiresBackup && view.readiness.checks.some((c) => c.id === "backup" && c.status === "failed") && viewer.deployNonProduction ? (
+            <RecordBackupButton targetId={view.target.id} releaseId={releaseId} />
+          ) : null}
           {view.freezes.length > 0 ? (
             <div>
               <h3 className="mb-1 text-sm font-semibold text-slate-800">Freezes</h3>
