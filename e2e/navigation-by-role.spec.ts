@@ -14,6 +14,9 @@ for (const role of Object.keys(DEMO_ACCOUNTS) as DemoRole[]) {
     // The seeded matrix is on the Overview for everyone.
     await expect(page.getByText("mahavishnu-mcp").first()).toBeVisible();
     await expect(page.getByText("1.2.0").first()).toBeVisible();
+    // Every environment says whether its deployment window is open and when that changes.
+    await expect(page.getByTestId("window-production")).toContainText(/(open|closed|frozen).*\(UTC\)/i);
+    await expect(page.getByTestId("window-staging")).toContainText(/open/i);
 
     await page.goto("/settings/users");
     if (role === "admin") {

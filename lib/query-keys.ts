@@ -18,6 +18,8 @@ export const queryKeys = {
   overview: ["overview"] as const,
   services: ["services"] as const,
   environments: ["environments"] as const,
+  /** an environment's deployment window now (GET /api/v1/environments/{slug}/window) */
+  environmentWindow: (slug: string) => ["environments", slug, "window"] as const,
   releases: {
     all: ["releases"] as const,
     list: (filters: ReleaseFilters) => ["releases", "list", filters] as const,

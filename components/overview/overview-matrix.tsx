@@ -10,6 +10,7 @@ import { TableSkeleton } from "@/components/ui/skeleton";
 import { StatusPill, stateLabel } from "@/components/ui/status-pill";
 import { TrafficBar } from "@/components/ui/traffic-bar";
 import { formatDateTime } from "@/components/ui/format";
+import { WindowState } from "./window-state";
 import { queryKeys } from "@/lib/query-keys";
 import type { Overview, OverviewCell, OverviewDeployment } from "@/lib/services/get-overview";
 
@@ -86,6 +87,7 @@ export function OverviewMatrix() {
                   <th key={environment.id} scope="col" className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
                     {environment.name}
                     {environment.isProduction ? <Badge tone="danger" className="ml-1.5 normal-case">prod</Badge> : null}
+                    <WindowState slug={environment.slug} />
                   </th>
                 ))}
               </tr>
