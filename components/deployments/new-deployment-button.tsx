@@ -9,7 +9,7 @@ import { ApiError, apiFetch, errorMessage } from "@/components/data/api-fetch";
 import { useEnvironments } from "@/components/data/use-catalog";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, FormError, Select } from "@/components/ui/form";
+import { Field, FormActions, FormError, Select } from "@/components/ui/form";
 import { queryKeys } from "@/lib/query-keys";
 import type { Page } from "@/lib/schemas/common";
 import type { StartDeploymentInput } from "@/lib/schemas/deployments";
@@ -85,14 +85,7 @@ function NewDeploymentForm({ onCancel }: { onCancel: () => void }) {
       </Field>
       <FormError message={errorMessage(start.error) ?? errorMessage(releases.error)} />
       <RunningLink error={start.error} />
-      <div className="flex justify-end gap-2 pt-1">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={start.isPending}>
-          {start.isPending ? "Starting…" : "Start deployment"}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} pending={start.isPending} submitLabel="Start deployment" pendingLabel="Starting…" />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { ApiError, apiFetch, errorMessage } from "@/components/data/api-fetch";
 import { useServices } from "@/components/data/use-catalog";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, FormError, Input, Select } from "@/components/ui/form";
+import { Field, FormActions, FormError, Input, Select } from "@/components/ui/form";
 import { queryKeys } from "@/lib/query-keys";
 import type { CreateReleaseInput } from "@/lib/schemas/releases";
 import type { ReleaseSummary } from "@/lib/services/list-releases";
@@ -74,14 +74,7 @@ function NewReleaseForm({ onCancel }: { onCancel: () => void }) {
         Hotfix: may deploy outside the window and skip promotion; opens a post-hoc review
       </label>
       <FormError message={errorMessage(create.error) ?? errorMessage(services.error)} />
-      <div className="flex justify-end gap-2 pt-1">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Recording…" : "Record release"}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} pending={create.isPending} submitLabel="Record release" pendingLabel="Recording…" />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { apiFetch, errorMessage } from "@/components/data/api-fetch";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { Field, FormError, Input } from "@/components/ui/form";
+import { Field, FormActions, FormError, Input } from "@/components/ui/form";
 import { queryKeys } from "@/lib/query-keys";
 
 export function RecordBackupButton({ targetId, releaseId }: { targetId: string; releaseId: string }) {
@@ -35,14 +35,7 @@ export function RecordBackupButton({ targetId, releaseId }: { targetId: string; 
             <Input id={`backup-note-${targetId}`} name="note" required minLength={3} placeholder="pg_dump of sessions to s3://backups/2026-11-22" />
           </Field>
           <FormError message={record.isError ? errorMessage(record.error) : null} />
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={record.isPending}>
-              {record.isPending ? "Recording…" : "Record backup"}
-            </Button>
-          </div>
+          <FormActions onCancel={() => setOpen(false)} pending={record.isPending} submitLabel="Record backup" pendingLabel="Recording…" />
         </form>
       </Dialog>
     </>

@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field, FormError } from "@/components/ui/form";
+import { Field, FormActions, FormError } from "@/components/ui/form";
 import { QueryError } from "@/components/ui/query-state";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
@@ -105,14 +105,7 @@ function CloseReviewDialog({ review, onDone }: { review: ReviewView; onDone: () 
           <textarea id="close-review-comment" name="comment" rows={3} className={textareaClassName} />
         </Field>
         <FormError message={problem ?? errorMessage(close.error)} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={close.isPending}>
-            {close.isPending ? "Closing…" : "Close the review"}
-          </Button>
-        </div>
+        <FormActions onCancel={onDone} pending={close.isPending} submitLabel="Close the review" pendingLabel="Closing…" />
       </form>
     </Dialog>
   );

@@ -1,5 +1,6 @@
 // Labelled form controls. Every control has a visible <label>; errors are announced with role="alert".
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { Button } from "./button";
 import { cn } from "./cn";
 
 export const controlClassName =
@@ -31,5 +32,19 @@ export function FormError({ message }: { message?: string | null }) {
     <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
       {message}
     </p>
+  );
+}
+
+/** The Cancel and submit buttons that end a dialog's form; the submit button says what is happening while pending. */
+export function FormActions({ onCancel, pending, submitLabel, pendingLabel }: { onCancel: () => void; pending: boolean; submitLabel: string; pendingLabel: string }) {
+  return (
+    <div className="flex justify-end gap-2 pt-1">
+      <Button type="button" variant="secondary" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? pendingLabel : submitLabel}
+      </Button>
+    </div>
   );
 }
