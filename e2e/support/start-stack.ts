@@ -1,10 +1,11 @@
 // Playwright's web server: a migrated, seeded database of this run's own, one worker process, and the built
-// app (`next start`). On SIGTERM it stops both and drops the database.
+// app (`next start`). On SIGTERM it stops both and drops the database; the run's local-provider
+// supervisors are stopped by the global teardown, which runs before Playwright stops this process.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createMigratedDatabase, dropDatabase } from "@/lib/testing/test-database";
-import { appEnv, appPort, databaseUrl, localStateDir } from "./e2e-env";
+import { appEnv, appPort, databaseUrl } from "./e2e-env";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const children: ChildProcess[] = [];
@@ -28,9 +29,6 @@ async function stop(code: number): Promise<void> {
   await Promise.all(
     children.map((c) => new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : (c.once("exit", () => resolve()), c.kill("SIGTERM"))))),
   );
-  // The local provider's supervisors outlive workers by design; the run's own are stopped here.
-  const { shutdownAllLocal } = await import("@/lib/providers/local/shutdown-all-local");
-  await shutdownAllLocal({ stateDir: localStateDir }).catch(() => undefined);
   if (!process.env.KEEP_TEST_DATABASE) await dropDatabase(databaseUrl).catch(() => undefined);
   process.exit(code);
 }

@@ -3,7 +3,6 @@ import { db } from "@/lib/db";
 import type { RolloutStep } from "@/lib/domain/plan-rollout";
 import type { ProviderTarget } from "@/lib/providers/types";
 
-export const ACTIVE_STATES = ["queued", "waiting_for_window", "preparing", "deploying", "verifying", "stepping", "paused", "rolling_back"] as const;
 export const TERMINAL_STATES = ["succeeded", "failed", "rolled_back", "aborted"] as const;
 
 export async function loadDeployment(id: string) {
