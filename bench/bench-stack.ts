@@ -6,14 +6,23 @@ import path from "node:path";
 import { createMigratedDatabase, databaseUrlFor, dropDatabase, testRunId } from "@/lib/testing/test-database";
 import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
 
-export type BenchStack = { env: Record<string, string>; startWorker: (extra?: Record<string, string>) => SpawnedWorker; close: () => Promise<void> };
+export type BenchStack = {
+  env: Record<string, string>;
+  startWorker: (extra?: Record<string, string>) => SpawnedWorker;
+  close: () => Promise<void>;
+};
 
 export async function startBenchStack(name: string): Promise<BenchStack> {
   const runId = testRunId();
   const databaseUrl = databaseUrlFor(`flightdeck_bench_${name}_${runId}`);
   await createMigratedDatabase(databaseUrl);
   const stateDir = mkdtempSync(path.join(tmpdir(), `fd-bench-${name}-`));
-  const env = { DATABASE_URL: databaseUrl, REDIS_PREFIX: `fdbench:${runId}`, LOCAL_PROVIDER_STATE_DIR: stateDir, WORKER_HEARTBEAT_TTL: "3" };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_PREFIX: `fdbench:${runId}`,
+    LOCAL_PROVIDER_STATE_DIR: stateDir,
+    WORKER_HEARTBEAT_TTL: "3",
+  };
   // This process uses the same settings as its workers (lib/env reads them on first use).
   Object.assign(process.env, env);
   const workers: SpawnedWorker[] = [];

@@ -38,11 +38,40 @@ async function createPausedRollouts(count: number): Promise<void> {
   const environment = await db.environment.create({ data: { slug: `bench-${tag}`, name: "Bench", promotionOrder: 900_000 } });
   const ids = Array.from({ length: count }, (_, i) => `${tag}${i.toString().padStart(5, "0")}`);
   await db.service.createMany({ data: ids.map((id) => ({ id: `s${id}`, slug: `svc-${id}`, name: `svc ${id}` })) });
-  await db.target.createMany({ data: ids.map((id) => ({ id: `t${id}`, serviceId: `s${id}`, environmentId: environment.id, providerConfig: {}, defaultStrategy: "canary" as const })) });
-  await db.release.createMany({ data: ids.map((id) => ({ id: `r${id}`, serviceId: `s${id}`, version: "1.0.0", image: "bench:1", digest: "sha256:bench", authorId: author.id })) });
+  await db.target.createMany({
+    data: ids.map((id) => ({
+      id: `t${id}`,
+      serviceId: `s${id}`,
+      environmentId: environment.id,
+      providerConfig: {},
+      defaultStrategy: "canary" as const,
+    })),
+  });
+  await db.release.createMany({
+    data: ids.map((id) => ({
+      id: `r${id}`,
+      serviceId: `s${id}`,
+      version: "1.0.0",
+      image: "bench:1",
+      digest: "sha256:bench",
+      authorId: author.id,
+    })),
+  });
   const resumeAt = new Date(Date.now() + 600_000);
   await db.deployment.createMany({
-    data: ids.map((id) => ({ id: `d${id}`, releaseId: `r${id}`, targetId: `t${id}`, activeTargetId: `t${id}`, strategy: "canary" as const, state: "stepping" as const, plan: plan.steps, currentStep: PAUSE_AT_STEP + 1, trafficPercent: 10, resumeAt, revision: `rev-${id}` })),
+    data: ids.map((id) => ({
+      id: `d${id}`,
+      releaseId: `r${id}`,
+      targetId: `t${id}`,
+      activeTargetId: `t${id}`,
+      strategy: "canary" as const,
+      state: "stepping" as const,
+      plan: plan.steps,
+      currentStep: PAUSE_AT_STEP + 1,
+      trafficPercent: 10,
+      resumeAt,
+      revision: `rev-${id}`,
+    })),
   });
   for (const id of ids) await queueStep({ id: `d${id}`, currentStep: PAUSE_AT_STEP + 1, generation: 0, resumeAt });
 }

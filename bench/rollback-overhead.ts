@@ -20,7 +20,14 @@ export async function benchRollbackOverhead(): Promise<Record<string, string>> {
     const { environment, service, target } = await fx.createTarget({ strategy: "blue_green" });
     const revisions: string[] = [];
     for (const version of ["1.0.0", "2.0.0"]) {
-      const { id } = await startDeployment({ principal, input: { releaseId: (await fx.createRelease(service.id, version, principal.userId)).id, environment: environment.slug, waitForWindow: false } });
+      const { id } = await startDeployment({
+        principal,
+        input: {
+          releaseId: (await fx.createRelease(service.id, version, principal.userId)).id,
+          environment: environment.slug,
+          waitForWindow: false,
+        },
+      });
       revisions.push((await fx.waitForState(id, ["succeeded"])).revision!);
     }
     const providerTarget = { id: target.id, providerType: "local" as const, providerConfig: target.providerConfig };
@@ -39,7 +46,14 @@ export async function benchRollbackOverhead(): Promise<Record<string, string>> {
     for (let i = 0; i < ROLLBACKS; i += 1) {
       const toRevision = revisions[i % 2]!;
       const clickedAt = Date.now();
-      const response = await POST(new Request(`http://bench/api/v1/targets/${target.id}/rollback`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ toRevision, reason: "bench" }) }), { params: Promise.resolve({ id: target.id }) });
+      const response = await POST(
+        new Request(`http://bench/api/v1/targets/${target.id}/rollback`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify({ toRevision, reason: "bench" }),
+        }),
+        { params: Promise.resolve({ id: target.id }) },
+      );
       if (response.status !== 202) throw new Error(`rollback answered ${response.status}: ${await response.text()}`);
       const { deploymentId } = (await response.json()) as { deploymentId: string };
       await fx.waitForState(deploymentId, ["succeeded"]);
@@ -48,7 +62,7 @@ export async function benchRollbackOverhead(): Promise<Record<string, string>> {
     }
     const [o50, o99, b50, b99] = [percentile(overhead, 50), percentile(overhead, 99), percentile(bare, 50), percentile(bare, 99)];
     return {
-      "rollbacks": String(ROLLBACKS),
+      rollbacks: String(ROLLBACKS),
       "bare provider traffic call p50 / p99": `${ms(b50)} / ${ms(b99)}`,
       "click → provider call p50 / p99": `${ms(o50)} / ${ms(o99)}`,
       "p99 ratio (click→call ÷ bare call)": `${(o99 / b99).toFixed(1)}×`,

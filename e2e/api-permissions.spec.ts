@@ -4,7 +4,20 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { countAuditEvents, createStagingTarget, createToken, fingerprint, insertApproval, insertDeployment, insertFreeze, insertOpenReview, insertRelease, setCurrentRevision, userIdByEmail, waitForQuiescence } from "./support/database";
+import {
+  countAuditEvents,
+  createStagingTarget,
+  createToken,
+  fingerprint,
+  insertApproval,
+  insertDeployment,
+  insertFreeze,
+  insertOpenReview,
+  insertRelease,
+  setCurrentRevision,
+  userIdByEmail,
+  waitForQuiescence,
+} from "./support/database";
 import { DEMO_ACCOUNTS, type DemoRole } from "./support/sign-in";
 
 const ROLES = Object.keys(DEMO_ACCOUNTS) as DemoRole[];
@@ -25,24 +38,42 @@ const randomDigest = () => `sha256:${Array.from({ length: 64 }, () => "012345678
 const MUTATIONS: Record<string, Mutation> = {
   "POST /releases": {
     allowed: ["admin", "release_manager", "developer"],
-    prepare: async () => ({ path: "/api/v1/releases", body: { service: "akosha", version: `9.0.${unique()}`, image: "registry.example.com/mcp/akosha:9", digest: randomDigest() } }),
+    prepare: async () => ({
+      path: "/api/v1/releases",
+      body: { service: "akosha", version: `9.0.${unique()}`, image: "registry.example.com/mcp/akosha:9", digest: randomDigest() },
+    }),
     bad: async () => ({ path: "/api/v1/releases", body: { service: "akosha", version: "", image: "x", digest: "md5:abc" }, status: 422 }),
   },
   "POST /deployments": {
     allowed: ["admin", "release_manager", "developer"],
-    prepare: async () => ({ path: "/api/v1/deployments", body: { releaseId: (await createStagingTarget()).releaseId, environment: "staging" } }),
+    prepare: async () => ({
+      path: "/api/v1/deployments",
+      body: { releaseId: (await createStagingTarget()).releaseId, environment: "staging" },
+    }),
     bad: async () => ({ path: "/api/v1/deployments", body: { releaseId: "", environment: "", strategy: "yolo" }, status: 422 }),
   },
   "POST /deployments/{id}/{control}": {
     allowed: ["admin", "release_manager", "oncall"],
     prepare: async () => {
       const t = await createStagingTarget();
-      const id = await insertDeployment({ releaseId: t.releaseId, targetId: t.targetId, state: "waiting_for_window", active: true, revision: `e2e-${t.targetId.slice(4)}-r1` });
+      const id = await insertDeployment({
+        releaseId: t.releaseId,
+        targetId: t.targetId,
+        state: "waiting_for_window",
+        active: true,
+        revision: `e2e-${t.targetId.slice(4)}-r1`,
+      });
       return { path: `/api/v1/deployments/${id}/abort` };
     },
     bad: async () => {
       const t = await createStagingTarget();
-      const id = await insertDeployment({ releaseId: t.releaseId, targetId: t.targetId, state: "waiting_for_window", active: true, revision: `e2e-${t.targetId.slice(4)}-r1` });
+      const id = await insertDeployment({
+        releaseId: t.releaseId,
+        targetId: t.targetId,
+        state: "waiting_for_window",
+        active: true,
+        revision: `e2e-${t.targetId.slice(4)}-r1`,
+      });
       return { path: `/api/v1/deployments/${id}/explode`, status: 422 };
     },
   },
@@ -51,17 +82,42 @@ const MUTATIONS: Record<string, Mutation> = {
     prepare: async () => {
       const t = await createStagingTarget();
       const [older, current] = [`e2e-${t.targetId.slice(4)}-r1`, `e2e-${t.targetId.slice(4)}-r2`];
-      await insertDeployment({ releaseId: t.releaseId, targetId: t.targetId, state: "succeeded", active: false, revision: older, finishedAt: new Date(Date.now() - 60_000) });
-      await insertDeployment({ releaseId: t.releaseId, targetId: t.targetId, state: "succeeded", active: false, revision: current, finishedAt: new Date() });
+      await insertDeployment({
+        releaseId: t.releaseId,
+        targetId: t.targetId,
+        state: "succeeded",
+        active: false,
+        revision: older,
+        finishedAt: new Date(Date.now() - 60_000),
+      });
+      await insertDeployment({
+        releaseId: t.releaseId,
+        targetId: t.targetId,
+        state: "succeeded",
+        active: false,
+        revision: current,
+        finishedAt: new Date(),
+      });
       await setCurrentRevision(t.targetId, current, t.releaseId);
       return { path: `/api/v1/targets/${t.targetId}/rollback`, body: { reason: "permission matrix" } };
     },
-    bad: async () => ({ path: `/api/v1/targets/${(await createStagingTarget()).targetId}/rollback`, body: { toRevision: "never-served" }, status: 422 }),
+    bad: async () => ({
+      path: `/api/v1/targets/${(await createStagingTarget()).targetId}/rollback`,
+      body: { toRevision: "never-served" },
+      status: 422,
+    }),
   },
   "POST /releases/{id}/approvals": {
     allowed: ["admin", "release_manager"],
-    prepare: async () => ({ path: `/api/v1/releases/${(await insertRelease()).id}/approvals`, body: { environment: "production", decision: "approve", comment: "matrix" } }),
-    bad: async () => ({ path: `/api/v1/releases/${(await insertRelease()).id}/approvals`, body: { environment: "production", decision: "reject" }, status: 422 }),
+    prepare: async () => ({
+      path: `/api/v1/releases/${(await insertRelease()).id}/approvals`,
+      body: { environment: "production", decision: "approve", comment: "matrix" },
+    }),
+    bad: async () => ({
+      path: `/api/v1/releases/${(await insertRelease()).id}/approvals`,
+      body: { environment: "production", decision: "reject" },
+      status: 422,
+    }),
   },
   "DELETE /releases/{id}/approvals/{environment}": {
     // Anyone may withdraw their own standing decision.
@@ -76,12 +132,23 @@ const MUTATIONS: Record<string, Mutation> = {
   "PATCH /environments/{slug}": {
     allowed: ["admin"],
     prepare: async () => ({ path: "/api/v1/environments/staging", body: { approvalTtlMinutes: 1000 + (counter++ % 1000) } }),
-    bad: async () => ({ path: "/api/v1/environments/staging", body: { timezone: "Mars/Olympus_Mons", requiredApprovals: -1 }, status: 422 }),
+    bad: async () => ({
+      path: "/api/v1/environments/staging",
+      body: { timezone: "Mars/Olympus_Mons", requiredApprovals: -1 },
+      status: 422,
+    }),
   },
   "POST /environments/{slug}/freezes": {
     allowed: ["admin"],
-    prepare: async () => ({ path: "/api/v1/environments/staging/freezes", body: { startsAt: "2032-01-01T00:00:00Z", endsAt: "2032-01-01T01:00:00Z", reason: `matrix ${unique()}` } }),
-    bad: async () => ({ path: "/api/v1/environments/staging/freezes", body: { startsAt: "2032-01-02T00:00:00Z", endsAt: "2032-01-01T00:00:00Z", reason: "" }, status: 422 }),
+    prepare: async () => ({
+      path: "/api/v1/environments/staging/freezes",
+      body: { startsAt: "2032-01-01T00:00:00Z", endsAt: "2032-01-01T01:00:00Z", reason: `matrix ${unique()}` },
+    }),
+    bad: async () => ({
+      path: "/api/v1/environments/staging/freezes",
+      body: { startsAt: "2032-01-02T00:00:00Z", endsAt: "2032-01-01T00:00:00Z", reason: "" },
+      status: 422,
+    }),
   },
   "DELETE /environments/{slug}/freezes/{id}": {
     allowed: ["admin"],
@@ -111,7 +178,10 @@ const MUTATIONS: Record<string, Mutation> = {
   },
   "POST /users": {
     allowed: ["admin"],
-    prepare: async () => ({ path: "/api/v1/users", body: { email: `matrix-${unique()}@example.com`, name: "Matrix user", role: "viewer", password: "a-long-enough-password" } }),
+    prepare: async () => ({
+      path: "/api/v1/users",
+      body: { email: `matrix-${unique()}@example.com`, name: "Matrix user", role: "viewer", password: "a-long-enough-password" },
+    }),
     bad: async () => ({ path: "/api/v1/users", body: { email: "not-an-email", name: "", role: "root", password: "short" }, status: 422 }),
   },
   "PATCH /users/{id}": {
@@ -137,7 +207,9 @@ function mutationRoutes(dir = path.resolve(__dirname, "../app/api/v1"), prefix =
     if (statSync(full).isDirectory()) return mutationRoutes(full, `${prefix}/${entry.replace(/^\[(.+)\]$/, "{$1}")}`);
     if (entry !== "route.ts") return [];
     const source = readFileSync(full, "utf8");
-    return ["POST", "PUT", "PATCH", "DELETE"].filter((m) => new RegExp(`export (const|async function|function) ${m}\\b`).test(source)).map((m) => `${m} ${prefix}`);
+    return ["POST", "PUT", "PATCH", "DELETE"]
+      .filter((m) => new RegExp(`export (const|async function|function) ${m}\\b`).test(source))
+      .map((m) => `${m} ${prefix}`);
   });
 }
 

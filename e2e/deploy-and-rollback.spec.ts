@@ -41,7 +41,9 @@ async function sendLoad(page: Page, targetId: string): Promise<() => Promise<voi
   let isRunning = true;
   const loop = (async () => {
     while (isRunning) {
-      await fetch(`${url}/health`).then((r) => r.arrayBuffer()).catch(() => undefined);
+      await fetch(`${url}/health`)
+        .then((r) => r.arrayBuffer())
+        .catch(() => undefined);
       await new Promise((r) => setTimeout(r, 20));
     }
   })();
@@ -81,7 +83,10 @@ test("deploy with a rolling and a canary strategy, promote, then roll back from 
   await expect(trafficBar(page)).toHaveAttribute("aria-valuenow", "100", WORKER);
   await expect(state(page)).toHaveText("succeeded", WORKER);
   await stopLoad();
-  const delays = await page.evaluate(() => ({ delays: (window as unknown as { __delays: number[] }).__delays, kept: (window as unknown as { __marker?: boolean }).__marker }));
+  const delays = await page.evaluate(() => ({
+    delays: (window as unknown as { __delays: number[] }).__delays,
+    kept: (window as unknown as { __marker?: boolean }).__marker,
+  }));
   expect(delays.kept, "the page was not reloaded").toBe(true);
   expect(delays.delays.length).toBeGreaterThan(0);
   console.log(`event written → browser (ms): ${JSON.stringify(delays.delays)}`);

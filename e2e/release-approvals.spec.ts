@@ -29,7 +29,11 @@ async function setClock(request: APIRequestContext, now: Date | null): Promise<v
   expect(response.ok(), await response.text()).toBe(true);
 }
 
-async function createRelease(request: APIRequestContext, token: string, options: { hotfix: boolean }): Promise<{ id: string; version: string }> {
+async function createRelease(
+  request: APIRequestContext,
+  token: string,
+  options: { hotfix: boolean },
+): Promise<{ id: string; version: string }> {
   const version = `4.${Date.now()}.${Math.floor(Math.random() * 1000)}${options.hotfix ? "-hotfix" : ""}`;
   const hex = randomUUID().replaceAll("-", "");
   const response = await request.post("/api/v1/releases", {
@@ -110,10 +114,15 @@ test("approve for production, deploy outside the window by override and by hotfi
   // the author has no Approve button, and the API refuses them
   const author = await signedIn(browser, "dev@flightdeck.local", "Developer");
   await author.goto(`/releases/${release.id}`);
-  await expect(environmentCard(author, "production").getByTestId("cannot-approve")).toHaveText("You wrote this release; someone else must approve it");
+  await expect(environmentCard(author, "production").getByTestId("cannot-approve")).toHaveText(
+    "You wrote this release; someone else must approve it",
+  );
   await expect(author.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
   await author.context().close();
-  const refused = await request.post(`/api/v1/releases/${release.id}/approvals`, { headers: bearer(devToken), data: { environment: "production", decision: "approve" } });
+  const refused = await request.post(`/api/v1/releases/${release.id}/approvals`, {
+    headers: bearer(devToken),
+    data: { environment: "production", decision: "approve" },
+  });
   expect(refused.status()).toBe(403);
 
   // Friday noon: production's window is closed until Monday 10:00
@@ -149,7 +158,10 @@ test("approve for production, deploy outside the window by override and by hotfi
   const hotfix = await createRelease(request, devToken, { hotfix: true });
   for (const email of ["release@flightdeck.local", "release2@flightdeck.local"]) {
     const { token } = await createToken(email, "release_manager");
-    const approved = await request.post(`/api/v1/releases/${hotfix.id}/approvals`, { headers: bearer(token), data: { environment: "production", decision: "approve" } });
+    const approved = await request.post(`/api/v1/releases/${hotfix.id}/approvals`, {
+      headers: bearer(token),
+      data: { environment: "production", decision: "approve" },
+    });
     expect(approved.ok(), await approved.text()).toBe(true);
   }
   await manager.goto(`/releases/${hotfix.id}`);

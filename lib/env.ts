@@ -1,14 +1,20 @@
 // The only reader of process.env. Parsed lazily so `next build` needs no runtime settings.
 import { z } from "zod";
 
-const optionalUrl = z.url().optional().or(z.literal("").transform(() => undefined));
+const optionalUrl = z
+  .url()
+  .optional()
+  .or(z.literal("").transform(() => undefined));
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("postgresql://postgres@127.0.0.1:5432/flightdeck"),
   REDIS_URL: z.string().min(1).default("redis://127.0.0.1:6379"),
   /** Prefix of every Redis key Flightdeck writes (queues, heartbeats), so runs never share keys. */
-  REDIS_PREFIX: z.string().regex(/^[\w:.-]+$/).default("fd"),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]+$/)
+    .default("fd"),
   NEXTAUTH_URL: optionalUrl,
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /** Generic OpenID Connect sign-in; enabled when issuer, client id and secret are all set. */
@@ -24,16 +30,25 @@ const schema = z.object({
   /** How often each worker looks for in-flight deployments whose job was lost. */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(500).default(3_000),
   /** Crash tests only — never set in production: "<step>:before_call|unrecorded|after_call" makes a worker SIGKILL itself there. */
-  FLIGHTDECK_FAULT_KILL_AT: z.string().regex(/^\d+:(before_call|unrecorded|after_call)$/).optional(),
+  FLIGHTDECK_FAULT_KILL_AT: z
+    .string()
+    .regex(/^\d+:(before_call|unrecorded|after_call)$/)
+    .optional(),
   /** Seconds after which a worker that stopped beating is counted as gone. */
   WORKER_HEARTBEAT_TTL: z.coerce.number().int().positive().default(15),
   /** "1" lists the seeded demo accounts on the sign-in page; never set it where real people sign in. */
-  DEMO_SIGNINS: z.string().optional().transform((v) => v === "1" || v === "true"),
+  DEMO_SIGNINS: z
+    .string()
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
   /** Where the local provider keeps one state file per target (its supervisor's pid, ports, revisions). */
   LOCAL_PROVIDER_STATE_DIR: z.string().min(1).default(".tmp/local-provider"),
   /** Tests only; never set in production. "1" lets PUT /api/v1/test/clock fix the time every window,
    *  approval and readiness decision reads (lib/clock.ts), so windows can be tested end to end. */
-  FLIGHTDECK_TEST_CLOCK: z.string().optional().transform((v) => v === "1"),
+  FLIGHTDECK_TEST_CLOCK: z
+    .string()
+    .optional()
+    .transform((v) => v === "1"),
 });
 
 export type Env = z.infer<typeof schema>;

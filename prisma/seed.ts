@@ -13,7 +13,11 @@ export async function seedDemo(): Promise<void> {
   for (const [index, service] of services.entries()) {
     await seedHistory({ db, users, staging, production }, service, index);
   }
-  await recordAudit(db, { userId: null, label: "system" }, { action: "seed.applied", subjectType: "system", details: { services: services.map((s) => s.slug) } });
+  await recordAudit(
+    db,
+    { userId: null, label: "system" },
+    { action: "seed.applied", subjectType: "system", details: { services: services.map((s) => s.slug) } },
+  );
 }
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!);

@@ -63,7 +63,10 @@ function withVitals(info: WorkerInfo): () => WorkerInfo {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   return () => {
-    const vitals = { rssMb: Math.round(process.memoryUsage().rss / 2 ** 20), eventLoopLagP99Ms: Math.round(delay.percentile(99) / 1e5) / 10 };
+    const vitals = {
+      rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+      eventLoopLagP99Ms: Math.round(delay.percentile(99) / 1e5) / 10,
+    };
     delay.reset();
     return { ...info, ...vitals };
   };
@@ -72,7 +75,9 @@ function withVitals(info: WorkerInfo): () => WorkerInfo {
 function main(): void {
   const settings = env();
   const names = Object.keys(processors);
-  console.info(`worker ${workerId}: flightdeck ${pkg.version}, node ${process.version}, prefix "${settings.REDIS_PREFIX}", jobs: ${names.join(", ")}`);
+  console.info(
+    `worker ${workerId}: flightdeck ${pkg.version}, node ${process.version}, prefix "${settings.REDIS_PREFIX}", jobs: ${names.join(", ")}`,
+  );
   const workers = startWorkers({ registry: processors, workerId });
   const info = { host: hostname(), pid: process.pid, startedAt: new Date().toISOString(), version: pkg.version };
   const heartbeat = startHeartbeat({ redis: getRedis(), workerId, info: withVitals(info) });

@@ -34,11 +34,13 @@ function startReceiver(): Promise<void> {
       response.writeHead(request.url === "/fail" ? 500 : 200).end("ok");
     });
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => {
-    const address = server.address();
-    baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-    resolve();
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+      resolve();
+    }),
+  );
 }
 
 const receivedAt = (path: string) => received.filter((r) => r.path === path);
@@ -65,23 +67,43 @@ afterAll(async () => {
 describe("notifications", () => {
   it("posts an approval to the environment's webhook as a Slack-compatible message", async () => {
     const release = await world.createRelease();
-    await decideApproval({ principal: world.people.rm1.principal, releaseId: release.id, input: { environment: world.production.slug, decision: "approve" } });
-    await waitUntil(async () => expect(receivedAt("/ok")).toHaveLength(1), { timeoutMs: 30_000, what: "the webhook message" }).catch((error: Error) => {
-      throw new Error(`${error.message}\n--- worker output ---\n${worker.output()}`);
+    await decideApproval({
+      principal: world.people.rm1.principal,
+      releaseId: release.id,
+      input: { environment: world.production.slug, decision: "approve" },
     });
+    await waitUntil(async () => expect(receivedAt("/ok")).toHaveLength(1), { timeoutMs: 30_000, what: "the webhook message" }).catch(
+      (error: Error) => {
+        throw new Error(`${error.message}\n--- worker output ---\n${worker.output()}`);
+      },
+    );
     const [message] = receivedAt("/ok");
     expect(message?.body.text).toBe(`Rita Release approved ${world.service.slug} ${release.version} for ${world.production.name}`);
     expect(message?.body.blocks?.[1]?.fields).toEqual(expect.arrayContaining([{ type: "mrkdwn", text: `*Version*\n${release.version}` }]));
   });
 
   it("tries a failing webhook 3 times, logs it without the URL, and keeps working", async () => {
-    const queued = await notify({ environmentId: world.staging.id, event: "deploy_failed", text: "svc 1.0.0 failed in staging", subjectId: "dep-fail-1" });
+    const queued = await notify({
+      environmentId: world.staging.id,
+      event: "deploy_failed",
+      text: "svc 1.0.0 failed in staging",
+      subjectId: "dep-fail-1",
+    });
     expect(queued).toBe(true);
     await waitUntil(async () => expect(receivedAt("/fail")).toHaveLength(3), { timeoutMs: 30_000, what: "three attempts" });
-    await waitUntil(async () => expect(worker.output()).toMatch(/notification deploy_failed to stg-\w+'s webhook failed \(attempt 3\/3\): the webhook answered 500/), { timeoutMs: 10_000, what: "the failure log" });
+    await waitUntil(
+      async () =>
+        expect(worker.output()).toMatch(
+          /notification deploy_failed to stg-\w+'s webhook failed \(attempt 3\/3\): the webhook answered 500/,
+        ),
+      { timeoutMs: 10_000, what: "the failure log" },
+    );
     expect(worker.output()).not.toContain(`${baseUrl}/fail`);
     await notify({ environmentId: world.production.id, event: "deploy_finished", text: "svc 1.0.0 is live", subjectId: "dep-ok-1" });
-    await waitUntil(async () => expect(receivedAt("/ok").map((r) => r.body.text)).toContain("svc 1.0.0 is live"), { timeoutMs: 30_000, what: "the next message" });
+    await waitUntil(async () => expect(receivedAt("/ok").map((r) => r.body.text)).toContain("svc 1.0.0 is live"), {
+      timeoutMs: 30_000,
+      what: "the next message",
+    });
     expect(worker.child.exitCode).toBeNull();
   });
 
@@ -91,7 +113,10 @@ describe("notifications", () => {
     const once = { environmentId: world.production.id, event: "rolled_back" as const, text: "rolled back once", subjectId: "dep-3" };
     await notify(once);
     await notify(once);
-    await waitUntil(async () => expect(receivedAt("/ok").map((r) => r.body.text)).toContain("rolled back once"), { timeoutMs: 30_000, what: "the rollback message" });
+    await waitUntil(async () => expect(receivedAt("/ok").map((r) => r.body.text)).toContain("rolled back once"), {
+      timeoutMs: 30_000,
+      what: "the rollback message",
+    });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receivedAt("/ok").filter((r) => r.body.text === "rolled back once")).toHaveLength(1);
   });

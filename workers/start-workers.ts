@@ -41,7 +41,9 @@ function startWorker<N extends JobName>(name: N, entry: ProcessorEntry<N>, worke
     connection,
     prefix: queuePrefix(),
     concurrency: entry.concurrency,
-    ...(entry.lockDurationMs ? { lockDuration: entry.lockDurationMs, stalledInterval: Math.max(1_000, Math.floor(entry.lockDurationMs / 2)) } : {}),
+    ...(entry.lockDurationMs
+      ? { lockDuration: entry.lockDurationMs, stalledInterval: Math.max(1_000, Math.floor(entry.lockDurationMs / 2)) }
+      : {}),
   });
   // BullMQ re-emits connection errors here; without a listener Node would treat them as fatal.
   const errors = quietWarn(`worker ${name}`);

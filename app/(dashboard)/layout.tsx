@@ -51,7 +51,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </Link>
           <MainNav isAdmin={can(principal.role, "admin.manage")} />
           <div className="ml-auto flex items-center gap-2">
-            <span data-testid="user-role" className="rounded bg-white/10 px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-slate-200">
+            <span
+              data-testid="user-role"
+              className="rounded bg-white/10 px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-slate-200"
+            >
               {roleLabel}
             </span>
             <UserMenu name={principal.name} email={principal.email} roleLabel={roleLabel} />

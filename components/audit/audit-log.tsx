@@ -56,7 +56,9 @@ export function AuditLog({ filters }: { filters: Filters }) {
         <QueryError error={query.error} onRetry={() => query.refetch()} />
       ) : query.data.items.length === 0 ? (
         <EmptyState title={isFiltered ? "No audit events match these filters" : "No audit events yet"}>
-          {isFiltered ? "Change or clear the filters." : "Every change anyone makes — sign-ins, users, tokens, releases, deployments — is recorded here."}
+          {isFiltered
+            ? "Change or clear the filters."
+            : "Every change anyone makes — sign-ins, users, tokens, releases, deployments — is recorded here."}
         </EmptyState>
       ) : (
         <>

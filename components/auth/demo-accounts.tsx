@@ -14,7 +14,11 @@ const ACCOUNTS: { email: string; role: Role }[] = [
 
 export function DemoAccounts() {
   return (
-    <section aria-labelledby="demo-accounts-title" data-testid="demo-accounts" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm">
+    <section
+      aria-labelledby="demo-accounts-title"
+      data-testid="demo-accounts"
+      className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm"
+    >
       <h2 id="demo-accounts-title" className="font-semibold text-amber-900">
         Demo accounts
       </h2>

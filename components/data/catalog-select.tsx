@@ -5,7 +5,15 @@ import { useEnvironments, useServices } from "./use-catalog";
 
 type Props = { id: string; name: string; defaultValue?: string; className?: string };
 
-function CatalogSelect({ id, name, label, anyLabel, defaultValue, className, options }: Props & { label: string; anyLabel: string; options?: { id: string; slug: string; name: string }[] }) {
+function CatalogSelect({
+  id,
+  name,
+  label,
+  anyLabel,
+  defaultValue,
+  className,
+  options,
+}: Props & { label: string; anyLabel: string; options?: { id: string; slug: string; name: string }[] }) {
   return (
     <Field id={id} label={label} className={className}>
       <Select id={id} name={name} defaultValue={defaultValue ?? ""}>

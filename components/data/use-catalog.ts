@@ -7,7 +7,11 @@ import type { ServiceSummary } from "@/lib/services/list-services";
 import { apiFetch } from "./api-fetch";
 
 export function useServices() {
-  return useQuery({ queryKey: queryKeys.services, queryFn: () => apiFetch<{ items: ServiceSummary[] }>("/api/v1/services"), staleTime: 60_000 });
+  return useQuery({
+    queryKey: queryKeys.services,
+    queryFn: () => apiFetch<{ items: ServiceSummary[] }>("/api/v1/services"),
+    staleTime: 60_000,
+  });
 }
 
 export function useEnvironments() {

@@ -28,8 +28,16 @@ export function availableControls(d: Pick<DeploymentDetail, "state" | "kind" | "
 }
 
 const CONFIRM: Partial<Record<DeploymentControl, { title: string; body: string; label: string }>> = {
-  promote: { title: "Promote to 100 %?", body: "All traffic moves to the new revision now, skipping the remaining canary steps.", label: "Promote" },
-  abort: { title: "Abort this deployment?", body: "Traffic goes back to the previous revision and the new one is stopped.", label: "Abort" },
+  promote: {
+    title: "Promote to 100 %?",
+    body: "All traffic moves to the new revision now, skipping the remaining canary steps.",
+    label: "Promote",
+  },
+  abort: {
+    title: "Abort this deployment?",
+    body: "Traffic goes back to the previous revision and the new one is stopped.",
+    label: "Abort",
+  },
 };
 
 const LABEL: Record<DeploymentControl, string> = { pause: "Pause", resume: "Resume", promote: "Promote", abort: "Abort" };
@@ -44,7 +52,12 @@ export function DeploymentControls({ deployment }: { deployment: DeploymentDetai
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2" role="group" aria-label="Rollout controls">
         {controls.map((c) => (
-          <Button key={c} variant={c === "abort" ? "danger" : c === "promote" ? "primary" : "secondary"} disabled={control.isPending} onClick={() => (control.reset(), CONFIRM[c] ? setAsking(c) : run(c))}>
+          <Button
+            key={c}
+            variant={c === "abort" ? "danger" : c === "promote" ? "primary" : "secondary"}
+            disabled={control.isPending}
+            onClick={() => (control.reset(), CONFIRM[c] ? setAsking(c) : run(c))}
+          >
             {LABEL[c]}
           </Button>
         ))}

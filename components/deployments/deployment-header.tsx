@@ -6,7 +6,12 @@ import { Time } from "@/components/ui/time";
 import type { DeploymentDetail } from "@/lib/services/rollout/get-deployment";
 import type { StreamStatus } from "./use-deployment-stream";
 
-const STREAM_LABEL: Record<StreamStatus, string | null> = { idle: null, connecting: "connecting…", live: "live", reconnecting: "reconnecting…" };
+const STREAM_LABEL: Record<StreamStatus, string | null> = {
+  idle: null,
+  connecting: "connecting…",
+  live: "live",
+  reconnecting: "reconnecting…",
+};
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -33,7 +38,10 @@ export function DeploymentHeader({ deployment: d, stream }: { deployment: Deploy
         {d.target.environment.isProduction ? <Badge tone="danger">prod</Badge> : null}
         {STREAM_LABEL[stream] ? (
           <span className="text-xs text-slate-500" role="status">
-            <span aria-hidden className={`mr-1 inline-block size-1.5 rounded-full ${stream === "live" ? "bg-emerald-500" : "bg-amber-500"}`} />
+            <span
+              aria-hidden
+              className={`mr-1 inline-block size-1.5 rounded-full ${stream === "live" ? "bg-emerald-500" : "bg-amber-500"}`}
+            />
             {STREAM_LABEL[stream]}
           </span>
         ) : null}
@@ -54,9 +62,17 @@ export function DeploymentHeader({ deployment: d, stream }: { deployment: Deploy
         </Fact>
       </dl>
       {d.reason ? <p className="text-sm text-slate-700">Reason: {d.reason}</p> : null}
-      {d.error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{d.error}</p> : null}
+      {d.error ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {d.error}
+        </p>
+      ) : null}
       {d.state === "paused" ? (
-        <p className="text-sm text-amber-800">{d.pausedReason === "promote" ? "Waiting for someone to promote or resume the canary." : "Paused by a person; resume to continue."}</p>
+        <p className="text-sm text-amber-800">
+          {d.pausedReason === "promote"
+            ? "Waiting for someone to promote or resume the canary."
+            : "Paused by a person; resume to continue."}
+        </p>
       ) : null}
     </div>
   );

@@ -47,7 +47,11 @@ export function DeploymentView({ id, canControl, canRollback }: Props) {
         <Section title="Traffic" className="md:col-span-2">
           <TrafficBar percent={d.trafficPercent} newLabel={d.revision ?? "new revision"} previousLabel={d.replacesRevision ?? "previous"} />
           <div className="mt-4">
-            {target.data ? <RevisionsTable provider={target.data.provider} highlight={d.revision} label="Revisions on this target" /> : target.isError ? <QueryError error={target.error} /> : null}
+            {target.data ? (
+              <RevisionsTable provider={target.data.provider} highlight={d.revision} label="Revisions on this target" />
+            ) : target.isError ? (
+              <QueryError error={target.error} />
+            ) : null}
           </div>
         </Section>
       </div>

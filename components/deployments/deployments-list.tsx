@@ -72,22 +72,41 @@ function Rows({ items }: { items: DeploymentSummary[] }) {
         {items.map((d) => (
           <Tr key={d.id}>
             <Td>
-              <Link href={`/deployments/${d.id}`} aria-label={`Deployment of ${d.service.name} ${d.release.version}: ${stateLabel(d.state)}`}>
+              <Link
+                href={`/deployments/${d.id}`}
+                aria-label={`Deployment of ${d.service.name} ${d.release.version}: ${stateLabel(d.state)}`}
+              >
                 <StatusPill state={d.state} />
               </Link>
-              {d.error ? <p className="mt-1 max-w-56 truncate text-xs text-red-700" title={d.error}>{d.error}</p> : null}
+              {d.error ? (
+                <p className="mt-1 max-w-56 truncate text-xs text-red-700" title={d.error}>
+                  {d.error}
+                </p>
+              ) : null}
             </Td>
             <Td className="font-medium">{d.service.name}</Td>
             <Td>
               {d.environment.name}
-              {d.environment.isProduction ? <Badge tone="danger" className="ml-1.5">prod</Badge> : null}
+              {d.environment.isProduction ? (
+                <Badge tone="danger" className="ml-1.5">
+                  prod
+                </Badge>
+              ) : null}
             </Td>
             <Td>
               <Link href={`/deployments/${d.id}`} className="font-mono text-sky-700 hover:underline">
                 {d.release.version}
               </Link>
-              {d.kind === "rollback" ? <Badge tone="warn" className="ml-1.5">rollback</Badge> : null}
-              {d.release.hotfix ? <Badge tone="warn" className="ml-1.5">hotfix</Badge> : null}
+              {d.kind === "rollback" ? (
+                <Badge tone="warn" className="ml-1.5">
+                  rollback
+                </Badge>
+              ) : null}
+              {d.release.hotfix ? (
+                <Badge tone="warn" className="ml-1.5">
+                  hotfix
+                </Badge>
+              ) : null}
             </Td>
             <Td>{stateLabel(d.strategy)}</Td>
             <Td className="tabular-nums">{d.trafficPercent}%</Td>
@@ -122,12 +141,19 @@ export function DeploymentsList({ filters }: { filters: DeploymentFilters }) {
         <QueryError error={query.error} onRetry={() => query.refetch()} />
       ) : query.data.items.length === 0 ? (
         <EmptyState title={isFiltered ? "No deployments match these filters" : "No deployments yet"}>
-          {isFiltered ? "Clear or change the filters to see more." : "Deployments and rollbacks appear here once a release is deployed to an environment."}
+          {isFiltered
+            ? "Clear or change the filters to see more."
+            : "Deployments and rollbacks appear here once a release is deployed to an environment."}
         </EmptyState>
       ) : (
         <>
           <Rows items={query.data.items} />
-          <Pager page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} hrefFor={(page) => `/deployments${toSearch({ ...filters, page })}`} />
+          <Pager
+            page={query.data.page}
+            pageSize={query.data.pageSize}
+            total={query.data.total}
+            hrefFor={(page) => `/deployments${toSearch({ ...filters, page })}`}
+          />
         </>
       )}
     </div>

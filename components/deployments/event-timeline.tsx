@@ -17,7 +17,12 @@ const TONE: Record<string, "neutral" | "info" | "warn" | "danger" | "ok"> = {
 export function EventTimeline({ events }: { events: Event[] }) {
   if (events.length === 0) return <EmptyState title="No events yet">The worker writes each step here as it runs.</EmptyState>;
   return (
-    <ol aria-label="Timeline" data-testid="timeline" aria-live="polite" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+    <ol
+      aria-label="Timeline"
+      data-testid="timeline"
+      aria-live="polite"
+      className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+    >
       {events.map((e) => (
         <li key={e.id} className="flex items-baseline gap-3 px-3 py-2 text-sm">
           <time dateTime={e.createdAt} title={e.createdAt} className="w-20 shrink-0 font-mono text-xs text-slate-500 tabular-nums">

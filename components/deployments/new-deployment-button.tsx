@@ -18,7 +18,8 @@ import type { ReleaseSummary } from "@/lib/services/list-releases";
 function useStartDeployment() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: Omit<StartDeploymentInput, "waitForWindow">) => apiFetch<{ id: string }>("/api/v1/deployments", { method: "POST", json: input }),
+    mutationFn: (input: Omit<StartDeploymentInput, "waitForWindow">) =>
+      apiFetch<{ id: string }>("/api/v1/deployments", { method: "POST", json: input }),
     onSuccess: () => void client.invalidateQueries({ queryKey: queryKeys.deployments.all }),
   });
 }
@@ -37,7 +38,10 @@ export function RunningLink({ error }: { error: unknown }) {
 function NewDeploymentForm({ onCancel }: { onCancel: () => void }) {
   const router = useRouter();
   const start = useStartDeployment();
-  const releases = useQuery({ queryKey: queryKeys.releases.recent, queryFn: () => apiFetch<Page<ReleaseSummary>>("/api/v1/releases?pageSize=100") });
+  const releases = useQuery({
+    queryKey: queryKeys.releases.recent,
+    queryFn: () => apiFetch<Page<ReleaseSummary>>("/api/v1/releases?pageSize=100"),
+  });
   const environments = useEnvironments();
   return (
     <form
@@ -46,7 +50,11 @@ function NewDeploymentForm({ onCancel }: { onCancel: () => void }) {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         const strategy = String(data.get("strategy") ?? "");
-        const input = { releaseId: String(data.get("releaseId")), environment: String(data.get("environment")), strategy: strategy ? (strategy as StartDeploymentInput["strategy"]) : undefined };
+        const input = {
+          releaseId: String(data.get("releaseId")),
+          environment: String(data.get("environment")),
+          strategy: strategy ? (strategy as StartDeploymentInput["strategy"]) : undefined,
+        };
         start.mutate(input, { onSuccess: ({ id }) => router.push(`/deployments/${id}`) });
       }}
     >

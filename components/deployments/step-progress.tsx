@@ -28,7 +28,12 @@ export function StepProgress({ steps, state, isFinished }: { steps: Step[]; stat
         // The engine ends a succeeded rollout on its last step without moving past it: every step ran.
         const status = state === "succeeded" ? "done" : step.status;
         return (
-          <li key={step.index} data-status={status} aria-current={status === "current" ? "step" : undefined} className="flex items-center gap-2 text-sm">
+          <li
+            key={step.index}
+            data-status={status}
+            aria-current={status === "current" ? "step" : undefined}
+            className="flex items-center gap-2 text-sm"
+          >
             <span
               aria-hidden
               className={cn(
@@ -40,7 +45,9 @@ export function StepProgress({ steps, state, isFinished }: { steps: Step[]; stat
             >
               {MARK[status as keyof typeof MARK]}
             </span>
-            <span className={cn(status === "pending" ? "text-slate-500" : "text-slate-900", status === "current" && "font-medium")}>{describe(step)}</span>
+            <span className={cn(status === "pending" ? "text-slate-500" : "text-slate-900", status === "current" && "font-medium")}>
+              {describe(step)}
+            </span>
             {/* A pending step of a finished deployment is one it never reached. */}
             <span className="sr-only">({status === "pending" && isFinished ? "not run" : status})</span>
           </li>

@@ -23,7 +23,9 @@ function mergeEvent(client: QueryClient, id: string, event: LiveEvent) {
 
 function mergeState(client: QueryClient, id: string, live: LiveState) {
   const { isTerminal: _terminal, ...fields } = live;
-  client.setQueryData<DeploymentDetail>(queryKeys.deployments.detail(id), (old) => (old ? { ...old, ...fields, steps: fields.steps as DeploymentDetail["steps"] } : old));
+  client.setQueryData<DeploymentDetail>(queryKeys.deployments.detail(id), (old) =>
+    old ? { ...old, ...fields, steps: fields.steps as DeploymentDetail["steps"] } : old,
+  );
 }
 
 export function useDeploymentStream({ id, enabled }: { id: string; enabled: boolean }): StreamStatus {

@@ -35,7 +35,9 @@ function LatestDeployment({ latest, isCurrentLatest }: { latest: OverviewDeploym
       {latest.kind === "rollback" ? <Badge tone="warn">rollback</Badge> : null}
       {isCurrentLatest ? null : <span className="font-mono text-xs text-slate-500">→ {latest.version}</span>}
       {moving ? <span className="text-xs text-slate-600 tabular-nums">{latest.trafficPercent}%</span> : null}
-      {moving ? <TrafficBar size="sm" className="w-full" percent={latest.trafficPercent} newLabel={latest.version} previousLabel="previous" /> : null}
+      {moving ? (
+        <TrafficBar size="sm" className="w-full" percent={latest.trafficPercent} newLabel={latest.version} previousLabel="previous" />
+      ) : null}
     </span>
   );
 }
@@ -45,16 +47,28 @@ function Cell({ cell }: { cell: OverviewCell | null }) {
   const latest = cell.latestDeployment;
   return (
     <div className="flex flex-col items-start gap-1">
-      <Link href={`/targets/${cell.targetId}`} className="font-mono text-sm font-medium text-slate-900 hover:underline" aria-label={`Target running ${cell.currentVersion ?? "nothing"}`}>
+      <Link
+        href={`/targets/${cell.targetId}`}
+        className="font-mono text-sm font-medium text-slate-900 hover:underline"
+        aria-label={`Target running ${cell.currentVersion ?? "nothing"}`}
+      >
         {cell.currentVersion ?? "—"}
       </Link>
-      {latest ? <LatestDeployment latest={latest} isCurrentLatest={latest.version === cell.currentVersion} /> : <span className="text-xs text-slate-400">Never deployed</span>}
+      {latest ? (
+        <LatestDeployment latest={latest} isCurrentLatest={latest.version === cell.currentVersion} />
+      ) : (
+        <span className="text-xs text-slate-400">Never deployed</span>
+      )}
     </div>
   );
 }
 
 export function OverviewMatrix() {
-  const query = useQuery({ queryKey: queryKeys.overview, queryFn: () => apiFetch<Overview>("/api/v1/overview"), refetchInterval: (query) => refetchInterval(query.state.data) });
+  const query = useQuery({
+    queryKey: queryKeys.overview,
+    queryFn: () => apiFetch<Overview>("/api/v1/overview"),
+    refetchInterval: (query) => refetchInterval(query.state.data),
+  });
   if (query.isPending) return <TableSkeleton rows={6} columns={4} label="Loading the overview" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
   const { environments, rows, openReviews } = query.data;
@@ -62,31 +76,49 @@ export function OverviewMatrix() {
   return (
     <div className="space-y-4">
       {openReviews > 0 ? (
-        <div data-testid="open-reviews" className="flex items-center gap-2 rounded-lg border border-amber-200 bg-amber-50 px-4 py-2.5 text-sm text-amber-900">
+        <div
+          data-testid="open-reviews"
+          className="flex items-center gap-2 rounded-lg border border-amber-200 bg-amber-50 px-4 py-2.5 text-sm text-amber-900"
+        >
           <span className="font-semibold">{openReviews}</span>
-          {openReviews === 1 ? "post-hoc review is open" : "post-hoc reviews are open"} — hotfixes or window overrides a release manager still has to
-          close.
+          {openReviews === 1 ? "post-hoc review is open" : "post-hoc reviews are open"} — hotfixes or window overrides a release manager
+          still has to close.
           <Link href="/reviews" className="ml-auto font-medium text-amber-900 underline hover:no-underline">
             Open the reviews
           </Link>
         </div>
       ) : null}
       {rows.length === 0 ? (
-        <EmptyState title="No services yet — an admin adds them in Settings">Once services and their deploy targets exist, this matrix shows what runs where.</EmptyState>
+        <EmptyState title="No services yet — an admin adds them in Settings">
+          Once services and their deploy targets exist, this matrix shows what runs where.
+        </EmptyState>
       ) : environments.length === 0 ? (
-        <EmptyState title="No environments yet — an admin adds them in Settings">Services exist, but there is nowhere to deploy them.</EmptyState>
+        <EmptyState title="No environments yet — an admin adds them in Settings">
+          Services exist, but there is nowhere to deploy them.
+        </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table aria-label="Services by environment" className="min-w-full text-sm">
             <thead>
               <tr>
-                <th scope="col" className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+                <th
+                  scope="col"
+                  className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase"
+                >
                   Service
                 </th>
                 {environments.map((environment) => (
-                  <th key={environment.id} scope="col" className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+                  <th
+                    key={environment.id}
+                    scope="col"
+                    className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase"
+                  >
                     {environment.name}
-                    {environment.isProduction ? <Badge tone="danger" className="ml-1.5 normal-case">prod</Badge> : null}
+                    {environment.isProduction ? (
+                      <Badge tone="danger" className="ml-1.5 normal-case">
+                        prod
+                      </Badge>
+                    ) : null}
                     <WindowState slug={environment.slug} />
                   </th>
                 ))}
@@ -102,7 +134,11 @@ export function OverviewMatrix() {
                     <div className="font-mono text-xs font-normal text-slate-500">{row.slug}</div>
                   </th>
                   {row.cells.map((cell, index) => (
-                    <td key={environments[index]!.id} className="border-b border-slate-100 px-3 py-2 align-top" data-testid={`cell-${row.slug}-${environments[index]!.slug}`}>
+                    <td
+                      key={environments[index]!.id}
+                      className="border-b border-slate-100 px-3 py-2 align-top"
+                      data-testid={`cell-${row.slug}-${environments[index]!.slug}`}
+                    >
                       <Cell cell={cell} />
                     </td>
                   ))}

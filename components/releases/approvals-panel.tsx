@@ -43,7 +43,17 @@ function useDecide(releaseId: string, environment: string) {
   return { decide, withdraw };
 }
 
-export function ApprovalsPanel({ releaseId, isAuthor, view, viewer }: { releaseId: string; isAuthor: boolean; view: ReleaseEnvironmentView; viewer: Viewer }) {
+export function ApprovalsPanel({
+  releaseId,
+  isAuthor,
+  view,
+  viewer,
+}: {
+  releaseId: string;
+  isAuthor: boolean;
+  view: ReleaseEnvironmentView;
+  viewer: Viewer;
+}) {
   const { environment, approvalsDecision: decision, canApprove } = view;
   const { decide, withdraw } = useDecide(releaseId, environment.slug);
   const [rejecting, setRejecting] = useState(false);
@@ -55,7 +65,15 @@ export function ApprovalsPanel({ releaseId, isAuthor, view, viewer }: { releaseI
     <div>
       <h3 className="mb-1 flex items-center gap-2 text-sm font-semibold text-slate-800">
         Approvals
-        <Badge tone={tone}>{decision.required === 0 ? "none needed" : decision.satisfied ? "approved" : decision.rejectedBy.length > 0 ? "rejected" : "waiting"}</Badge>
+        <Badge tone={tone}>
+          {decision.required === 0
+            ? "none needed"
+            : decision.satisfied
+              ? "approved"
+              : decision.rejectedBy.length > 0
+                ? "rejected"
+                : "waiting"}
+        </Badge>
       </h3>
       <p data-testid="approvals-summary" className="text-sm text-slate-700">
         {decision.reason}
@@ -120,7 +138,14 @@ export function ApprovalsPanel({ releaseId, isAuthor, view, viewer }: { releaseI
   );
 }
 
-function RejectDialog(props: { open: boolean; environmentName: string; pending: boolean; error: string | null; onCancel: () => void; onReject: (comment: string) => void }) {
+function RejectDialog(props: {
+  open: boolean;
+  environmentName: string;
+  pending: boolean;
+  error: string | null;
+  onCancel: () => void;
+  onReject: (comment: string) => void;
+}) {
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <Dialog open={props.open} title={`Reject for ${props.environmentName}`} onClose={props.onCancel}>

@@ -31,7 +31,17 @@ function otherRefusals(view: ReleaseEnvironmentView): string[] {
   return reasons;
 }
 
-export function DeployPanel({ releaseId, version, view, viewer }: { releaseId: string; version: string; view: ReleaseEnvironmentView; viewer: Viewer }) {
+export function DeployPanel({
+  releaseId,
+  version,
+  view,
+  viewer,
+}: {
+  releaseId: string;
+  version: string;
+  view: ReleaseEnvironmentView;
+  viewer: Viewer;
+}) {
   const [mode, setMode] = useState<Mode | null>(null);
   const { environment, window } = view;
   const mayDeploy = environment.isProduction ? viewer.deployProduction : viewer.deployNonProduction;
@@ -57,7 +67,9 @@ export function DeployPanel({ releaseId, version, view, viewer }: { releaseId: s
         ) : null}
       </div>
       <div id={`deploy-why-${environment.slug}`} data-testid="deploy-why" className="mt-2 space-y-1 text-sm">
-        {!view.target ? <p className="text-slate-600">This service has no target in {environment.name}; an admin adds one in Settings.</p> : null}
+        {!view.target ? (
+          <p className="text-slate-600">This service has no target in {environment.name}; an admin adds one in Settings.</p>
+        ) : null}
         {view.target && !mayDeploy ? <p className="text-slate-600">Your role may not deploy to {environment.name}.</p> : null}
         {windowClosed ? <p className="font-medium text-amber-800">{window.description.replace(/^Closed/, "Window closed")}</p> : null}
         {!windowClosed && window.bypass === "hotfix" ? <p className="text-amber-800">{window.reason}</p> : null}
@@ -67,26 +79,32 @@ export function DeployPanel({ releaseId, version, view, viewer }: { releaseId: s
           </p>
         ))}
       </div>
-      <DeployDialog
-        key={mode ?? "closed"}
-        mode={mode}
-        releaseId={releaseId}
-        version={version}
-        view={view}
-        onClose={() => setMode(null)}
-      />
+      <DeployDialog key={mode ?? "closed"} mode={mode} releaseId={releaseId} version={version} view={view} onClose={() => setMode(null)} />
     </div>
   );
 }
 
 const TITLES: Record<Mode, string> = { deploy: "Deploy", override: "Override the window and deploy", wait: "Queue until the window opens" };
 
-function DeployDialog({ mode, releaseId, version, view, onClose }: { mode: Mode | null; releaseId: string; version: string; view: ReleaseEnvironmentView; onClose: () => void }) {
+function DeployDialog({
+  mode,
+  releaseId,
+  version,
+  view,
+  onClose,
+}: {
+  mode: Mode | null;
+  releaseId: string;
+  version: string;
+  view: ReleaseEnvironmentView;
+  onClose: () => void;
+}) {
   const router = useRouter();
   const client = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
   const start = useMutation({
-    mutationFn: (input: StartDeploymentInput) => apiFetch<{ id: string; state: string }>("/api/v1/deployments", { method: "POST", json: input }),
+    mutationFn: (input: StartDeploymentInput) =>
+      apiFetch<{ id: string; state: string }>("/api/v1/deployments", { method: "POST", json: input }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: queryKeys.deployments.all });
       void client.invalidateQueries({ queryKey: queryKeys.releases.detail(releaseId) });
@@ -94,7 +112,10 @@ function DeployDialog({ mode, releaseId, version, view, onClose }: { mode: Mode 
     },
   });
   const { environment, window } = view;
-  const refusals = start.error instanceof ApiError && Array.isArray(start.error.body.refusals) ? (start.error.body.refusals as { rule: string; reason: string }[]) : [];
+  const refusals =
+    start.error instanceof ApiError && Array.isArray(start.error.body.refusals)
+      ? (start.error.body.refusals as { rule: string; reason: string }[])
+      : [];
   return (
     <Dialog open={mode !== null} title={mode ? `${TITLES[mode]}: ${version} to ${environment.name}` : ""} onClose={onClose}>
       <form
@@ -113,7 +134,9 @@ function DeployDialog({ mode, releaseId, version, view, onClose }: { mode: Mode 
           if (mode === "override") {
             const reason = String(data.get("overrideReason") ?? "").trim();
             if (reason.length < MIN_OVERRIDE_REASON_LENGTH) {
-              return setProblem(`Write why the window must be overridden: at least ${MIN_OVERRIDE_REASON_LENGTH} characters. The reason goes into the post-hoc review.`);
+              return setProblem(
+                `Write why the window must be overridden: at least ${MIN_OVERRIDE_REASON_LENGTH} characters. The reason goes into the post-hoc review.`,
+              );
             }
             input.overrideReason = reason;
           }
@@ -126,7 +149,11 @@ function DeployDialog({ mode, releaseId, version, view, onClose }: { mode: Mode 
             <p className="text-sm text-amber-800">
               {window.description}. Overriding deploys now and opens a post-hoc review that a release manager must close.
             </p>
-            <Field id={`override-reason-${environment.slug}`} label="Why must this go out now?" hint={`At least ${MIN_OVERRIDE_REASON_LENGTH} characters; recorded in the audit log and the review.`}>
+            <Field
+              id={`override-reason-${environment.slug}`}
+              label="Why must this go out now?"
+              hint={`At least ${MIN_OVERRIDE_REASON_LENGTH} characters; recorded in the audit log and the review.`}
+            >
               <textarea id={`override-reason-${environment.slug}`} name="overrideReason" rows={3} className={textareaClassName} />
             </Field>
           </>
@@ -160,7 +187,13 @@ function DeployDialog({ mode, releaseId, version, view, onClose }: { mode: Mode 
             Cancel
           </Button>
           <Button type="submit" variant={mode === "override" ? "danger" : "primary"} disabled={start.isPending}>
-            {start.isPending ? "Starting…" : mode === "override" ? "Override and deploy" : mode === "wait" ? "Queue the deployment" : "Start deployment"}
+            {start.isPending
+              ? "Starting…"
+              : mode === "override"
+                ? "Override and deploy"
+                : mode === "wait"
+                  ? "Queue the deployment"
+                  : "Start deployment"}
           </Button>
         </div>
       </form>

@@ -57,7 +57,11 @@ function NewReleaseForm({ onCancel }: { onCancel: () => void }) {
       <Field id="new-release-version" label="Version" hint={fieldError("version")}>
         <Input id="new-release-version" name="version" required placeholder="1.4.0" />
       </Field>
-      <Field id="new-release-image" label="Image" hint={fieldError("image") ?? "Without the digest, e.g. registry.example.com/team/app:1.4.0"}>
+      <Field
+        id="new-release-image"
+        label="Image"
+        hint={fieldError("image") ?? "Without the digest, e.g. registry.example.com/team/app:1.4.0"}
+      >
         <Input id="new-release-image" name="image" required />
       </Field>
       <Field id="new-release-digest" label="Artifact digest" hint={fieldError("digest") ?? "sha256: followed by 64 hex characters"}>

@@ -58,10 +58,15 @@ export function ChangesPanel({ changes, version }: { changes: ReleaseChanges; ve
         <div className="space-y-1.5 text-sm">
           <p>
             <span className="font-mono">{current.version}</span> → <span className="font-mono font-semibold">{version}</span>
-            {changes.direction === "older" ? <Badge tone="warn" className="ml-2">older than what runs</Badge> : null}
+            {changes.direction === "older" ? (
+              <Badge tone="warn" className="ml-2">
+                older than what runs
+              </Badge>
+            ) : null}
           </p>
           <p className="text-xs text-slate-600">
-            Commit <span className="font-mono">{changes.commit.from?.slice(0, 10) ?? "—"}</span> → <span className="font-mono">{changes.commit.to?.slice(0, 10) ?? "—"}</span>
+            Commit <span className="font-mono">{changes.commit.from?.slice(0, 10) ?? "—"}</span> →{" "}
+            <span className="font-mono">{changes.commit.to?.slice(0, 10) ?? "—"}</span>
             {changes.digestChanges ? ` · artifact ${shortDigest(current.digest)} changes` : " · same artifact"}
           </p>
           {current.notes ? <p className="text-xs text-slate-500">Running now: {current.notes}</p> : null}

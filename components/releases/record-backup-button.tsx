@@ -32,7 +32,13 @@ export function RecordBackupButton({ targetId, releaseId }: { targetId: string; 
           }}
         >
           <Field id={`backup-note-${targetId}`} label="What was backed up, and where">
-            <Input id={`backup-note-${targetId}`} name="note" required minLength={3} placeholder="pg_dump of sessions to s3://backups/2026-11-22" />
+            <Input
+              id={`backup-note-${targetId}`}
+              name="note"
+              required
+              minLength={3}
+              placeholder="pg_dump of sessions to s3://backups/2026-11-22"
+            />
           </Field>
           <FormError message={record.isError ? errorMessage(record.error) : null} />
           <FormActions onCancel={() => setOpen(false)} pending={record.isPending} submitLabel="Record backup" pendingLabel="Recording…" />

@@ -48,7 +48,14 @@ export function ReleaseView({ id, viewer }: { id: string; viewer: Viewer }) {
       <ReleaseFacts release={release} />
       <div className="mt-4 space-y-4">
         {environments.map((e) => (
-          <EnvironmentCard key={e.environment.id} releaseId={release.id} version={release.version} isAuthor={release.author.email === viewer.email} view={e} viewer={viewer} />
+          <EnvironmentCard
+            key={e.environment.id}
+            releaseId={release.id}
+            version={release.version}
+            isAuthor={release.author.email === viewer.email}
+            view={e}
+            viewer={viewer}
+          />
         ))}
       </div>
     </>
@@ -84,11 +91,27 @@ function ReleaseFacts({ release }: { release: ReleaseDetail["release"] }) {
 const WINDOW_TONE = { open: "ok", closed: "warn", frozen: "danger" } as const;
 const WINDOW_LABEL = { open: "Window open", closed: "Window closed", frozen: "Frozen" } as const;
 
-function EnvironmentCard({ releaseId, version, isAuthor, view, viewer }: { releaseId: string; version: string; isAuthor: boolean; view: ReleaseEnvironmentView; viewer: Viewer }) {
+function EnvironmentCard({
+  releaseId,
+  version,
+  isAuthor,
+  view,
+  viewer,
+}: {
+  releaseId: string;
+  version: string;
+  isAuthor: boolean;
+  view: ReleaseEnvironmentView;
+  viewer: Viewer;
+}) {
   const { environment, window } = view;
   const headingId = `env-${environment.slug}-heading`;
   return (
-    <section aria-labelledby={headingId} data-testid={`environment-${environment.slug}`} className="rounded-lg border border-slate-200 bg-white">
+    <section
+      aria-labelledby={headingId}
+      data-testid={`environment-${environment.slug}`}
+      className="rounded-lg border border-slate-200 bg-white"
+    >
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-3">
         <div className="flex flex-wrap items-center gap-2">
           <h2 id={headingId} className="text-base font-semibold text-slate-900">
@@ -106,7 +129,9 @@ function EnvironmentCard({ releaseId, version, isAuthor, view, viewer }: { relea
         <div className="space-y-4">
           <ApprovalsPanel releaseId={releaseId} isAuthor={isAuthor} view={view} viewer={viewer} />
           <ReadinessPanel readiness={view.readiness} />
-          {view.target?.requiresBackup && view.readiness.checks.some((c) => c.id === "backup" && c.status === "failed") && viewer.deployNonProduction ? (
+          {view.target?.requiresBackup &&
+          view.readiness.checks.some((c) => c.id === "backup" && c.status === "failed") &&
+          viewer.deployNonProduction ? (
             <RecordBackupButton targetId={view.target.id} releaseId={releaseId} />
           ) : null}
           {view.freezes.length > 0 ? (
@@ -135,7 +160,9 @@ function EnvironmentCard({ releaseId, version, isAuthor, view, viewer }: { relea
 function PromotionBadge({ promotion }: { promotion: ReleaseEnvironmentView["promotion"] }) {
   return (
     <p data-testid="promotion" className="flex items-center gap-2 text-sm text-slate-600">
-      <Badge tone={promotion.allowed ? (promotion.bypass ? "warn" : "ok") : "danger"}>{promotion.allowed ? (promotion.bypass ? "Promotion exempt" : "Promotion satisfied") : "Not promoted yet"}</Badge>
+      <Badge tone={promotion.allowed ? (promotion.bypass ? "warn" : "ok") : "danger"}>
+        {promotion.allowed ? (promotion.bypass ? "Promotion exempt" : "Promotion satisfied") : "Not promoted yet"}
+      </Badge>
       <span>{promotion.reason}</span>
     </p>
   );

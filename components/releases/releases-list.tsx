@@ -54,7 +54,9 @@ export function ReleasesList({ filters }: { filters: ReleaseFilters }) {
         <QueryError error={query.error} onRetry={() => query.refetch()} />
       ) : query.data.items.length === 0 ? (
         <EmptyState title={isFiltered ? "No releases match these filters" : "No releases yet"}>
-          {isFiltered ? "Clear or change the filters to see more." : "Releases appear here when CI or a person records one through the API."}
+          {isFiltered
+            ? "Clear or change the filters to see more."
+            : "Releases appear here when CI or a person records one through the API."}
         </EmptyState>
       ) : (
         <>
@@ -77,7 +79,11 @@ export function ReleasesList({ filters }: { filters: ReleaseFilters }) {
                     <Link href={`/releases/${r.id}`} className="font-mono text-sky-700 hover:underline">
                       {r.version}
                     </Link>
-                    {r.hotfix ? <Badge tone="warn" className="ml-1.5">hotfix</Badge> : null}
+                    {r.hotfix ? (
+                      <Badge tone="warn" className="ml-1.5">
+                        hotfix
+                      </Badge>
+                    ) : null}
                     {r.notes ? <p className="mt-0.5 max-w-sm truncate text-xs text-slate-500">{r.notes}</p> : null}
                   </Td>
                   <Td>
@@ -97,7 +103,12 @@ export function ReleasesList({ filters }: { filters: ReleaseFilters }) {
               ))}
             </tbody>
           </Table>
-          <Pager page={query.data.page} pageSize={query.data.pageSize} total={query.data.total} hrefFor={(page) => `/releases${toSearch({ ...filters, page })}`} />
+          <Pager
+            page={query.data.page}
+            pageSize={query.data.pageSize}
+            total={query.data.total}
+            hrefFor={(page) => `/releases${toSearch({ ...filters, page })}`}
+          />
         </>
       )}
     </div>

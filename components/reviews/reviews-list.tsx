@@ -21,10 +21,14 @@ const REASONS = { hotfix: "Hotfix", window_override: "Window override" } as cons
 
 export function ReviewsList({ canClose }: { canClose: boolean }) {
   const [closing, setClosing] = useState<ReviewView | null>(null);
-  const query = useQuery({ queryKey: queryKeys.reviews.open, queryFn: () => apiFetch<{ items: ReviewView[] }>("/api/v1/reviews?open=true") });
+  const query = useQuery({
+    queryKey: queryKeys.reviews.open,
+    queryFn: () => apiFetch<{ items: ReviewView[] }>("/api/v1/reviews?open=true"),
+  });
   if (query.isPending) return <TableSkeleton columns={6} label="Loading reviews" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
-  if (query.data.items.length === 0) return <EmptyState title="No open reviews">Every hotfix and window override has been reviewed.</EmptyState>;
+  if (query.data.items.length === 0)
+    return <EmptyState title="No open reviews">Every hotfix and window override has been reviewed.</EmptyState>;
   return (
     <>
       <Table label="Open reviews">
@@ -36,14 +40,20 @@ export function ReviewsList({ canClose }: { canClose: boolean }) {
             <Th>Opened by</Th>
             <Th>When</Th>
             <Th>Detail</Th>
-            {canClose ? <Th><span className="sr-only">Actions</span></Th> : null}
+            {canClose ? (
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
           {query.data.items.map((r) => (
             <Tr key={r.id}>
               <Td>
-                <Badge tone={r.reason === "hotfix" ? "warn" : "danger"} className="whitespace-nowrap">{REASONS[r.reason]}</Badge>
+                <Badge tone={r.reason === "hotfix" ? "warn" : "danger"} className="whitespace-nowrap">
+                  {REASONS[r.reason]}
+                </Badge>
               </Td>
               <Td>
                 <Link href={`/releases/${r.release.id}`} className="text-sky-700 hover:underline">
@@ -63,7 +73,12 @@ export function ReviewsList({ canClose }: { canClose: boolean }) {
               <Td className="max-w-md text-xs text-slate-700">{r.detail}</Td>
               {canClose ? (
                 <Td>
-                  <Button size="sm" variant="secondary" onClick={() => setClosing(r)} aria-label={`Close the review of ${r.release.service.name} ${r.release.version}`}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    onClick={() => setClosing(r)}
+                    aria-label={`Close the review of ${r.release.service.name} ${r.release.version}`}
+                  >
                     Close
                   </Button>
                 </Td>

@@ -23,7 +23,11 @@ export function CreateTokenForm({ creatorRole }: { creatorRole: Role }) {
           const data = new FormData(form);
           const days = String(data.get("expiresInDays") ?? "").trim();
           create.mutate(
-            { name: String(data.get("name") ?? "").trim(), role: String(data.get("role")) as Role, expiresInDays: days ? Number(days) : undefined },
+            {
+              name: String(data.get("name") ?? "").trim(),
+              role: String(data.get("role")) as Role,
+              expiresInDays: days ? Number(days) : undefined,
+            },
             { onSuccess: () => form.reset() },
           );
         }}

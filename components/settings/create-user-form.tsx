@@ -49,7 +49,14 @@ export function CreateUserForm() {
           </Select>
         </Field>
         <Field id="new-user-password" label="Initial password" hint={`At least ${MIN_PASSWORD_LENGTH} characters. Share it privately.`}>
-          <Input id="new-user-password" name="password" type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" />
+          <Input
+            id="new-user-password"
+            name="password"
+            type="password"
+            required
+            minLength={MIN_PASSWORD_LENGTH}
+            autoComplete="new-password"
+          />
         </Field>
         <div className="flex flex-col gap-1">
           <span aria-hidden className="text-xs">

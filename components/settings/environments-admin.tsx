@@ -57,7 +57,11 @@ function PolicyForm({ environment }: { environment: EnvironmentSummary }) {
     },
   });
   const fields = save.error instanceof ApiError ? save.error.fields : [];
-  const fieldError = (prefix: string) => fields.filter((f) => f.path.replace(/^body\./, "").startsWith(prefix)).map((f) => f.message).join("; ") || undefined;
+  const fieldError = (prefix: string) =>
+    fields
+      .filter((f) => f.path.replace(/^body\./, "").startsWith(prefix))
+      .map((f) => f.message)
+      .join("; ") || undefined;
   const id = (name: string) => `${environment.slug}-${name}`;
   return (
     <form
@@ -110,7 +114,12 @@ function PolicyForm({ environment }: { environment: EnvironmentSummary }) {
       <fieldset className="space-y-3">
         <legend className="mb-2 text-sm font-semibold text-slate-800">Deployment windows</legend>
         <div className="flex flex-wrap items-end gap-4">
-          <Field id={id("timezone")} label="Time zone" hint={fieldError("timezone") ?? "IANA name, e.g. UTC or Europe/Berlin"} className="w-64">
+          <Field
+            id={id("timezone")}
+            label="Time zone"
+            hint={fieldError("timezone") ?? "IANA name, e.g. UTC or Europe/Berlin"}
+            className="w-64"
+          >
             <Input id={id("timezone")} name="timezone" defaultValue={environment.timezone} />
           </Field>
           <label className="flex items-center gap-1.5 pb-2 text-sm">
@@ -118,7 +127,11 @@ function PolicyForm({ environment }: { environment: EnvironmentSummary }) {
             Hotfixes may deploy outside the windows (approval still required; opens a review)
           </label>
         </div>
-        <p className="text-xs text-slate-500">{windows.length === 0 ? "No allow windows: always open (except during freezes)." : "Deployments may run only inside these windows; an end before the start runs past midnight."}</p>
+        <p className="text-xs text-slate-500">
+          {windows.length === 0
+            ? "No allow windows: always open (except during freezes)."
+            : "Deployments may run only inside these windows; an end before the start runs past midnight."}
+        </p>
         <ul aria-label={`${environment.name} allow windows`} className="space-y-2">
           {windows.map((w, index) => (
             <li key={index} className="flex flex-wrap items-end gap-3 rounded-md border border-slate-100 bg-slate-50 p-2">
@@ -129,7 +142,16 @@ function PolicyForm({ environment }: { environment: EnvironmentSummary }) {
                       type="checkbox"
                       checked={w.days.includes(i + 1)}
                       onChange={(event) =>
-                        setWindows(windows.map((x, j) => (j === index ? { ...x, days: event.target.checked ? [...x.days, i + 1].sort((a, b) => a - b) : x.days.filter((d) => d !== i + 1) } : x)))
+                        setWindows(
+                          windows.map((x, j) =>
+                            j === index
+                              ? {
+                                  ...x,
+                                  days: event.target.checked ? [...x.days, i + 1].sort((a, b) => a - b) : x.days.filter((d) => d !== i + 1),
+                                }
+                              : x,
+                          ),
+                        )
                       }
                     />
                     {day}
@@ -137,19 +159,35 @@ function PolicyForm({ environment }: { environment: EnvironmentSummary }) {
                 ))}
               </div>
               <Field id={id(`start-${index}`)} label="From" className="w-28">
-                <Input id={id(`start-${index}`)} value={w.start} placeholder="10:00" onChange={(event) => setWindows(windows.map((x, j) => (j === index ? { ...x, start: event.target.value } : x)))} />
+                <Input
+                  id={id(`start-${index}`)}
+                  value={w.start}
+                  placeholder="10:00"
+                  onChange={(event) => setWindows(windows.map((x, j) => (j === index ? { ...x, start: event.target.value } : x)))}
+                />
               </Field>
               <Field id={id(`end-${index}`)} label="Until" className="w-28">
-                <Input id={id(`end-${index}`)} value={w.end} placeholder="16:00" onChange={(event) => setWindows(windows.map((x, j) => (j === index ? { ...x, end: event.target.value } : x)))} />
+                <Input
+                  id={id(`end-${index}`)}
+                  value={w.end}
+                  placeholder="16:00"
+                  onChange={(event) => setWindows(windows.map((x, j) => (j === index ? { ...x, end: event.target.value } : x)))}
+                />
               </Field>
               <Button size="sm" variant="ghost" onClick={() => setWindows(windows.filter((_, j) => j !== index))}>
                 Remove
               </Button>
-              {fieldError(`allowWindows.${index}`) ? <p className="w-full text-xs text-red-700">{fieldError(`allowWindows.${index}`)}</p> : null}
+              {fieldError(`allowWindows.${index}`) ? (
+                <p className="w-full text-xs text-red-700">{fieldError(`allowWindows.${index}`)}</p>
+              ) : null}
             </li>
           ))}
         </ul>
-        <Button size="sm" variant="secondary" onClick={() => setWindows([...windows, { days: [1, 2, 3, 4, 5], start: "10:00", end: "16:00" }])}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => setWindows([...windows, { days: [1, 2, 3, 4, 5], start: "10:00", end: "16:00" }])}
+        >
           Add a window
         </Button>
       </fieldset>
@@ -158,10 +196,19 @@ function PolicyForm({ environment }: { environment: EnvironmentSummary }) {
         <Field
           id={id("webhook")}
           label="Slack-compatible incoming webhook"
-          hint={fieldError("notifyWebhookUrl") ?? (environment.hasNotifyWebhook ? "A webhook is set. It is never shown; type a new URL to replace it." : "None set.")}
+          hint={
+            fieldError("notifyWebhookUrl") ??
+            (environment.hasNotifyWebhook ? "A webhook is set. It is never shown; type a new URL to replace it." : "None set.")
+          }
           className="max-w-xl"
         >
-          <Input id={id("webhook")} name="notifyWebhookUrl" type="url" autoComplete="off" placeholder={environment.hasNotifyWebhook ? "•••••• (set)" : "https://hooks.slack.com/services/…"} />
+          <Input
+            id={id("webhook")}
+            name="notifyWebhookUrl"
+            type="url"
+            autoComplete="off"
+            placeholder={environment.hasNotifyWebhook ? "•••••• (set)" : "https://hooks.slack.com/services/…"}
+          />
         </Field>
         {environment.hasNotifyWebhook ? (
           <label className="flex items-center gap-1.5 text-sm">
@@ -175,7 +222,11 @@ function PolicyForm({ environment }: { environment: EnvironmentSummary }) {
         <Button type="submit" disabled={save.isPending}>
           {save.isPending ? "Saving…" : `Save ${environment.name}`}
         </Button>
-        {saved ? <span role="status" className="text-sm text-emerald-700">Saved.</span> : null}
+        {saved ? (
+          <span role="status" className="text-sm text-emerald-700">
+            Saved.
+          </span>
+        ) : null}
       </div>
     </form>
   );
@@ -191,7 +242,8 @@ function Freezes({ environment, freezes }: { environment: EnvironmentSummary; fr
     void client.invalidateQueries({ queryKey: queryKeys.overview });
   };
   const create = useMutation({
-    mutationFn: (input: { startsAt: string; endsAt: string; reason: string }) => apiFetch(`/api/v1/environments/${environment.slug}/freezes`, { method: "POST", json: input }),
+    mutationFn: (input: { startsAt: string; endsAt: string; reason: string }) =>
+      apiFetch(`/api/v1/environments/${environment.slug}/freezes`, { method: "POST", json: input }),
     onSuccess: refresh,
   });
   const remove = useMutation({

@@ -24,7 +24,10 @@ export function NewTokenBox({ name, token, onDone }: { name: string; token: stri
         <Button
           variant="secondary"
           onClick={async () => {
-            await navigator.clipboard?.writeText(token).then(() => setCopied(true), () => setCopied(false));
+            await navigator.clipboard?.writeText(token).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            );
           }}
         >
           {copied ? "Copied" : "Copy"}

@@ -22,7 +22,10 @@ export function useUpdateUser() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...input }: UpdateUserInput & { id: string; email: string }) =>
-      apiFetch<UserView>(`/api/v1/users/${encodeURIComponent(id)}`, { method: "PATCH", json: { role: input.role, disabled: input.disabled, name: input.name } }),
+      apiFetch<UserView>(`/api/v1/users/${encodeURIComponent(id)}`, {
+        method: "PATCH",
+        json: { role: input.role, disabled: input.disabled, name: input.name },
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.users }),
   });
 }

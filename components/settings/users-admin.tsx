@@ -48,7 +48,13 @@ function UserRow({ user, isSelf, onDisable }: { user: UserView; isSelf: boolean;
       </Td>
       <Td className="text-right">
         {user.disabled ? (
-          <Button size="sm" variant="secondary" aria-label={`Enable ${user.email}`} disabled={update.isPending} onClick={() => update.mutate({ id: user.id, email: user.email, disabled: false })}>
+          <Button
+            size="sm"
+            variant="secondary"
+            aria-label={`Enable ${user.email}`}
+            disabled={update.isPending}
+            onClick={() => update.mutate({ id: user.id, email: user.email, disabled: false })}
+          >
             Enable
           </Button>
         ) : (

@@ -22,7 +22,9 @@ export function DependencyDown({ detail }: { detail: string }) {
       <main className="mx-auto max-w-xl px-6 py-16">
         <h1 className="text-lg font-semibold text-slate-900">Flightdeck cannot reach its database</h1>
         <p className="mt-2 text-sm text-slate-700">{detail}</p>
-        <p className="mt-2 text-sm text-slate-500">This page checks again every 10 seconds and reloads by itself when the database answers.</p>
+        <p className="mt-2 text-sm text-slate-500">
+          This page checks again every 10 seconds and reloads by itself when the database answers.
+        </p>
         <Button className="mt-4" variant="secondary" onClick={() => router.refresh()}>
           Try again now
         </Button>

@@ -24,7 +24,10 @@ export function SloTargets() {
   const query = useServices();
   if (query.isPending) return <TableSkeleton columns={7} label="Loading SLO targets" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
-  if (query.data.items.length === 0) return <EmptyState title="No services yet — an admin adds them in Settings">Each service gets SLO targets when it is added.</EmptyState>;
+  if (query.data.items.length === 0)
+    return (
+      <EmptyState title="No services yet — an admin adds them in Settings">Each service gets SLO targets when it is added.</EmptyState>
+    );
   return (
     <Table label="SLO targets">
       <thead>

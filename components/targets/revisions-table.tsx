@@ -17,8 +17,14 @@ export function RevisionsTable({ provider, highlight, label = "Revisions" }: Pro
       </p>
     );
   }
-  if (provider.lost) return <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">The provider lost this target: {provider.lost}</p>;
-  if (provider.revisions.length === 0) return <EmptyState title="Nothing runs on this target">Its first deployment starts a revision.</EmptyState>;
+  if (provider.lost)
+    return (
+      <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        The provider lost this target: {provider.lost}
+      </p>
+    );
+  if (provider.revisions.length === 0)
+    return <EmptyState title="Nothing runs on this target">Its first deployment starts a revision.</EmptyState>;
   const rates = new Map(provider.metrics.map((m) => [m.revision, m]));
   return (
     <Table label={label}>
@@ -40,7 +46,11 @@ export function RevisionsTable({ provider, highlight, label = "Revisions" }: Pro
             <Tr key={r.name} className={r.name === highlight ? "bg-sky-50/60" : undefined}>
               <Td className="font-mono text-xs">
                 {r.name}
-                {r.name === highlight ? <Badge tone="info" className="ml-1.5">this deployment</Badge> : null}
+                {r.name === highlight ? (
+                  <Badge tone="info" className="ml-1.5">
+                    this deployment
+                  </Badge>
+                ) : null}
               </Td>
               <Td className="font-mono">{r.version}</Td>
               <Td>
@@ -50,7 +60,9 @@ export function RevisionsTable({ provider, highlight, label = "Revisions" }: Pro
                 </Badge>
               </Td>
               <Td className="text-right tabular-nums">{r.traffic}%</Td>
-              <Td className="text-right whitespace-nowrap tabular-nums" title={m ? `${m.totalRequests} since start` : undefined}>{formatRate(m?.requestRate)}</Td>
+              <Td className="text-right whitespace-nowrap tabular-nums" title={m ? `${m.totalRequests} since start` : undefined}>
+                {formatRate(m?.requestRate)}
+              </Td>
               <Td className={`text-right tabular-nums ${m?.errorRate ? "text-red-700" : ""}`}>{formatShare(m?.errorRate)}</Td>
               <Td className="text-right whitespace-nowrap tabular-nums">{formatMs(m?.p95Ms)}</Td>
             </Tr>

@@ -35,9 +35,20 @@ export function RollbackButton({ targetId, label, revisions, size = "md" }: Prop
       <Button variant="danger" size={size} onClick={() => setOpen(true)}>
         Rollback
       </Button>
-      <ConfirmDialog open={isOpen} title={`Roll back ${label}?`} confirmLabel="Roll back" pending={rollback.isPending} error={errorMessage(rollback.error)} onConfirm={confirm} onCancel={close}>
+      <ConfirmDialog
+        open={isOpen}
+        title={`Roll back ${label}?`}
+        confirmLabel="Roll back"
+        pending={rollback.isPending}
+        error={errorMessage(rollback.error)}
+        onConfirm={confirm}
+        onCancel={close}
+      >
         <div className="space-y-3">
-          <p>All traffic moves to the chosen revision now. A rollout running on this target is aborted. Windows and approvals do not hold a rollback.</p>
+          <p>
+            All traffic moves to the chosen revision now. A rollout running on this target is aborted. Windows and approvals do not hold a
+            rollback.
+          </p>
           <Field id="rollback-revision" label="Revision">
             <Select id="rollback-revision" value={toRevision} onChange={(e) => setToRevision(e.target.value)}>
               <option value="">Previous good revision</option>
@@ -50,7 +61,13 @@ export function RollbackButton({ targetId, label, revisions, size = "md" }: Prop
             </Select>
           </Field>
           <Field id="rollback-reason" label="Reason (optional)">
-            <Input id="rollback-reason" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} placeholder="e.g. error rate" />
+            <Input
+              id="rollback-reason"
+              value={reason}
+              maxLength={2000}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder="e.g. error rate"
+            />
           </Field>
         </div>
       </ConfirmDialog>

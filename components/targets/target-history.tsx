@@ -24,7 +24,11 @@ export function RevisionHistory({ revisions }: { revisions: RevisionHistoryEntry
           <Tr key={r.deploymentId}>
             <Td className="font-mono text-xs">
               {r.revision}
-              {r.isCurrent ? <Badge tone="ok" className="ml-1.5">current</Badge> : null}
+              {r.isCurrent ? (
+                <Badge tone="ok" className="ml-1.5">
+                  current
+                </Badge>
+              ) : null}
             </Td>
             <Td className="font-mono">{r.version}</Td>
             <Td>
@@ -68,7 +72,11 @@ export function RecentDeployments({ deployments }: { deployments: TargetDeployme
               <Link href={`/deployments/${d.id}`} className="font-mono text-sky-700 hover:underline">
                 {d.version}
               </Link>
-              {d.kind === "rollback" ? <Badge tone="warn" className="ml-1.5">rollback</Badge> : null}
+              {d.kind === "rollback" ? (
+                <Badge tone="warn" className="ml-1.5">
+                  rollback
+                </Badge>
+              ) : null}
             </Td>
             <Td>{stateLabel(d.strategy)}</Td>
             <Td className="tabular-nums">{d.trafficPercent}%</Td>

@@ -27,12 +27,19 @@ function Facts({ t }: { t: TargetStatusView }) {
       <div>
         <dt className="text-xs font-medium text-slate-500">Default strategy</dt>
         <dd>
-          {stateLabel(t.strategy.default)} <span className="text-slate-500">(canary {t.strategy.canarySteps.join(" → ")} %, {pause})</span>
+          {stateLabel(t.strategy.default)}{" "}
+          <span className="text-slate-500">
+            (canary {t.strategy.canarySteps.join(" → ")} %, {pause})
+          </span>
         </dd>
       </div>
       <div>
-        <dt className="text-xs font-medium text-slate-500">Rollbacks of {t.service.name}, last {t.changeFailure.days} days</dt>
-        <dd data-testid="change-failure" className="tabular-nums">{t.changeFailure.rollbacks}</dd>
+        <dt className="text-xs font-medium text-slate-500">
+          Rollbacks of {t.service.name}, last {t.changeFailure.days} days
+        </dt>
+        <dd data-testid="change-failure" className="tabular-nums">
+          {t.changeFailure.rollbacks}
+        </dd>
       </div>
     </dl>
   );
@@ -49,15 +56,23 @@ export function TargetView({ id, canRollback }: { id: string; canRollback: boole
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-lg font-semibold tracking-tight text-slate-900">
           {t.service.name} <span className="text-slate-500">in</span> {t.environment.name}
-          {t.environment.isProduction ? <Badge tone="danger" className="ml-2 align-middle">prod</Badge> : null}
+          {t.environment.isProduction ? (
+            <Badge tone="danger" className="ml-2 align-middle">
+              prod
+            </Badge>
+          ) : null}
         </h1>
         {canRollback ? <RollbackButton targetId={t.id} label={label} revisions={t.revisions} /> : null}
       </div>
       <Facts t={t} />
       {t.activeDeployment ? (
-        <Link href={`/deployments/${t.activeDeployment.id}`} className="flex items-center gap-2 rounded-lg border border-sky-200 bg-sky-50 px-4 py-2.5 text-sm text-sky-900 hover:bg-sky-100">
+        <Link
+          href={`/deployments/${t.activeDeployment.id}`}
+          className="flex items-center gap-2 rounded-lg border border-sky-200 bg-sky-50 px-4 py-2.5 text-sm text-sky-900 hover:bg-sky-100"
+        >
           <StatusPill state={t.activeDeployment.state} />
-          {t.activeDeployment.kind === "rollback" ? "A rollback" : "A deployment"} is running ({t.activeDeployment.trafficPercent}% on its revision) — open it
+          {t.activeDeployment.kind === "rollback" ? "A rollback" : "A deployment"} is running ({t.activeDeployment.trafficPercent}% on its
+          revision) — open it
         </Link>
       ) : null}
       <section aria-label="Running now">

@@ -6,7 +6,19 @@ import { cn } from "./cn";
 export const controlClassName =
   "block h-9 w-full rounded-md border border-slate-300 bg-white px-2.5 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 focus:border-sky-600 focus:outline-2 focus:outline-sky-600/30 disabled:bg-slate-100";
 
-export function Field({ id, label, hint, children, className }: { id: string; label: string; hint?: ReactNode; children: ReactNode; className?: string }) {
+export function Field({
+  id,
+  label,
+  hint,
+  children,
+  className,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={cn("flex flex-col gap-1", className)}>
       <label htmlFor={id} className="text-xs font-medium text-slate-700">
@@ -36,7 +48,17 @@ export function FormError({ message }: { message?: string | null }) {
 }
 
 /** The Cancel and submit buttons that end a dialog's form; the submit button says what is happening while pending. */
-export function FormActions({ onCancel, pending, submitLabel, pendingLabel }: { onCancel: () => void; pending: boolean; submitLabel: string; pendingLabel: string }) {
+export function FormActions({
+  onCancel,
+  pending,
+  submitLabel,
+  pendingLabel,
+}: {
+  onCancel: () => void;
+  pending: boolean;
+  submitLabel: string;
+  pendingLabel: string;
+}) {
   return (
     <div className="flex justify-end gap-2 pt-1">
       <Button type="button" variant="secondary" onClick={onCancel}>

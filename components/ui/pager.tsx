@@ -16,10 +16,20 @@ export function Pager({ page, pageSize, total, hrefFor }: Props) {
         {first}–{last} of {total}
       </span>
       <span className="flex gap-2">
-        <Link href={hrefFor(page - 1)} aria-disabled={page <= 1} tabIndex={page <= 1 ? -1 : undefined} className={cn(buttonClassName("secondary", "sm"), page <= 1 && disabled)}>
+        <Link
+          href={hrefFor(page - 1)}
+          aria-disabled={page <= 1}
+          tabIndex={page <= 1 ? -1 : undefined}
+          className={cn(buttonClassName("secondary", "sm"), page <= 1 && disabled)}
+        >
           Previous
         </Link>
-        <Link href={hrefFor(page + 1)} aria-disabled={page >= pages} tabIndex={page >= pages ? -1 : undefined} className={cn(buttonClassName("secondary", "sm"), page >= pages && disabled)}>
+        <Link
+          href={hrefFor(page + 1)}
+          aria-disabled={page >= pages}
+          tabIndex={page >= pages ? -1 : undefined}
+          className={cn(buttonClassName("secondary", "sm"), page >= pages && disabled)}
+        >
           Next
         </Link>
       </span>

@@ -32,7 +32,9 @@ export async function fingerprint(): Promise<Record<string, string>> {
       );
       const kept = cols.map((c) => c.column_name).filter((c) => !(USE_STAMPS[table] ?? []).includes(c));
       const row = `row(${kept.map((c) => `t."${c}"`).join(", ")})::text`;
-      const { rows } = await client.query<{ digest: string }>(`SELECT md5(coalesce(string_agg(${row}, '|' ORDER BY ${row}), '')) AS digest FROM "${table}" t`);
+      const { rows } = await client.query<{ digest: string }>(
+        `SELECT md5(coalesce(string_agg(${row}, '|' ORDER BY ${row}), '')) AS digest FROM "${table}" t`,
+      );
       result[table] = rows[0]!.digest;
     }
     return result;
@@ -48,12 +50,23 @@ export async function userIdByEmail(email: string): Promise<string> {
 }
 
 /** Creates an API token acting with `role` for the user with `ownerEmail`; returns the secret and its id. */
-export async function createToken(ownerEmail: string, role: string, name = `e2e-${randomUUID().slice(0, 8)}`): Promise<{ token: string; id: string }> {
+export async function createToken(
+  ownerEmail: string,
+  role: string,
+  name = `e2e-${randomUUID().slice(0, 8)}`,
+): Promise<{ token: string; id: string }> {
   const ownerId = await userIdByEmail(ownerEmail);
   const { token, prefix, tokenHash } = generateApiToken();
   const id = `tok_${randomUUID()}`;
   await withDatabase((client) =>
-    client.query(`INSERT INTO "ApiToken" (id, name, prefix, "tokenHash", role, "ownerId") VALUES ($1, $2, $3, $4, $5::"Role", $6)`, [id, name, prefix, tokenHash, role, ownerId]),
+    client.query(`INSERT INTO "ApiToken" (id, name, prefix, "tokenHash", role, "ownerId") VALUES ($1, $2, $3, $4, $5::"Role", $6)`, [
+      id,
+      name,
+      prefix,
+      tokenHash,
+      role,
+      ownerId,
+    ]),
   );
   return { token, id };
 }
@@ -72,29 +85,65 @@ export async function createStagingTarget(): Promise<{ serviceId: string; target
   return withDatabase(async (client) => {
     const env = await client.query<{ id: string }>(`SELECT id FROM "Environment" WHERE slug = 'staging'`);
     const [serviceId, targetId, releaseId] = [`svc_${tag}`, `tgt_${tag}`, `rel_${tag}`];
-    await client.query(`INSERT INTO "Service" (id, slug, name, "smokeSuite") VALUES ($1, $2, $3, $4)`, [serviceId, `e2e-${tag}`, `E2E ${tag}`, JSON.stringify(smokeSuite)]);
-    await client.query(`INSERT INTO "Target" (id, "serviceId", "environmentId", "providerConfig") VALUES ($1, $2, $3, $4)`, [targetId, serviceId, env.rows[0]!.id, JSON.stringify(sampleConfig)]);
-    await client.query(`INSERT INTO "Release" (id, "serviceId", version, image, digest, "authorId") VALUES ($1, $2, '1.0.0', 'sample:1.0.0', $3, $4)`, [releaseId, serviceId, `sha256:${"1".repeat(64)}`, authorId]);
+    await client.query(`INSERT INTO "Service" (id, slug, name, "smokeSuite") VALUES ($1, $2, $3, $4)`, [
+      serviceId,
+      `e2e-${tag}`,
+      `E2E ${tag}`,
+      JSON.stringify(smokeSuite),
+    ]);
+    await client.query(`INSERT INTO "Target" (id, "serviceId", "environmentId", "providerConfig") VALUES ($1, $2, $3, $4)`, [
+      targetId,
+      serviceId,
+      env.rows[0]!.id,
+      JSON.stringify(sampleConfig),
+    ]);
+    await client.query(
+      `INSERT INTO "Release" (id, "serviceId", version, image, digest, "authorId") VALUES ($1, $2, '1.0.0', 'sample:1.0.0', $3, $4)`,
+      [releaseId, serviceId, `sha256:${"1".repeat(64)}`, authorId],
+    );
     return { serviceId, targetId, releaseId, authorId };
   });
 }
 
 /** Inserts a deployment row (no job is queued for it) and returns its id. */
-export async function insertDeployment(row: { releaseId: string; targetId: string; state: string; active: boolean; revision: string; finishedAt?: Date }): Promise<string> {
+export async function insertDeployment(row: {
+  releaseId: string;
+  targetId: string;
+  state: string;
+  active: boolean;
+  revision: string;
+  finishedAt?: Date;
+}): Promise<string> {
   const id = `dep_${randomUUID().slice(0, 12)}`;
-  const plan = [{ kind: "start_revision" }, { kind: "verify" }, { kind: "set_traffic", percent: 100 }, { kind: "finalize", keepPrevious: false }];
+  const plan = [
+    { kind: "start_revision" },
+    { kind: "verify" },
+    { kind: "set_traffic", percent: 100 },
+    { kind: "finalize", keepPrevious: false },
+  ];
   await withDatabase((client) =>
     client.query(
       `INSERT INTO "Deployment" (id, "releaseId", "targetId", "activeTargetId", strategy, state, plan, revision, "finishedAt", "updatedAt")
        VALUES ($1, $2, $3, $4, 'rolling', $5::"DeploymentState", $6, $7, $8, now())`,
-      [id, row.releaseId, row.targetId, row.active ? row.targetId : null, row.state, JSON.stringify(plan), row.revision, row.finishedAt ?? null],
+      [
+        id,
+        row.releaseId,
+        row.targetId,
+        row.active ? row.targetId : null,
+        row.state,
+        JSON.stringify(plan),
+        row.revision,
+        row.finishedAt ?? null,
+      ],
     ),
   );
   return id;
 }
 
 export async function setCurrentRevision(targetId: string, revision: string, releaseId: string): Promise<void> {
-  await withDatabase((client) => client.query(`UPDATE "Target" SET "currentRevision" = $2, "currentReleaseId" = $3 WHERE id = $1`, [targetId, revision, releaseId]));
+  await withDatabase((client) =>
+    client.query(`UPDATE "Target" SET "currentRevision" = $2, "currentReleaseId" = $3 WHERE id = $1`, [targetId, revision, releaseId]),
+  );
 }
 
 /** Waits until the worker has no deployment in motion, so a fingerprint is not disturbed by background work. */
@@ -119,7 +168,10 @@ export async function insertRelease(serviceSlug = "akosha"): Promise<{ id: strin
   const digest = `sha256:${randomUUID().replaceAll("-", "").padEnd(64, "0")}`;
   const authorId = await userIdByEmail("dev@flightdeck.local");
   await withDatabase((client) =>
-    client.query(`INSERT INTO "Release" (id, "serviceId", version, image, digest, "authorId") SELECT $1, s.id, $2, 'registry.example.com/x:e2e', $3, $4 FROM "Service" s WHERE s.slug = $5`, [id, `0.0.${Date.now()}${Math.floor(Math.random() * 1000)}`, digest, authorId, serviceSlug]),
+    client.query(
+      `INSERT INTO "Release" (id, "serviceId", version, image, digest, "authorId") SELECT $1, s.id, $2, 'registry.example.com/x:e2e', $3, $4 FROM "Service" s WHERE s.slug = $5`,
+      [id, `0.0.${Date.now()}${Math.floor(Math.random() * 1000)}`, digest, authorId, serviceSlug],
+    ),
   );
   return { id, digest };
 }
@@ -127,7 +179,10 @@ export async function insertRelease(serviceSlug = "akosha"): Promise<{ id: strin
 export async function insertApproval(release: { id: string; digest: string }, environment: string, email: string): Promise<void> {
   const userId = await userIdByEmail(email);
   await withDatabase(async (client) =>
-    client.query(`INSERT INTO "Approval" (id, "releaseId", "environmentId", "userId", decision, digest) VALUES ($1, $2, $3, $4, 'approve', $5)`, [`apr_${randomUUID().slice(0, 12)}`, release.id, await environmentId(client, environment), userId, release.digest]),
+    client.query(
+      `INSERT INTO "Approval" (id, "releaseId", "environmentId", "userId", decision, digest) VALUES ($1, $2, $3, $4, 'approve', $5)`,
+      [`apr_${randomUUID().slice(0, 12)}`, release.id, await environmentId(client, environment), userId, release.digest],
+    ),
   );
 }
 
@@ -135,7 +190,10 @@ export async function insertFreeze(environment: string): Promise<string> {
   const id = `frz_${randomUUID().slice(0, 12)}`;
   const createdById = await userIdByEmail("admin@flightdeck.local");
   await withDatabase(async (client) =>
-    client.query(`INSERT INTO "Freeze" (id, "environmentId", "startsAt", "endsAt", reason, "createdById") VALUES ($1, $2, '2031-01-01', '2031-01-02', 'matrix fixture', $3)`, [id, await environmentId(client, environment), createdById]),
+    client.query(
+      `INSERT INTO "Freeze" (id, "environmentId", "startsAt", "endsAt", reason, "createdById") VALUES ($1, $2, '2031-01-01', '2031-01-02', 'matrix fixture', $3)`,
+      [id, await environmentId(client, environment), createdById],
+    ),
   );
   return id;
 }
@@ -145,7 +203,10 @@ export async function insertOpenReview(environment = "production"): Promise<stri
   const release = await insertRelease();
   const openedById = await userIdByEmail("release@flightdeck.local");
   await withDatabase(async (client) =>
-    client.query(`INSERT INTO "Review" (id, reason, "releaseId", "environmentId", detail, "openedById") VALUES ($1, 'hotfix', $2, $3, 'matrix fixture', $4)`, [id, release.id, await environmentId(client, environment), openedById]),
+    client.query(
+      `INSERT INTO "Review" (id, reason, "releaseId", "environmentId", detail, "openedById") VALUES ($1, 'hotfix', $2, $3, 'matrix fixture', $4)`,
+      [id, release.id, await environmentId(client, environment), openedById],
+    ),
   );
   return id;
 }

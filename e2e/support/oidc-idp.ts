@@ -8,7 +8,7 @@ type Claims = { email: string; name: string; flightdeck_role?: string };
 /** Login names the IdP knows; others get `<login>@sso.example` and no role claim. */
 export const IDP_ACCOUNTS: Record<string, Claims> = {
   "sso-release": { email: "sso-release@sso.example", name: "Sam SSO", flightdeck_role: "release_manager" },
-  "dev": { email: "dev@flightdeck.local", name: "Dana Developer (SSO)" },
+  dev: { email: "dev@flightdeck.local", name: "Dana Developer (SSO)" },
 };
 
 function claimsFor(login: string): Claims {

@@ -9,7 +9,14 @@ export async function createRelease({ serviceId, version }: { serviceId: string;
   const id = `rel_${randomUUID().slice(0, 12)}`;
   const digest = `sha256:${randomUUID().replaceAll("-", "").padEnd(64, "0")}`;
   await withDatabase((client) =>
-    client.query(`INSERT INTO "Release" (id, "serviceId", version, image, digest, "authorId") VALUES ($1, $2, $3, $4, $5, $6)`, [id, serviceId, version, `sample:${version}`, digest, authorId]),
+    client.query(`INSERT INTO "Release" (id, "serviceId", version, image, digest, "authorId") VALUES ($1, $2, $3, $4, $5, $6)`, [
+      id,
+      serviceId,
+      version,
+      `sample:${version}`,
+      digest,
+      authorId,
+    ]),
   );
   return id;
 }
@@ -20,5 +27,7 @@ export async function waitForPromoteOnCanary(targetId: string): Promise<void> {
 }
 
 export async function serviceSlug(serviceId: string): Promise<string> {
-  return withDatabase(async (client) => (await client.query<{ slug: string }>(`SELECT slug FROM "Service" WHERE id = $1`, [serviceId])).rows[0]!.slug);
+  return withDatabase(
+    async (client) => (await client.query<{ slug: string }>(`SELECT slug FROM "Service" WHERE id = $1`, [serviceId])).rows[0]!.slug,
+  );
 }

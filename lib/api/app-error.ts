@@ -1,12 +1,5 @@
 // The one error type. Codes map to HTTP in lib/api/problem.ts and nowhere else.
-export type AppErrorCode =
-  | "validation"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "unavailable"
-  | "internal";
+export type AppErrorCode = "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "unavailable" | "internal";
 
 export type FieldError = { path: string; message: string };
 

@@ -2,7 +2,19 @@
 // 503 naming it instead of a blind 500.
 export type Dependency = "postgres" | "redis";
 
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "57P01", "57P03", "08006", "08001", "08003"]);
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "57P01",
+  "57P03",
+  "08006",
+  "08001",
+  "08003",
+]);
 const POSTGRES_HINTS = /postgres|database|prisma|pg|connection terminated|can't reach database|timeout exceeded when trying to connect/i;
 const REDIS_HINTS = /redis|ioredis|stream isn't writeable|connection is closed|maxRetriesPerRequest/i;
 
@@ -24,8 +36,12 @@ export function unreachableDependency(error: unknown): Dependency | undefined {
   const found = codes(error);
   const message = text(error);
   const isConnectionFailure =
-    found.some((c) => CONNECTION_CODES.has(c) || c === "DatabaseNotReachable" || c === "ConnectionClosed" || c === "P1001" || c === "P1017") ||
-    /ECONNREFUSED|connection terminated|Connection is closed|can't reach database|not reachable|terminating connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i.test(message);
+    found.some(
+      (c) => CONNECTION_CODES.has(c) || c === "DatabaseNotReachable" || c === "ConnectionClosed" || c === "P1001" || c === "P1017",
+    ) ||
+    /ECONNREFUSED|connection terminated|Connection is closed|can't reach database|not reachable|terminating connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i.test(
+      message,
+    );
   if (!isConnectionFailure) return undefined;
   if (REDIS_HINTS.test(message) && !/prisma|pg-pool|adapter-pg/i.test(message)) return "redis";
   if (POSTGRES_HINTS.test(message)) return "postgres";

@@ -49,7 +49,10 @@ describe("problem+json mapping", () => {
 
 describe("unreachable dependencies", () => {
   it("recognises Postgres and Redis connection failures", () => {
-    const pgError = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED", stack: "Error\n at pg-pool/index.js" });
+    const pgError = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+      code: "ECONNREFUSED",
+      stack: "Error\n at pg-pool/index.js",
+    });
     const redisError = Object.assign(new Error("Connection is closed."), { stack: "Error\n at ioredis/built/Redis.js" });
     expect(unreachableDependency(pgError)).toBe("postgres");
     expect(unreachableDependency(redisError)).toBe("redis");

@@ -61,7 +61,12 @@ async function authorize(request: Request, permission: Permission | "public"): P
   return principal;
 }
 
-export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined, Perm extends Permission | "public" = Permission | "public">(
+export function route<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  Perm extends Permission | "public" = Permission | "public",
+>(
   spec: RouteSpec<P, Q, B> & { permission: Perm },
   handler: (ctx: Context<P, Q, B, Perm extends "public" ? null : Principal>) => Promise<Response | unknown>,
 ) {

@@ -24,15 +24,17 @@ export function buildReadinessChecks(options: {
   openP1Alerts: number;
 }): ReadinessCheckInput[] {
   const { approvals, window, promotion, smokeSuiteSize, requiresBackup, backupRecorded, openP1Alerts } = options;
-  const smokeDetail = smokeSuiteSize > 0 ? `${smokeSuiteSize} smoke checks configured` : "No smoke checks configured for this service; add the smoke suite";
+  const smokeDetail =
+    smokeSuiteSize > 0 ? `${smokeSuiteSize} smoke checks configured` : "No smoke checks configured for this service; add the smoke suite";
   const backupDetail = !requiresBackup
     ? "This target declares no backup step"
     : backupRecorded
       ? "Backup recorded for this release"
       : "This target requires a backup before deploying; record one";
-  const alertDetail = openP1Alerts === 0
-    ? "No open P1 alert"
-    : `${openP1Alerts} open P1 alert${openP1Alerts === 1 ? "" : "s"} on this target; resolve before deploying`;
+  const alertDetail =
+    openP1Alerts === 0
+      ? "No open P1 alert"
+      : `${openP1Alerts} open P1 alert${openP1Alerts === 1 ? "" : "s"} on this target; resolve before deploying`;
   return [
     check("approvals", approvals.required === 0 ? "not_applicable" : passedIf(approvals.satisfied), approvals.reason),
     check("window", passedIf(window.allowed), window.reason),

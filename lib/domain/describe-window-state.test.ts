@@ -34,7 +34,9 @@ describe("describeWindowState", () => {
 
   it("adds the date when the time is a week or more away", () => {
     const opensAt = new Date("2026-06-18T08:00:00Z");
-    expect(describeWindowState(summary({ state: "closed", opensAt }), "Europe/Berlin")).toBe("Closed — opens Thu 18 Jun 10:00 (Europe/Berlin)");
+    expect(describeWindowState(summary({ state: "closed", opensAt }), "Europe/Berlin")).toBe(
+      "Closed — opens Thu 18 Jun 10:00 (Europe/Berlin)",
+    );
   });
 
   it("names the freeze and when it ends, falling back to the freeze's own end beyond the horizon", () => {

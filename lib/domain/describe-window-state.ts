@@ -19,9 +19,7 @@ export function describeWindowState(decision: WindowStateSummary, timezone: stri
   if (state === "open") {
     return closesAt ? `Open until ${format(closesAt, "time-first")} ${zone}` : `Open, no closing scheduled ${zone}`;
   }
-  const opening = opensAt
-    ? `opens ${format(opensAt, "day-first")}`
-    : `does not open in the next ${WINDOW_HORIZON_DAYS} days`;
+  const opening = opensAt ? `opens ${format(opensAt, "day-first")}` : `does not open in the next ${WINDOW_HORIZON_DAYS} days`;
   if (state === "closed") return `Closed — ${opening} ${zone}`;
 
   const until = nextChange ?? freeze?.endsAt ?? null;

@@ -7,7 +7,13 @@ export const DEFAULT_SMOKE_SUITE = [
   { name: "MCP initialize", kind: "jsonrpc", path: "/mcp", method: "initialize", params: {} },
   { name: "tools/list", kind: "jsonrpc", path: "/mcp", method: "tools/list" },
   { name: "tools/call list_repos", kind: "jsonrpc", path: "/mcp", method: "tools/call", params: { name: "list_repos", arguments: {} } },
-  { name: "tools/call get_repo_paths", kind: "jsonrpc", path: "/mcp", method: "tools/call", params: { name: "get_repo_paths", arguments: {} } },
+  {
+    name: "tools/call get_repo_paths",
+    kind: "jsonrpc",
+    path: "/mcp",
+    method: "tools/call",
+    params: { name: "get_repo_paths", arguments: {} },
+  },
   { name: "Rate limiting (5 rapid requests)", kind: "burst", path: "/mcp", method: "tools/list", count: 5 },
   { name: "Response time under 2000 ms", kind: "latency", path: "/health", maxMs: 2000 },
   { name: "Invalid method returns a JSON-RPC error", kind: "jsonrpc-error", path: "/mcp", method: "no/such_method" },
@@ -35,10 +41,24 @@ export const DEFAULT_ALERT_RULES = [
 export const DEFAULT_ROLLBACK_TRIGGERS = [
   { name: "Error rate above 5% over 5 min", metric: "error_rate_percent", op: ">", threshold: 5, windowSeconds: 300, enabled: true },
   { name: "p99 above 10 s over 5 min", metric: "p99_ms", op: ">", threshold: 10_000, windowSeconds: 300, enabled: true },
-  { name: "More than 3 consecutive health-check failures within 1 min", metric: "consecutive_health_failures", op: ">", threshold: 3, windowSeconds: 60, enabled: true },
+  {
+    name: "More than 3 consecutive health-check failures within 1 min",
+    metric: "consecutive_health_failures",
+    op: ">",
+    threshold: 3,
+    windowSeconds: 60,
+    enabled: true,
+  },
   { name: "Memory above 90% over 5 min", metric: "memory_percent", op: ">", threshold: 90, windowSeconds: 300, enabled: true },
   { name: "Error rate above 1% for 10 min", metric: "error_rate_percent", op: ">", threshold: 1, windowSeconds: 600, enabled: false },
-  { name: "Latency 50% above the pre-deploy baseline", metric: "p95_vs_baseline_percent", op: ">", threshold: 50, windowSeconds: 300, enabled: false },
+  {
+    name: "Latency 50% above the pre-deploy baseline",
+    metric: "p95_vs_baseline_percent",
+    op: ">",
+    threshold: 50,
+    windowSeconds: 300,
+    enabled: false,
+  },
 ] as const;
 
 /** Production may be deployed Monday to Thursday, 10:00–16:00 in the environment's time zone (ISO weekdays). */

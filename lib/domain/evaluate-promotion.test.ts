@@ -11,7 +11,11 @@ const environments = [
 const promote = (targetEnvironmentId: string, succeededEnvironmentIds: string[], hotfix = false) =>
   evaluatePromotion({ environments, targetEnvironmentId, hotfix, succeededEnvironmentIds });
 const deployment = (fields: Partial<ReleaseDeployment>): ReleaseDeployment => ({
-  environmentId: "env-stg", kind: "deploy", state: "succeeded", isRolledBack: false, ...fields,
+  environmentId: "env-stg",
+  kind: "deploy",
+  state: "succeeded",
+  isRolledBack: false,
+  ...fields,
 });
 
 describe("evaluatePromotion", () => {
@@ -26,11 +30,17 @@ describe("evaluatePromotion", () => {
       requiredEnvironment: "staging",
       bypass: null,
     });
-    expect(promote("env-prod", ["env-stg"])).toEqual({ allowed: true, reason: "Succeeded in staging, so it may go to production", bypass: null });
+    expect(promote("env-prod", ["env-stg"])).toEqual({
+      allowed: true,
+      reason: "Succeeded in staging, so it may go to production",
+      bypass: null,
+    });
   });
 
   it("refuses production after a failed staging deployment", () => {
-    const succeeded = listSucceededEnvironmentIds({ deployments: [deployment({ environmentId: "env-dev" }), deployment({ state: "failed" })] });
+    const succeeded = listSucceededEnvironmentIds({
+      deployments: [deployment({ environmentId: "env-dev" }), deployment({ state: "failed" })],
+    });
     expect(succeeded).toEqual(["env-dev"]);
     expect(promote("env-prod", succeeded)).toMatchObject({ allowed: false, requiredEnvironment: "staging" });
   });

@@ -12,7 +12,8 @@ const allGood = {
   backupRecorded: true,
   openP1Alerts: 0,
 };
-const readiness = (changes: Partial<typeof allGood> = {}) => evaluateReadiness({ checks: buildReadinessChecks({ ...allGood, ...changes }) });
+const readiness = (changes: Partial<typeof allGood> = {}) =>
+  evaluateReadiness({ checks: buildReadinessChecks({ ...allGood, ...changes }) });
 const weightsOf = (result: ReturnType<typeof readiness>) => Object.fromEntries(result.checks.map((c) => [c.id, c.weight]));
 
 describe("readiness weights", () => {
@@ -39,14 +40,22 @@ describe("evaluateReadiness", () => {
   it("marks the backup not applicable for targets without a backup step and rescales the rest", () => {
     const result = readiness({ requiresBackup: false, backupRecorded: false });
     expect(result.checks.find((c) => c.id === "backup")).toEqual({
-      id: "backup", label: "Backup recorded", status: "not_applicable", detail: "This target declares no backup step", weight: 0, earned: 0,
+      id: "backup",
+      label: "Backup recorded",
+      status: "not_applicable",
+      detail: "This target declares no backup step",
+      weight: 0,
+      earned: 0,
     });
     expect(weightsOf(result)).toEqual({ approvals: 28, window: 22, promotion: 22, smoke_suite: 17, backup: 0, no_p1_alert: 11 });
     expect(result).toMatchObject({ score: 100, ready: true, reason: "Ready to deploy: 100/100, all 5 applicable checks passed" });
   });
 
   it("treats an environment without approvals (staging) as not applicable, not as passed", () => {
-    const result = readiness({ approvals: { satisfied: true, required: 0, reason: "No approval required for this environment" }, requiresBackup: false });
+    const result = readiness({
+      approvals: { satisfied: true, required: 0, reason: "No approval required for this environment" },
+      requiresBackup: false,
+    });
     expect(weightsOf(result)).toEqual({ approvals: 0, window: 31, promotion: 31, smoke_suite: 23, backup: 0, no_p1_alert: 15 });
     expect(result.score).toBe(100);
   });
@@ -74,15 +83,24 @@ describe("evaluateReadiness", () => {
       "smoke_suite: No smoke checks configured for this service; add the smoke suite",
       "backup: This target requires a backup before deploying; record one",
     ]);
-    expect(result.reason).toMatch(/^Not ready \(30\/100, needs 70\/100 and no failed check\): Approvals present — 2 approvals required, 1 given; /);
+    expect(result.reason).toMatch(
+      /^Not ready \(30\/100, needs 70\/100 and no failed check\): Approvals present — 2 approvals required, 1 given; /,
+    );
   });
 
   it("counts a refused promotion as failed", () => {
-    const result = readiness({ promotion: { allowed: false, reason: "Deploy this release to staging and let it succeed there before production" } });
+    const result = readiness({
+      promotion: { allowed: false, reason: "Deploy this release to staging and let it succeed there before production" },
+    });
     expect(result).toMatchObject({ score: 80, ready: false });
   });
 
   it("scores 100 when no check applies", () => {
-    expect(evaluateReadiness({ checks: [] })).toEqual({ score: 100, ready: true, checks: [], reason: "Ready to deploy: 100/100, all 0 applicable checks passed" });
+    expect(evaluateReadiness({ checks: [] })).toEqual({
+      score: 100,
+      ready: true,
+      checks: [],
+      reason: "Ready to deploy: 100/100, all 0 applicable checks passed",
+    });
   });
 });

@@ -88,7 +88,9 @@ describe("evaluateWindow — written overrides", () => {
   it("open a closed or frozen window with a reason of 10 characters or more, and open a review", () => {
     const closed = decide(FRIDAY_NOON, { overrideReason: "  Payment outage fix " });
     expect(closed).toMatchObject({ allowed: true, bypass: "override", opensReview: true });
-    expect(closed.reason).toBe("Window overridden with a written reason (Closed — opens Mon 10:00 (Europe/Berlin)); a post-hoc review will be opened.");
+    expect(closed.reason).toBe(
+      "Window overridden with a written reason (Closed — opens Mon 10:00 (Europe/Berlin)); a post-hoc review will be opened.",
+    );
     expect(decide("2026-06-16T08:00:00Z", { overrideReason: "Audit fix needed" })).toMatchObject({ allowed: true, bypass: "override" });
   });
 

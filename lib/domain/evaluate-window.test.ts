@@ -62,7 +62,11 @@ describe("evaluateWindow — time zones east and west of UTC", () => {
   it("Asia/Tokyo (UTC+9): Monday 09:59 is closed, opens at 10:00 JST = 01:00Z", () => {
     const decision = deployAt({ policy: policy("Asia/Tokyo", PRODUCTION_ALLOW_WINDOWS), now: "2026-06-15T00:59:00Z" });
     expect(decision.state).toBe("closed");
-    expect(times(decision)).toEqual({ nextChange: "2026-06-15T01:00:00.000Z", opensAt: "2026-06-15T01:00:00.000Z", closesAt: "2026-06-15T07:00:00.000Z" });
+    expect(times(decision)).toEqual({
+      nextChange: "2026-06-15T01:00:00.000Z",
+      opensAt: "2026-06-15T01:00:00.000Z",
+      closesAt: "2026-06-15T07:00:00.000Z",
+    });
     expect(decision.reason).toMatch(/^Closed — opens Mon 10:00 \(Asia\/Tokyo\)\./);
   });
 
@@ -81,7 +85,11 @@ describe("evaluateWindow — time zones east and west of UTC", () => {
   it("Asia/Kolkata (UTC+5:30): opens at 10:00 IST = 04:30Z and closes at 10:30Z", () => {
     const decision = deployAt({ policy: policy("Asia/Kolkata", PRODUCTION_ALLOW_WINDOWS), now: "2026-06-15T04:29:00Z" });
     expect(decision.state).toBe("closed");
-    expect(times(decision)).toEqual({ nextChange: "2026-06-15T04:30:00.000Z", opensAt: "2026-06-15T04:30:00.000Z", closesAt: "2026-06-15T10:30:00.000Z" });
+    expect(times(decision)).toEqual({
+      nextChange: "2026-06-15T04:30:00.000Z",
+      opensAt: "2026-06-15T04:30:00.000Z",
+      closesAt: "2026-06-15T10:30:00.000Z",
+    });
     expect(deployAt({ policy: policy("Asia/Kolkata", PRODUCTION_ALLOW_WINDOWS), now: "2026-06-15T04:30:00Z" }).state).toBe("open");
   });
 });
@@ -97,7 +105,11 @@ describe("evaluateWindow — windows that cross midnight", () => {
 
   it("opens at 22:00 Friday and stays open across midnight", () => {
     const decision = deployAt({ policy: fridayNight, now: "2026-06-12T12:00:00Z" }); // Fri 21:00 JST
-    expect(times(decision)).toEqual({ nextChange: "2026-06-12T13:00:00.000Z", opensAt: "2026-06-12T13:00:00.000Z", closesAt: "2026-06-12T17:00:00.000Z" });
+    expect(times(decision)).toEqual({
+      nextChange: "2026-06-12T13:00:00.000Z",
+      opensAt: "2026-06-12T13:00:00.000Z",
+      closesAt: "2026-06-12T17:00:00.000Z",
+    });
   });
 
   it("is closed on Saturday night: the window belongs to Friday", () => {

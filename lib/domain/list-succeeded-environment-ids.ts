@@ -11,8 +11,6 @@ export type ReleaseDeployment = {
 };
 
 export function listSucceededEnvironmentIds(options: { deployments: readonly ReleaseDeployment[] }): string[] {
-  const succeeded = options.deployments.filter(
-    (d) => d.kind === "deploy" && d.state === "succeeded" && !d.isRolledBack,
-  );
+  const succeeded = options.deployments.filter((d) => d.kind === "deploy" && d.state === "succeeded" && !d.isRolledBack);
   return [...new Set(succeeded.map((d) => d.environmentId))];
 }

@@ -5,7 +5,12 @@ describe("planRollout", () => {
   it("rolling replaces the revision and retires the old one", () => {
     expect(planRollout({ strategy: "rolling", canarySteps: [], stepPauseSeconds: 60 })).toEqual({
       ok: true,
-      steps: [{ kind: "start_revision" }, { kind: "verify" }, { kind: "set_traffic", percent: 100 }, { kind: "finalize", keepPrevious: false }],
+      steps: [
+        { kind: "start_revision" },
+        { kind: "verify" },
+        { kind: "set_traffic", percent: 100 },
+        { kind: "finalize", keepPrevious: false },
+      ],
     });
   });
 

@@ -43,7 +43,12 @@ export function planRollout(input: RolloutPlanInput): PlanDecision {
       const problem = checkCanarySteps(input.canarySteps);
       if (problem) return { ok: false, reason: problem };
       const stepping = input.canarySteps.flatMap((percent): RolloutStep[] =>
-        percent < 100 ? [{ kind: "set_traffic", percent }, { kind: "pause", seconds: input.stepPauseSeconds }] : [{ kind: "set_traffic", percent }],
+        percent < 100
+          ? [
+              { kind: "set_traffic", percent },
+              { kind: "pause", seconds: input.stepPauseSeconds },
+            ]
+          : [{ kind: "set_traffic", percent }],
       );
       return { ok: true, steps: [...start, ...stepping, { kind: "finalize", keepPrevious: false }] };
     }

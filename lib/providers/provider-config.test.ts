@@ -4,7 +4,10 @@ import { parseProviderConfig } from "./provider-config";
 
 describe("parseProviderConfig", () => {
   it("accepts a local target and fills the retention default", () => {
-    const config = parseProviderConfig({ type: "local", config: { command: ["tsx", "workers/sample-service/server.ts"], port: 0, env: { LOG_LEVEL: "info" } } });
+    const config = parseProviderConfig({
+      type: "local",
+      config: { command: ["tsx", "workers/sample-service/server.ts"], port: 0, env: { LOG_LEVEL: "info" } },
+    });
     expect(config).toMatchObject({ port: 0, retainRevisions: 2, env: { LOG_LEVEL: "info" } });
   });
 
@@ -22,12 +25,18 @@ describe("parseProviderConfig", () => {
   it("takes a kubernetes target with each kubeconfig source, in-cluster by default", () => {
     const base = { namespace: "prod", deployment: "api", container: "app", service: "api" };
     expect(parseProviderConfig({ type: "kubernetes", config: base }).kubeconfig).toEqual({ source: "in-cluster" });
-    expect(parseProviderConfig({ type: "kubernetes", config: { ...base, kubeconfig: { source: "file", path: "/etc/kube" } } }).kubeconfig).toMatchObject({ path: "/etc/kube" });
+    expect(
+      parseProviderConfig({ type: "kubernetes", config: { ...base, kubeconfig: { source: "file", path: "/etc/kube" } } }).kubeconfig,
+    ).toMatchObject({ path: "/etc/kube" });
     expect(() => parseProviderConfig({ type: "kubernetes", config: { ...base, kubeconfig: { source: "file" } } })).toThrow(/kubeconfig/);
   });
 
   it("requires project, region and service of a Cloud Run target", () => {
-    expect(parseProviderConfig({ type: "cloudrun", config: { project: "p", region: "europe-west1", service: "api" } })).toEqual({ project: "p", region: "europe-west1", service: "api" });
+    expect(parseProviderConfig({ type: "cloudrun", config: { project: "p", region: "europe-west1", service: "api" } })).toEqual({
+      project: "p",
+      region: "europe-west1",
+      service: "api",
+    });
     expect(() => parseProviderConfig({ type: "cloudrun", config: { project: "p" } })).toThrow(/region/);
   });
 });

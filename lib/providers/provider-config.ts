@@ -54,11 +54,21 @@ export type KubernetesConfig = z.infer<typeof kubernetesConfigSchema>;
 export type CloudRunConfig = z.infer<typeof cloudRunConfigSchema>;
 
 /** Parses a target's stored configuration for its provider type; a validation AppError names the bad fields. */
-export function parseProviderConfig<T extends ProviderType>({ type, config }: { type: T; config: unknown }): z.infer<(typeof providerConfigSchemas)[T]> {
+export function parseProviderConfig<T extends ProviderType>({
+  type,
+  config,
+}: {
+  type: T;
+  config: unknown;
+}): z.infer<(typeof providerConfigSchemas)[T]> {
   const parsed = providerConfigSchemas[type].safeParse(config);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => ({ path: `providerConfig.${i.path.join(".")}`, message: i.message }));
-    throw new AppError("validation", `The ${type} target configuration is invalid: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`, { fields });
+    throw new AppError(
+      "validation",
+      `The ${type} target configuration is invalid: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`,
+      { fields },
+    );
   }
   return parsed.data as z.infer<(typeof providerConfigSchemas)[T]>;
 }

@@ -11,7 +11,10 @@ describe("createProvider", () => {
   it.each(["kubernetes", "cloudrun"] as const)("refuses every %s operation with an explanation until it ships", async (type) => {
     const provider = createProvider(type);
     const target: ProviderTarget = { id: "t1", providerType: type, providerConfig: {} };
-    await expect(provider.getStatus({ target })).rejects.toMatchObject({ code: "unavailable", message: expect.stringContaining(`The ${type} provider is not configured on this installation yet`) });
+    await expect(provider.getStatus({ target })).rejects.toMatchObject({
+      code: "unavailable",
+      message: expect.stringContaining(`The ${type} provider is not configured on this installation yet`),
+    });
     await expect(provider.setTraffic({ target, weights: { a: 100 } })).rejects.toMatchObject({ code: "unavailable" });
     expect(provider.getRevisionMetrics).toBeUndefined();
   });

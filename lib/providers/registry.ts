@@ -15,7 +15,9 @@ export function createProvider(type: ProviderType, options: ProviderOptions = {}
   switch (type) {
     case "local":
       // The state directory is data, not code: keep the bundler from tracing the whole project through it.
-      return new LocalProvider({ stateDir: path.resolve(/*turbopackIgnore: true*/ options.localStateDir ?? env().LOCAL_PROVIDER_STATE_DIR) });
+      return new LocalProvider({
+        stateDir: path.resolve(/*turbopackIgnore: true*/ options.localStateDir ?? env().LOCAL_PROVIDER_STATE_DIR),
+      });
     case "kubernetes":
     case "cloudrun":
       // Implemented in a later issue; until then every call is refused with an explanation.

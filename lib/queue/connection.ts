@@ -20,8 +20,20 @@ const ROLE_OPTIONS: Record<ConnectionRole, RedisOptions> = {
 };
 
 /** A new ioredis client for `role`, with a logging error listener attached (an unhandled one would crash). */
-export function createRedisConnection({ role, url = env().REDIS_URL, label = role }: { role: ConnectionRole; url?: string; label?: string }): Redis {
-  const redis = new Redis(url, { ...ROLE_OPTIONS[role], retryStrategy: retryForever, connectionName: `flightdeck:${label}:${hostname()}:${process.pid}` });
+export function createRedisConnection({
+  role,
+  url = env().REDIS_URL,
+  label = role,
+}: {
+  role: ConnectionRole;
+  url?: string;
+  label?: string;
+}): Redis {
+  const redis = new Redis(url, {
+    ...ROLE_OPTIONS[role],
+    retryStrategy: retryForever,
+    connectionName: `flightdeck:${label}:${hostname()}:${process.pid}`,
+  });
   watchConnection(redis, label);
   return redis;
 }

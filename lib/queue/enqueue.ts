@@ -32,7 +32,11 @@ export type EnqueueOptions = {
  * Validates `payload` against the job's schema and adds the job. Adding an id that is already queued or
  * kept returns the existing job instead of a second one. Rejects within ~2 s when Redis is down.
  */
-export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, { jobId, delay }: EnqueueOptions): Promise<Job<JobPayload<N>>> {
+export async function enqueue<N extends JobName>(
+  name: N,
+  payload: JobPayload<N>,
+  { jobId, delay }: EnqueueOptions,
+): Promise<Job<JobPayload<N>>> {
   const data = parsePayload({ name, data: payload, stage: "enqueue" });
   const queueJobId = toQueueJobId(jobId);
   // Without this a first enqueue while Redis is down would wait for the connection for ever.

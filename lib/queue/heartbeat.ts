@@ -29,12 +29,25 @@ async function redisNowMs(redis: Redis): Promise<number> {
 }
 
 /** Records one beat. The info hash expires with the TTL, so a killed worker leaves nothing behind for long. */
-export async function beat({ redis, workerId, info, ttlSeconds = env().WORKER_HEARTBEAT_TTL }: { redis: Redis; workerId: string; info: WorkerInfo; ttlSeconds?: number }): Promise<void> {
+export async function beat({
+  redis,
+  workerId,
+  info,
+  ttlSeconds = env().WORKER_HEARTBEAT_TTL,
+}: {
+  redis: Redis;
+  workerId: string;
+  info: WorkerInfo;
+  ttlSeconds?: number;
+}): Promise<void> {
   const now = await redisNowMs(redis);
   await redis
     .multi()
     .zadd(workersKey(), now, workerId)
-    .hset(workerInfoKey(workerId), { ...Object.fromEntries(Object.entries(info).map(([k, v]) => [k, String(v)])), lastBeatAt: new Date(now).toISOString() })
+    .hset(workerInfoKey(workerId), {
+      ...Object.fromEntries(Object.entries(info).map(([k, v]) => [k, String(v)])),
+      lastBeatAt: new Date(now).toISOString(),
+    })
     .expire(workerInfoKey(workerId), ttlSeconds)
     .exec();
 }
@@ -45,7 +58,13 @@ export async function removeWorker({ redis, workerId }: { redis: Redis; workerId
 }
 
 /** Workers that beat within the TTL; prunes the ones that did not (crashed or killed without shutdown). */
-export async function countAliveWorkers({ redis, ttlSeconds = env().WORKER_HEARTBEAT_TTL }: { redis: Redis; ttlSeconds?: number }): Promise<number> {
+export async function countAliveWorkers({
+  redis,
+  ttlSeconds = env().WORKER_HEARTBEAT_TTL,
+}: {
+  redis: Redis;
+  ttlSeconds?: number;
+}): Promise<number> {
   const cutoff = (await redisNowMs(redis)) - ttlSeconds * 1000;
   const [, counted] = (await redis.multi().zremrangebyscore(workersKey(), "-inf", `(${cutoff}`).zcard(workersKey()).exec()) ?? [];
   if (counted?.[0]) throw counted[0];
@@ -58,7 +77,17 @@ export type Heartbeat = { stop: () => Promise<void> };
  * Beats now and then every third of the TTL, so two beats can be missed before a worker counts as gone.
  * A failed beat (Redis down) is logged once per outage and retried on the next tick; it never throws.
  */
-export function startHeartbeat({ redis, workerId, info, ttlSeconds = env().WORKER_HEARTBEAT_TTL }: { redis: Redis; workerId: string; info: WorkerInfo | (() => WorkerInfo); ttlSeconds?: number }): Heartbeat {
+export function startHeartbeat({
+  redis,
+  workerId,
+  info,
+  ttlSeconds = env().WORKER_HEARTBEAT_TTL,
+}: {
+  redis: Redis;
+  workerId: string;
+  info: WorkerInfo | (() => WorkerInfo);
+  ttlSeconds?: number;
+}): Heartbeat {
   let isFailing = false;
   let isBeating = false;
   const tick = async () => {
@@ -83,7 +112,9 @@ export function startHeartbeat({ redis, workerId, info, ttlSeconds = env().WORKE
   return {
     stop: async () => {
       clearInterval(timer);
-      await removeWorker({ redis, workerId }).catch((error: Error) => console.warn(`heartbeat: could not remove ${workerId}: ${error.message}`));
+      await removeWorker({ redis, workerId }).catch((error: Error) =>
+        console.warn(`heartbeat: could not remove ${workerId}: ${error.message}`),
+      );
     },
   };
 }

@@ -37,7 +37,15 @@ export function fromQueueJobId(queueJobId: string): string {
   return queueJobId.replaceAll(".", ":");
 }
 
-export function deploymentStepJobId({ deploymentId, step, generation = 0 }: { deploymentId: string; step: number; generation?: number }): string {
+export function deploymentStepJobId({
+  deploymentId,
+  step,
+  generation = 0,
+}: {
+  deploymentId: string;
+  step: number;
+  generation?: number;
+}): string {
   if (!Number.isInteger(step) || step < 0) throw new Error(`Invalid job id: step must be an integer ≥ 0, got ${step}.`);
   // Generation 0 keeps the plain deploy:<id>:step:<n>; a re-queued step gets its own id, since BullMQ keeps
   // (and so dedupes against) the completed job of the earlier generation.

@@ -3,7 +3,9 @@ import { InvalidPayloadError, isJobName, JOB_NAMES, parsePayload, queueNameFor }
 
 describe("job payload schemas", () => {
   it("accepts a deployment step and a ping", () => {
-    expect(parsePayload({ name: "deployment.step", data: { deploymentId: "ckabc123", step: 0, generation: 2 }, stage: "enqueue" })).toEqual({ deploymentId: "ckabc123", step: 0, generation: 2 });
+    expect(parsePayload({ name: "deployment.step", data: { deploymentId: "ckabc123", step: 0, generation: 2 }, stage: "enqueue" })).toEqual(
+      { deploymentId: "ckabc123", step: 0, generation: 2 },
+    );
     const ping = { sentAt: "2026-11-22T10:00:00.000Z", nonce: "n-1" };
     expect(parsePayload({ name: "system.ping", data: ping, stage: "pickup" })).toEqual(ping);
   });
@@ -45,7 +47,9 @@ describe("job payload schemas", () => {
   it("accepts a notification without the webhook URL, and refuses an unknown event", () => {
     const data = { environmentId: "env1", event: "approved", text: "Rita approved svc 1.2.0 for Production" };
     expect(parsePayload({ name: "notification.send", data, stage: "pickup" })).toEqual({ ...data, fields: {} });
-    expect(() => parsePayload({ name: "notification.send", data: { ...data, url: "https://hooks.example" }, stage: "enqueue" })).toThrow(InvalidPayloadError);
+    expect(() => parsePayload({ name: "notification.send", data: { ...data, url: "https://hooks.example" }, stage: "enqueue" })).toThrow(
+      InvalidPayloadError,
+    );
     expect(() => parsePayload({ name: "notification.send", data: { ...data, event: "deployed" }, stage: "enqueue" })).toThrow(/event/);
   });
 

@@ -7,7 +7,9 @@ import { z } from "zod";
 export const JOBS = {
   /** One step of a deployment's state machine; `generation` must match the deployment's or the job is stale. */
   "deployment.step": {
-    schema: z.object({ deploymentId: z.string().min(1).max(100), step: z.number().int().min(0), generation: z.number().int().min(0) }).strict(),
+    schema: z
+      .object({ deploymentId: z.string().min(1).max(100), step: z.number().int().min(0), generation: z.number().int().min(0) })
+      .strict(),
     options: { attempts: 5, backoff: { type: "exponential", delay: 1_000 } },
   },
   /** A message to an environment's Slack-compatible webhook; the URL (a secret) is read at send time, never queued. */
@@ -15,7 +17,16 @@ export const JOBS = {
     schema: z
       .object({
         environmentId: z.string().min(1).max(100),
-        event: z.enum(["approval_needed", "approved", "rejected", "deploy_started", "deploy_finished", "deploy_failed", "rolled_back", "window_overridden"]),
+        event: z.enum([
+          "approval_needed",
+          "approved",
+          "rejected",
+          "deploy_started",
+          "deploy_finished",
+          "deploy_failed",
+          "rolled_back",
+          "window_overridden",
+        ]),
         text: z.string().min(1).max(3000),
         fields: z.record(z.string().max(100), z.string().max(500)).default({}),
       })
@@ -57,7 +68,15 @@ export class InvalidPayloadError extends Error {
 }
 
 /** The payload, parsed by its job's schema; throws InvalidPayloadError otherwise. */
-export function parsePayload<N extends JobName>({ name, data, stage }: { name: N; data: unknown; stage: "enqueue" | "pickup" }): JobPayload<N> {
+export function parsePayload<N extends JobName>({
+  name,
+  data,
+  stage,
+}: {
+  name: N;
+  data: unknown;
+  stage: "enqueue" | "pickup";
+}): JobPayload<N> {
   const result = JOBS[name].schema.safeParse(data);
   if (!result.success) throw new InvalidPayloadError({ name, stage, error: result.error });
   return result.data as JobPayload<N>;

@@ -4,7 +4,10 @@ import { optionalText } from "./common";
 
 const cursor = z.preprocess(
   (value) => (value === "" ? undefined : value),
-  z.string().regex(/^\d{1,19}$/, "must be an event id").optional(),
+  z
+    .string()
+    .regex(/^\d{1,19}$/, "must be an event id")
+    .optional(),
 );
 
 const isoTime = z

@@ -8,7 +8,18 @@ describe("safeCallbackUrl", () => {
   });
 
   it("refuses other origins and loops back to the sign-in page", () => {
-    for (const url of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/signin", "/signin?callbackUrl=/x", "/api/v1/me", "", undefined, null]) {
+    for (const url of [
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "/signin",
+      "/signin?callbackUrl=/x",
+      "/api/v1/me",
+      "",
+      undefined,
+      null,
+    ]) {
       expect(safeCallbackUrl(url)).toBe("/overview");
     }
   });

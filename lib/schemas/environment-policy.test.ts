@@ -7,7 +7,11 @@ const messages = (result: { success: boolean; error?: { issues: { path: Property
 
 describe("allowWindowsSchema", () => {
   it("accepts the default production windows, a window past midnight and a whole day", () => {
-    const windows = [...PRODUCTION_ALLOW_WINDOWS, { days: [5], start: "22:00", end: "02:00" }, { days: [6, 7], start: "00:00", end: "24:00" }];
+    const windows = [
+      ...PRODUCTION_ALLOW_WINDOWS,
+      { days: [5], start: "22:00", end: "02:00" },
+      { days: [6, 7], start: "00:00", end: "24:00" },
+    ];
     expect(allowWindowsSchema.parse(windows)).toEqual(windows);
     expect(allowWindowsSchema.parse([])).toEqual([]);
   });
@@ -57,7 +61,11 @@ describe("timezoneSchema and windowPolicySchema", () => {
 describe("freezeSchema", () => {
   it("coerces ISO strings and trims the reason", () => {
     const parsed = freezeSchema.parse({ startsAt: "2026-11-26T00:00:00Z", endsAt: "2026-11-30T23:00:00Z", reason: " Black Friday " });
-    expect(parsed).toEqual({ startsAt: new Date("2026-11-26T00:00:00Z"), endsAt: new Date("2026-11-30T23:00:00Z"), reason: "Black Friday" });
+    expect(parsed).toEqual({
+      startsAt: new Date("2026-11-26T00:00:00Z"),
+      endsAt: new Date("2026-11-30T23:00:00Z"),
+      reason: "Black Friday",
+    });
   });
 
   it("refuses an end not after the start and an empty reason", () => {

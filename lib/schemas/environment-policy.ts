@@ -6,8 +6,7 @@ import { ROLES } from "@/lib/auth/permissions";
 import { roleSchema } from "./common";
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-const clock = (field: string) =>
-  z.string().regex(CLOCK, `${field} must be a time of day written HH:mm, from 00:00 to 24:00`);
+const clock = (field: string) => z.string().regex(CLOCK, `${field} must be a time of day written HH:mm, from 00:00 to 24:00`);
 
 const WEEKDAY = "days are ISO weekdays: 1 (Monday) to 7 (Sunday)";
 
@@ -68,9 +67,7 @@ export const approvalPolicySchema = z
       .int("requiredApprovals must be a whole number")
       .min(0, "requiredApprovals cannot be negative")
       .max(MAX_REQUIRED_APPROVALS, `requiredApprovals can be at most ${MAX_REQUIRED_APPROVALS}`),
-    approverRoles: z
-      .array(roleSchema)
-      .refine((roles) => new Set(roles).size === roles.length, "list each role only once"),
+    approverRoles: z.array(roleSchema).refine((roles) => new Set(roles).size === roles.length, "list each role only once"),
     allowSelfApproval: z.boolean(),
     approvalTtlMinutes: z
       .number()

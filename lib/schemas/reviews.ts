@@ -11,6 +11,12 @@ export const listReviewsQuery = z.object({
 export type ListReviewsQuery = z.infer<typeof listReviewsQuery>;
 
 export const closeReviewBody = z
-  .object({ comment: z.string().trim().min(1, "say what the review found and what follows from it").max(5000, "keep the comment under 5000 characters") })
+  .object({
+    comment: z
+      .string()
+      .trim()
+      .min(1, "say what the review found and what follows from it")
+      .max(5000, "keep the comment under 5000 characters"),
+  })
   .strict();
 export type CloseReviewInput = z.infer<typeof closeReviewBody>;

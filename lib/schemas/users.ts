@@ -6,7 +6,12 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 export const createUserBody = z.object({
   // trim before the format check: a pasted address often carries spaces
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email({ message: "must be an email address" })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .pipe(z.email({ message: "must be an email address" })),
   name: z.string().trim().min(1, "is required").max(120),
   role: roleSchema,
   password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200),

@@ -21,7 +21,10 @@ afterAll(() => disconnectDb());
 
 describe("users", () => {
   it("creates a user with a hashed password and one audit entry", async () => {
-    const created = await createUser({ principal: admin, input: { email: `dana-${run}@admin.test`, name: "Dana", role: "developer", password: "a-long-enough-password" } });
+    const created = await createUser({
+      principal: admin,
+      input: { email: `dana-${run}@admin.test`, name: "Dana", role: "developer", password: "a-long-enough-password" },
+    });
     const row = await getDb().user.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.passwordHash).toMatch(/^scrypt\$/);
     expect(created).not.toHaveProperty("passwordHash");
@@ -30,7 +33,12 @@ describe("users", () => {
 
   it("answers a duplicate email with a conflict and writes nothing", async () => {
     const before = await getDb().auditEvent.count();
-    await expect(createUser({ principal: admin, input: { email: `dana-${run}@admin.test`, name: "Again", role: "viewer", password: "a-long-enough-password" } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      createUser({
+        principal: admin,
+        input: { email: `dana-${run}@admin.test`, name: "Again", role: "viewer", password: "a-long-enough-password" },
+      }),
+    ).rejects.toMatchObject({ code: "conflict" });
     expect(await getDb().auditEvent.count()).toBe(before);
   });
 
@@ -67,6 +75,8 @@ describe("API tokens", () => {
 
   it("caps a token's role at its creator's", async () => {
     const manager: Principal = { ...admin, role: "release_manager" };
-    await expect(createApiToken({ principal: manager, input: { name: `too-high-${run}`, role: "admin" } })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(createApiToken({ principal: manager, input: { name: `too-high-${run}`, role: "admin" } })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });

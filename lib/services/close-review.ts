@@ -19,7 +19,12 @@ export async function closeReview(options: { principal: Principal; id: string; i
       data: { closedAt: at, closedById: principal.userId, closingComment: input.comment },
     });
     if (closed.count === 0) throw new AppError("conflict", `Review ${id} is already closed; its closing comment stands.`);
-    await recordAudit(tx, actorOf(principal), { action: "review.closed", subjectType: "review", subjectId: id, details: { comment: input.comment } });
+    await recordAudit(tx, actorOf(principal), {
+      action: "review.closed",
+      subjectType: "review",
+      subjectId: id,
+      details: { comment: input.comment },
+    });
     return toReviewView(await tx.review.findUniqueOrThrow({ where: { id }, include: reviewInclude }));
   });
 }

@@ -10,11 +10,23 @@ import { toApiTokenView, tokenOwnerSelect, type ApiTokenView } from "./list-api-
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function createApiToken({ principal, input, now = new Date() }: { principal: Principal; input: CreateTokenInput; now?: Date }): Promise<ApiTokenView & { token: string }> {
+export async function createApiToken({
+  principal,
+  input,
+  now = new Date(),
+}: {
+  principal: Principal;
+  input: CreateTokenInput;
+  now?: Date;
+}): Promise<ApiTokenView & { token: string }> {
   if (!isRoleWithin(input.role, principal.role)) {
-    throw new AppError("forbidden", `A token cannot have more rights than its creator: your role is ${ROLE_LABELS[principal.role]}, the token asked for ${ROLE_LABELS[input.role]}.`, {
-      fields: [{ path: "body.role", message: "above your own role" }],
-    });
+    throw new AppError(
+      "forbidden",
+      `A token cannot have more rights than its creator: your role is ${ROLE_LABELS[principal.role]}, the token asked for ${ROLE_LABELS[input.role]}.`,
+      {
+        fields: [{ path: "body.role", message: "above your own role" }],
+      },
+    );
   }
   const { token, prefix, tokenHash } = generateApiToken();
   const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS) : null;

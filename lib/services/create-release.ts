@@ -10,11 +10,18 @@ export async function createRelease({ principal, input }: { principal: Principal
   return db.$transaction(async (tx) => {
     const service = await tx.service.findUnique({ where: { slug: input.service }, select: { id: true, slug: true } });
     if (!service) {
-      throw new AppError("validation", `There is no service "${input.service}". Use the slug of a service listed by GET /api/v1/services.`, {
-        fields: [{ path: "body.service", message: "unknown service" }],
-      });
+      throw new AppError(
+        "validation",
+        `There is no service "${input.service}". Use the slug of a service listed by GET /api/v1/services.`,
+        {
+          fields: [{ path: "body.service", message: "unknown service" }],
+        },
+      );
     }
-    const existing = await tx.release.findUnique({ where: { serviceId_version: { serviceId: service.id, version: input.version } }, select: { id: true } });
+    const existing = await tx.release.findUnique({
+      where: { serviceId_version: { serviceId: service.id, version: input.version } },
+      select: { id: true },
+    });
     if (existing) {
       throw new AppError("conflict", `${service.slug} ${input.version} is already recorded. Give the new build a new version.`, {
         extra: { releaseId: existing.id },

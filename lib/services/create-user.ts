@@ -11,7 +11,10 @@ export async function createUser({ principal, input }: { principal: Principal; i
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (existing) throw new AppError("conflict", `A user with the email ${input.email} already exists.`, { fields: [{ path: "body.email", message: "already in use" }] });
+    if (existing)
+      throw new AppError("conflict", `A user with the email ${input.email} already exists.`, {
+        fields: [{ path: "body.email", message: "already in use" }],
+      });
     const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash } });
     await recordAudit(tx, actorOf(principal), {
       action: "user.created",

@@ -15,13 +15,23 @@ import { getEnvironmentApprovals, type EnvironmentApprovals } from "./release-de
 
 function refuseUnlessAllowed({ principal, subject }: { principal: Principal; subject: ApprovalSubject }): void {
   const { release, environment } = subject;
-  const decision = canApprove({ policy: toApprovalPolicy(environment), role: principal.role, isAuthor: release.authorId === principal.userId });
+  const decision = canApprove({
+    policy: toApprovalPolicy(environment),
+    role: principal.role,
+    isAuthor: release.authorId === principal.userId,
+  });
   if (!decision.allowed) {
-    throw new AppError("forbidden", `${decision.reason} (${environment.name}'s approval policy).`, { extra: { rule: "approval_policy", environment: environment.slug } });
+    throw new AppError("forbidden", `${decision.reason} (${environment.name}'s approval policy).`, {
+      extra: { rule: "approval_policy", environment: environment.slug },
+    });
   }
 }
 
-export async function decideApproval(options: { principal: Principal; releaseId: string; input: DecideApprovalInput }): Promise<EnvironmentApprovals> {
+export async function decideApproval(options: {
+  principal: Principal;
+  releaseId: string;
+  input: DecideApprovalInput;
+}): Promise<EnvironmentApprovals> {
   const { principal, releaseId, input } = options;
   const subject = await loadApprovalSubject({ releaseId, environment: input.environment });
   refuseUnlessAllowed({ principal, subject });
@@ -38,7 +48,13 @@ export async function decideApproval(options: { principal: Principal; releaseId:
       action: input.decision === "approve" ? "approval.approved" : "approval.rejected",
       subjectType: "release",
       subjectId: release.id,
-      details: { environment: environment.slug, version: release.version, digest: release.digest, comment: input.comment ?? null, approvalId: row.id },
+      details: {
+        environment: environment.slug,
+        version: release.version,
+        digest: release.digest,
+        comment: input.comment ?? null,
+        approvalId: row.id,
+      },
     });
     return row;
   });

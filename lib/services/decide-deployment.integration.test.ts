@@ -91,7 +91,9 @@ describe("decideDeployment", () => {
     await approve(release, "rm1", { at: OPEN });
     await approve(release, "rm2", { at: OPEN, digest: digestOf("a rebuilt image") });
     const decision = await decide(release, { now: OPEN });
-    expect(decision.refusals).toEqual([{ rule: "approvals", reason: "2 approvals required, 1 given (not counted: 1 for another artifact digest)" }]);
+    expect(decision.refusals).toEqual([
+      { rule: "approvals", reason: "2 approvals required, 1 given (not counted: 1 for another artifact digest)" },
+    ]);
   });
 
   it("is blocked by a rejection among approvals", async () => {
@@ -117,7 +119,12 @@ describe("decideDeployment", () => {
     await approve(release, "rm1", { at: OPEN });
     await approve(release, "rm2", { at: OPEN });
     const decision = await decide(release, { now: OPEN });
-    expect(decision.refusals).toEqual([{ rule: "promotion", reason: `Deploy this release to ${world.staging.slug} and let it succeed there before ${world.production.slug}` }]);
+    expect(decision.refusals).toEqual([
+      {
+        rule: "promotion",
+        reason: `Deploy this release to ${world.staging.slug} and let it succeed there before ${world.production.slug}`,
+      },
+    ]);
   });
 
   it("refuses when readiness fails on its own checks: an open P1 alert, a missing backup", async () => {
@@ -127,13 +134,29 @@ describe("decideDeployment", () => {
     await db.target.update({ where: { id: world.productionTarget.id }, data: { requiresBackup: true } });
     const target = await db.target.findUniqueOrThrow({ where: { id: world.productionTarget.id } });
     try {
-      const decision = await decideDeployment({ principal: world.people.rm1.principal, release, environment: world.production, target, now: OPEN });
+      const decision = await decideDeployment({
+        principal: world.people.rm1.principal,
+        release,
+        environment: world.production,
+        target,
+        now: OPEN,
+      });
       expect(rules(decision)).toEqual(["readiness"]);
-      expect(decision.refusals[0]?.reason).toMatch(/Backup recorded — This target requires a backup.*No open P1 alert on the target — 1 open P1 alert/);
+      expect(decision.refusals[0]?.reason).toMatch(
+        /Backup recorded — This target requires a backup.*No open P1 alert on the target — 1 open P1 alert/,
+      );
       expect(decision.readiness.ready).toBe(false);
-      await db.backup.create({ data: { targetId: target.id, releaseId: release.id, note: "pg_dump", recordedById: world.people.rm1.principal.userId } });
+      await db.backup.create({
+        data: { targetId: target.id, releaseId: release.id, note: "pg_dump", recordedById: world.people.rm1.principal.userId },
+      });
       await db.alert.update({ where: { id: alert.id }, data: { resolvedAt: OPEN } });
-      const after = await decideDeployment({ principal: world.people.rm1.principal, release, environment: world.production, target, now: OPEN });
+      const after = await decideDeployment({
+        principal: world.people.rm1.principal,
+        release,
+        environment: world.production,
+        target,
+        now: OPEN,
+      });
       expect(after).toMatchObject({ allowed: true, refusals: [] });
     } finally {
       await db.target.update({ where: { id: target.id }, data: { requiresBackup: false } });
@@ -160,7 +183,10 @@ describe("decideDeployment", () => {
     const decision = await decide(release, { now: CLOSED, overrideReason: "payment outage fix, agreed with support" });
     expect(decision).toMatchObject({ allowed: true, refusals: [], waitUntil: null });
     expect(decision.window.bypass).toBe("override");
-    expect(decision.opensReview).toEqual({ reason: "window_override", detail: expect.stringContaining("payment outage fix, agreed with support") });
+    expect(decision.opensReview).toEqual({
+      reason: "window_override",
+      detail: expect.stringContaining("payment outage fix, agreed with support"),
+    });
   });
 
   it("refuses an override reason too short to explain anything", async () => {
@@ -179,7 +205,10 @@ describe("decideDeployment", () => {
     const decision = await decide(hotfix, { now: CLOSED });
     expect(decision).toMatchObject({ allowed: true, refusals: [] });
     expect(decision.window.bypass).toBe("hotfix");
-    expect(decision.opensReview).toEqual({ reason: "hotfix", detail: expect.stringMatching(/^Hotfix .* by .*Hotfix allowed outside the window/) });
+    expect(decision.opensReview).toEqual({
+      reason: "hotfix",
+      detail: expect.stringMatching(/^Hotfix .* by .*Hotfix allowed outside the window/),
+    });
   });
 
   it("asks for a review of every production hotfix, even inside the window", async () => {
@@ -193,7 +222,13 @@ describe("decideDeployment", () => {
     const decision = await decide(release, { now: CLOSED, overrideReason: "payment outage fix, agreed with support" });
     const db = getDb();
     const review = await db.$transaction((tx) =>
-      openReviewForDeployment(tx, { principal: world.people.rm1.principal, releaseId: release.id, environmentId: world.production.id, deploymentId: null, review: decision.opensReview! }),
+      openReviewForDeployment(tx, {
+        principal: world.people.rm1.principal,
+        releaseId: release.id,
+        environmentId: world.production.id,
+        deploymentId: null,
+        review: decision.opensReview!,
+      }),
     );
     const stored = await db.review.findUniqueOrThrow({ where: { id: review.id } });
     expect(stored).toMatchObject({ reason: "window_override", closedAt: null, openedById: world.people.rm1.principal.userId });

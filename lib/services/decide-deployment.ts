@@ -56,7 +56,14 @@ export async function decideDeployment(options: DecideDeploymentOptions): Promis
     loadReleaseFacts(client, release),
     loadEnvironmentFacts(client, { release, environment, target, now }),
   ]);
-  const gates = evaluateGates({ release, environment, releaseFacts, environmentFacts, now, overrideReason: mayOverride ? overrideReason : null });
+  const gates = evaluateGates({
+    release,
+    environment,
+    releaseFacts,
+    environmentFacts,
+    now,
+    overrideReason: mayOverride ? overrideReason : null,
+  });
   const refusals = listRefusals({ gates, overrideRefused: Boolean(overrideReason) && !mayOverride, role: principal.role });
   const allowed = refusals.length === 0;
   const onlyWindow = refusals.length > 0 && refusals.every((r) => r.rule === "window");
@@ -73,7 +80,10 @@ function listRefusals(options: { gates: GateDecisions; overrideRefused: boolean;
   const { gates, overrideRefused, role } = options;
   const refusals: DeploymentRefusal[] = [];
   if (overrideRefused) {
-    refusals.push({ rule: "override_permission", reason: `Your role (${role}) may not override a deployment window: it needs the "window.override" permission. Remove the override reason, or ask a release manager.` });
+    refusals.push({
+      rule: "override_permission",
+      reason: `Your role (${role}) may not override a deployment window: it needs the "window.override" permission. Remove the override reason, or ask a release manager.`,
+    });
   }
   if (!gates.window.allowed) refusals.push({ rule: "window", reason: gates.window.reason });
   if (!gates.approvals.satisfied) refusals.push({ rule: "approvals", reason: gates.approvals.reason });
@@ -96,11 +106,17 @@ function findReviewToOpen(options: {
   const { gates, principal, release, environment, overrideReason } = options;
   const where = `${release.version} to ${environment.name}`;
   if (gates.window.bypass === "override") {
-    return { reason: "window_override", detail: `${principal.label} overrode the window to deploy ${where}: "${overrideReason}". ${gates.window.reason}` };
+    return {
+      reason: "window_override",
+      detail: `${principal.label} overrode the window to deploy ${where}: "${overrideReason}". ${gates.window.reason}`,
+    };
   }
   const hotfixBypass = gates.window.bypass === "hotfix" || gates.promotion.bypass === "hotfix";
   if (release.hotfix && (environment.isProduction || hotfixBypass)) {
-    const exceptions = [gates.window.bypass === "hotfix" ? gates.window.reason : null, gates.promotion.bypass === "hotfix" ? gates.promotion.reason : null];
+    const exceptions = [
+      gates.window.bypass === "hotfix" ? gates.window.reason : null,
+      gates.promotion.bypass === "hotfix" ? gates.promotion.reason : null,
+    ];
     const detail = [`Hotfix ${where} by ${principal.label}.`, ...exceptions.filter(Boolean)].join(" ");
     return { reason: "hotfix", detail };
   }

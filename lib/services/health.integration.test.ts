@@ -8,7 +8,11 @@ import { createOwnPostgres, type OwnPostgres } from "@/lib/testing/own-postgres"
 import { createOwnRedis, type OwnRedis, waitUntil } from "@/lib/testing/own-redis";
 import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
 
-type Body = { status: string; down: string[]; checks: Record<string, { ok: boolean; error?: string; latencyMs?: number; alive?: number | null }> };
+type Body = {
+  status: string;
+  down: string[];
+  checks: Record<string, { ok: boolean; error?: string; latencyMs?: number; alive?: number | null }>;
+};
 
 let redis: OwnRedis;
 let postgres: OwnPostgres;
@@ -40,7 +44,9 @@ async function expectEnqueueToFailFast(): Promise<void> {
   const { enqueue } = await import("@/lib/queue/enqueue");
   const { unreachableDependency } = await import("@/lib/api/dependency-error");
   const started = performance.now();
-  const error = await enqueue("system.ping", { sentAt: new Date().toISOString(), nonce: "down" }, { jobId: "ping:down" }).catch((e: unknown) => e);
+  const error = await enqueue("system.ping", { sentAt: new Date().toISOString(), nonce: "down" }, { jobId: "ping:down" }).catch(
+    (e: unknown) => e,
+  );
   expect(performance.now() - started).toBeLessThan(3_000);
   expect(unreachableDependency(error)).toBe("redis");
 }
@@ -53,7 +59,12 @@ beforeAll(async () => {
   await createMigratedDatabase(databaseUrl);
   console.info(`private Redis + Postgres ready in ${Math.round(performance.now() - started)} ms (initdb ${postgres.initMs} ms)`);
   // Before the first import of app code: env() reads process.env once and caches it.
-  const settings = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, REDIS_PREFIX: `fdhealth${randomBytes(3).toString("hex")}`, WORKER_HEARTBEAT_TTL: "3" };
+  const settings = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: `fdhealth${randomBytes(3).toString("hex")}`,
+    WORKER_HEARTBEAT_TTL: "3",
+  };
   Object.assign(process.env, settings);
   ({ GET } = await import("@/app/api/v1/health/route"));
   worker = spawnWorker({ env: settings });
@@ -71,7 +82,11 @@ afterAll(async () => {
 describe("GET /api/v1/health", () => {
   it("is 200 with every check ok once a worker beats", async () => {
     const body = await healthyAgain("first healthy answer");
-    expect(body).toMatchObject({ status: "ok", down: [], checks: { postgres: { ok: true }, redis: { ok: true }, workers: { ok: true, alive: 1 } } });
+    expect(body).toMatchObject({
+      status: "ok",
+      down: [],
+      checks: { postgres: { ok: true }, redis: { ok: true }, workers: { ok: true, alive: 1 } },
+    });
     expect(body.checks.postgres?.latencyMs).toBeGreaterThanOrEqual(0);
   });
 
@@ -114,10 +129,13 @@ describe("GET /api/v1/health", () => {
     const nonce = randomBytes(6).toString("hex");
     const job = await enqueue("system.ping", { sentAt: new Date().toISOString(), nonce }, { jobId: `ping:${nonce}` });
     let result: unknown;
-    await waitUntil(async () => {
-      result = (await getQueue("system.ping").getJob(job.id!))?.returnvalue;
-      if (!result) throw new Error("no result yet");
-    }, { timeoutMs: 15_000, what: "ping after outages" });
+    await waitUntil(
+      async () => {
+        result = (await getQueue("system.ping").getJob(job.id!))?.returnvalue;
+        if (!result) throw new Error("no result yet");
+      },
+      { timeoutMs: 15_000, what: "ping after outages" },
+    );
     expect(result).toMatchObject({ nonce });
   });
 
@@ -134,6 +152,9 @@ describe("GET /api/v1/health", () => {
     expect((await checkPostgres(postgres.url)).ok).toBe(true);
     expect((await checkRedis(redis.url)).ok).toBe(true);
     expect(await checkRedis("redis://127.0.0.1:1")).toMatchObject({ ok: false, error: expect.stringMatching(/Redis/) });
-    expect(await checkPostgres("postgresql://postgres@127.0.0.1:1/postgres")).toMatchObject({ ok: false, error: expect.stringMatching(/PostgreSQL/) });
+    expect(await checkPostgres("postgresql://postgres@127.0.0.1:1/postgres")).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/PostgreSQL/),
+    });
   });
 });

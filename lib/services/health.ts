@@ -63,7 +63,13 @@ export function checkPostgres(url?: string): Promise<LatencyCheck> {
 }
 
 async function pingRedis(url: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, connectTimeout: TIMEOUT_MS, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   redis.on("error", () => undefined);
   try {
     await redis.connect();
@@ -83,7 +89,10 @@ export function checkRedis(url?: string): Promise<LatencyCheck> {
 export async function checkWorkers({ isRedisUp }: { isRedisUp: boolean }): Promise<WorkersCheck> {
   if (!isRedisUp) return { ok: false, alive: null, error: WORKERS_ADVICE.unknown };
   try {
-    const alive = await withTimeout(getReadyRedis(TIMEOUT_MS).then((redis) => countAliveWorkers({ redis })), "Redis");
+    const alive = await withTimeout(
+      getReadyRedis(TIMEOUT_MS).then((redis) => countAliveWorkers({ redis })),
+      "Redis",
+    );
     return alive > 0 ? { ok: true, alive } : { ok: false, alive, error: WORKERS_ADVICE.none };
   } catch {
     return { ok: false, alive: null, error: WORKERS_ADVICE.unknown };

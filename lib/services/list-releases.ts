@@ -43,7 +43,9 @@ export async function listReleases(query: ListReleasesQuery): Promise<Page<Relea
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
-type ReleaseRow = Prisma.ReleaseGetPayload<{ include: { service: { select: { slug: true; name: true } }; author: { select: { name: true; email: true } } } }>;
+type ReleaseRow = Prisma.ReleaseGetPayload<{
+  include: { service: { select: { slug: true; name: true } }; author: { select: { name: true; email: true } } };
+}>;
 
 export function toReleaseSummary(r: ReleaseRow): ReleaseSummary {
   return {

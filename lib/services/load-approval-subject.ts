@@ -4,7 +4,13 @@ import { db, type Environment, type Release } from "@/lib/db";
 
 export type ApprovalSubject = { release: Release & { service: { slug: string; name: string } }; environment: Environment };
 
-export async function loadApprovalSubject({ releaseId, environment: slug }: { releaseId: string; environment: string }): Promise<ApprovalSubject> {
+export async function loadApprovalSubject({
+  releaseId,
+  environment: slug,
+}: {
+  releaseId: string;
+  environment: string;
+}): Promise<ApprovalSubject> {
   const [release, environment] = await Promise.all([
     db.release.findUnique({ where: { id: releaseId }, include: { service: { select: { slug: true, name: true } } } }),
     db.environment.findUnique({ where: { slug } }),

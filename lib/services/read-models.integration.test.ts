@@ -11,17 +11,29 @@ const slug = (name: string) => `${name}-${run}`;
 beforeAll(async () => {
   const db = getDb();
   const author = await db.user.create({ data: { email: `author-${run}@read.test`, name: "Author", role: "developer" } });
-  const staging = await db.environment.create({ data: { slug: slug("stg"), name: "Staging", promotionOrder: 9_000 + Math.floor(Math.random() * 500) } });
+  const staging = await db.environment.create({
+    data: { slug: slug("stg"), name: "Staging", promotionOrder: 9_000 + Math.floor(Math.random() * 500) },
+  });
   const service = await db.service.create({ data: { slug: slug("svc"), name: `Svc ${run}` } });
   await db.service.create({ data: { slug: slug("bare"), name: `Bare ${run}` } });
   const target = await db.target.create({ data: { serviceId: service.id, environmentId: staging.id } });
-  const old = await db.release.create({ data: { serviceId: service.id, version: "1.0.0", image: "img:1", digest: "sha256:1", authorId: author.id } });
-  const next = await db.release.create({ data: { serviceId: service.id, version: "1.1.0", image: "img:2", digest: "sha256:2", authorId: author.id } });
-  await db.deployment.create({ data: { releaseId: old.id, targetId: target.id, strategy: "rolling", state: "succeeded", createdAt: new Date(Date.now() - 60_000) } });
-  await db.deployment.create({ data: { releaseId: next.id, targetId: target.id, strategy: "canary", state: "paused", trafficPercent: 10 } });
+  const old = await db.release.create({
+    data: { serviceId: service.id, version: "1.0.0", image: "img:1", digest: "sha256:1", authorId: author.id },
+  });
+  const next = await db.release.create({
+    data: { serviceId: service.id, version: "1.1.0", image: "img:2", digest: "sha256:2", authorId: author.id },
+  });
+  await db.deployment.create({
+    data: { releaseId: old.id, targetId: target.id, strategy: "rolling", state: "succeeded", createdAt: new Date(Date.now() - 60_000) },
+  });
+  await db.deployment.create({
+    data: { releaseId: next.id, targetId: target.id, strategy: "canary", state: "paused", trafficPercent: 10 },
+  });
   await db.target.update({ where: { id: target.id }, data: { currentReleaseId: old.id } });
   for (let i = 0; i < 7; i++) {
-    await db.auditEvent.create({ data: { actorLabel: `pager-${run}@read.test`, action: `pager.${run}`, subjectType: "thing", subjectId: String(i) } });
+    await db.auditEvent.create({
+      data: { actorLabel: `pager-${run}@read.test`, action: `pager.${run}`, subjectType: "thing", subjectId: String(i) },
+    });
   }
 });
 afterAll(() => disconnectDb());
@@ -31,7 +43,10 @@ describe("getOverview", () => {
     const overview = await getOverview();
     const column = overview.environments.findIndex((e) => e.slug === slug("stg"));
     const row = overview.rows.find((r) => r.slug === slug("svc"))!;
-    expect(row.cells[column]).toMatchObject({ currentVersion: "1.0.0", latestDeployment: { state: "paused", version: "1.1.0", trafficPercent: 10 } });
+    expect(row.cells[column]).toMatchObject({
+      currentVersion: "1.0.0",
+      latestDeployment: { state: "paused", version: "1.1.0", trafficPercent: 10 },
+    });
     expect(overview.rows.find((r) => r.slug === slug("bare"))!.cells[column]).toBeNull();
   });
 });

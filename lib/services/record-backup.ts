@@ -11,10 +11,17 @@ export async function recordBackup({ principal, targetId, input }: { principal: 
     if (!target) throw new AppError("not_found", `There is no target ${targetId}.`);
     const release = await tx.release.findUnique({ where: { id: input.releaseId }, select: { id: true, serviceId: true, version: true } });
     if (!release || release.serviceId !== target.serviceId) {
-      throw new AppError("validation", "The release must exist and belong to the target's service.", { fields: [{ path: "body.releaseId", message: "not a release of this service" }] });
+      throw new AppError("validation", "The release must exist and belong to the target's service.", {
+        fields: [{ path: "body.releaseId", message: "not a release of this service" }],
+      });
     }
     const backup = await tx.backup.create({ data: { targetId, releaseId: release.id, note: input.note, recordedById: principal.userId } });
-    await recordAudit(tx, actorOf(principal), { action: "backup.recorded", subjectType: "target", subjectId: targetId, details: { backupId: backup.id, releaseId: release.id, version: release.version, note: input.note } });
+    await recordAudit(tx, actorOf(principal), {
+      action: "backup.recorded",
+      subjectType: "target",
+      subjectId: targetId,
+      details: { backupId: backup.id, releaseId: release.id, version: release.version, note: input.note },
+    });
     return { id: backup.id, targetId, releaseId: release.id, note: backup.note, takenAt: backup.takenAt.toISOString() };
   });
 }

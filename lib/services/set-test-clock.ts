@@ -7,11 +7,21 @@ import { isTestClockEnabled, now, setTestClock as storeTestClock } from "@/lib/c
 import { db } from "@/lib/db";
 import type { SetTestClockInput } from "@/lib/schemas/test-clock";
 
-export async function setTestClock({ principal, input }: { principal: Principal; input: SetTestClockInput }): Promise<{ now: string; fixed: boolean }> {
+export async function setTestClock({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: SetTestClockInput;
+}): Promise<{ now: string; fixed: boolean }> {
   if (!isTestClockEnabled()) throw new AppError("not_found", "There is no such route.");
   const at = input.now ? new Date(input.now) : null;
   await storeTestClock({ at });
   console.info(`test clock ${at ? `fixed at ${at.toISOString()}` : "returned to real time"} by ${principal.label}`);
-  await recordAudit(db, actorOf(principal), { action: "test.clock_set", subjectType: "clock", details: { now: at?.toISOString() ?? null } });
+  await recordAudit(db, actorOf(principal), {
+    action: "test.clock_set",
+    subjectType: "clock",
+    details: { now: at?.toISOString() ?? null },
+  });
   return { now: (await now()).toISOString(), fixed: at !== null };
 }

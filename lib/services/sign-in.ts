@@ -12,12 +12,20 @@ export async function signInWithPassword(input: { email: string; password: strin
   const user = await db.user.findUnique({ where: { email } });
   const ok = user?.passwordHash && !user.disabled && (await verifyPassword(input.password, user.passwordHash));
   if (!user || !ok) {
-    await recordAudit(db, { userId: null, label: email || "unknown" }, { action: "auth.sign_in_failed", subjectType: "user", details: { method: "password" } });
+    await recordAudit(
+      db,
+      { userId: null, label: email || "unknown" },
+      { action: "auth.sign_in_failed", subjectType: "user", details: { method: "password" } },
+    );
     return null;
   }
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await recordAudit(tx, { userId: user.id, label: user.email }, { action: "auth.sign_in", subjectType: "user", subjectId: user.id, details: { method: "password" } });
+    await recordAudit(
+      tx,
+      { userId: user.id, label: user.email },
+      { action: "auth.sign_in", subjectType: "user", subjectId: user.id, details: { method: "password" } },
+    );
   });
   return { id: user.id, email: user.email, name: user.name };
 }
@@ -48,7 +56,13 @@ export async function signInWithOidc(input: { subject: string; email?: string; n
           },
         });
     const actor = { userId: user.id, label: user.email };
-    if (!existing) await recordAudit(tx, actor, { action: "user.created", subjectType: "user", subjectId: user.id, details: { via: "oidc", role: user.role } });
+    if (!existing)
+      await recordAudit(tx, actor, {
+        action: "user.created",
+        subjectType: "user",
+        subjectId: user.id,
+        details: { via: "oidc", role: user.role },
+      });
     await recordAudit(tx, actor, { action: "auth.sign_in", subjectType: "user", subjectId: user.id, details: { method: "oidc" } });
     return { id: user.id, email: user.email, name: user.name };
   });

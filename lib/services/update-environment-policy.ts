@@ -36,7 +36,11 @@ function describeChanges(before: Environment, input: UpdateEnvironmentInput): Re
   return changes;
 }
 
-export async function updateEnvironmentPolicy(options: { principal: Principal; slug: string; input: UpdateEnvironmentInput }): Promise<EnvironmentPolicyView> {
+export async function updateEnvironmentPolicy(options: {
+  principal: Principal;
+  slug: string;
+  input: UpdateEnvironmentInput;
+}): Promise<EnvironmentPolicyView> {
   const { principal, slug, input } = options;
   return db.$transaction(async (tx) => {
     const before = await loadEnvironment({ slug, client: tx });
@@ -44,8 +48,12 @@ export async function updateEnvironmentPolicy(options: { principal: Principal; s
     const changes = describeChanges(before, input);
     if (Object.keys(changes).length === 0) return toEnvironmentPolicyView(before);
     const after = await tx.environment.update({ where: { id: before.id }, data: input });
-    await recordAudit(tx, actorOf(principal), { action: "environment.policy_updated", subjectType: "environment", subjectId: before.id, details: { slug, changes } });
+    await recordAudit(tx, actorOf(principal), {
+      action: "environment.policy_updated",
+      subjectType: "environment",
+      subjectId: before.id,
+      details: { slug, changes },
+    });
     return toEnvironmentPolicyView(after);
   });
 }
-

@@ -12,10 +12,14 @@ type Input = { principal: Principal; id: string; input: UpdateUserInput };
 function refuseSelfLockout({ principal, id, input }: Input, currentRole: string): void {
   if (principal.userId !== id) return;
   if (input.disabled === true) {
-    throw new AppError("conflict", "You cannot disable your own account. Ask another admin to do it.", { fields: [{ path: "body.disabled", message: "cannot disable yourself" }] });
+    throw new AppError("conflict", "You cannot disable your own account. Ask another admin to do it.", {
+      fields: [{ path: "body.disabled", message: "cannot disable yourself" }],
+    });
   }
   if (input.role !== undefined && input.role !== currentRole) {
-    throw new AppError("conflict", "You cannot change your own role. Ask another admin to do it.", { fields: [{ path: "body.role", message: "cannot change your own role" }] });
+    throw new AppError("conflict", "You cannot change your own role. Ask another admin to do it.", {
+      fields: [{ path: "body.role", message: "cannot change your own role" }],
+    });
   }
 }
 

@@ -8,7 +8,11 @@ import { db } from "@/lib/db";
 import { loadApprovalSubject } from "./load-approval-subject";
 import { getEnvironmentApprovals, type EnvironmentApprovals } from "./release-detail/get-environment-approvals";
 
-export async function withdrawApproval(options: { principal: Principal; releaseId: string; environment: string }): Promise<EnvironmentApprovals> {
+export async function withdrawApproval(options: {
+  principal: Principal;
+  releaseId: string;
+  environment: string;
+}): Promise<EnvironmentApprovals> {
   const { principal, releaseId } = options;
   const { release, environment } = await loadApprovalSubject({ releaseId, environment: options.environment });
   const at = await now();

@@ -51,7 +51,17 @@ export async function createOwnPostgres(): Promise<OwnPostgres> {
   const data = path.join(dir, "data");
   const port = await freePort();
   const started = performance.now();
-  await asPostgres(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"]);
+  await asPostgres(path.join(bin, "initdb"), [
+    "-D",
+    data,
+    "-U",
+    "postgres",
+    "--auth=trust",
+    "-E",
+    "UTF8",
+    "--no-sync",
+    "--no-instructions",
+  ]);
   const initMs = Math.round(performance.now() - started);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
   const pgCtl = path.join(bin, "pg_ctl");

@@ -37,7 +37,9 @@ export async function createReleaseWorld() {
       allowWindows: PRODUCTION_ALLOW_WINDOWS.map((w) => ({ ...w, days: [...w.days] })),
     },
   });
-  const service = await db.service.create({ data: { slug: `svc-${tag}`, name: `Service ${tag}`, smokeSuite: [{ name: "Health", kind: "http", path: "/health" }] } });
+  const service = await db.service.create({
+    data: { slug: `svc-${tag}`, name: `Service ${tag}`, smokeSuite: [{ name: "Health", kind: "http", path: "/health" }] },
+  });
   const stagingTarget = await db.target.create({ data: { serviceId: service.id, environmentId: staging.id } });
   const productionTarget = await db.target.create({ data: { serviceId: service.id, environmentId: production.id } });
   const people = {
@@ -53,12 +55,30 @@ export async function createReleaseWorld() {
   const createRelease = (options: { hotfix?: boolean; version?: string } = {}) => {
     const version = options.version ?? `1.${(releases += 1)}.0`;
     return db.release.create({
-      data: { serviceId: service.id, version, image: `svc:${version}`, digest: digestOf(`${tag}${version}`), authorId: people.author.principal.userId, hotfix: options.hotfix ?? false, notes: `Notes of ${version}` },
+      data: {
+        serviceId: service.id,
+        version,
+        image: `svc:${version}`,
+        digest: digestOf(`${tag}${version}`),
+        authorId: people.author.principal.userId,
+        hotfix: options.hotfix ?? false,
+        notes: `Notes of ${version}`,
+      },
     });
   };
   /** Records a finished deploy of the release to a target (as the engine would), so promotion sees it. */
   const recordDeploy = (releaseId: string, targetId: string, state: "succeeded" | "failed" = "succeeded") =>
-    db.deployment.create({ data: { releaseId, targetId, kind: "deploy", strategy: "rolling", state, revision: `rev-${randomBytes(3).toString("hex")}`, finishedAt: new Date() } });
+    db.deployment.create({
+      data: {
+        releaseId,
+        targetId,
+        kind: "deploy",
+        strategy: "rolling",
+        state,
+        revision: `rev-${randomBytes(3).toString("hex")}`,
+        finishedAt: new Date(),
+      },
+    });
   return { tag, staging, production, service, stagingTarget, productionTarget, people, createRelease, recordDeploy };
 }
 

@@ -11,7 +11,10 @@ export function testRunId(): string {
   return `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 }
 
-export function databaseUrlFor(name: string, base = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres"): string {
+export function databaseUrlFor(
+  name: string,
+  base = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+): string {
   const url = new URL(base);
   url.pathname = `/${name}`;
   return url.toString();

@@ -11,7 +11,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["{lib,workers,prisma}/**/*.test.ts"], exclude: ["**/*.integration.test.ts", "node_modules/**"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["{lib,workers,prisma}/**/*.test.ts"],
+          exclude: ["**/*.integration.test.ts", "node_modules/**"],
+          environment: "node",
+        },
       },
       {
         resolve: { alias },

@@ -5,7 +5,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { closeEngineTest, createPrincipal, createRelease, createTarget, waitForState } from "@/lib/services/rollout/testing/engine-fixtures";
+import {
+  closeEngineTest,
+  createPrincipal,
+  createRelease,
+  createTarget,
+  waitForState,
+} from "@/lib/services/rollout/testing/engine-fixtures";
 import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
 
 const stateDir = mkdtempSync(path.join(tmpdir(), "fd-bootstrap-"));
@@ -14,7 +20,9 @@ const { bootstrapDemoTargets } = await import("./bootstrap-demo-targets");
 let worker: SpawnedWorker;
 
 beforeAll(() => {
-  worker = spawnWorker({ env: { REDIS_PREFIX: process.env.REDIS_PREFIX!, DATABASE_URL: process.env.DATABASE_URL!, LOCAL_PROVIDER_STATE_DIR: stateDir } });
+  worker = spawnWorker({
+    env: { REDIS_PREFIX: process.env.REDIS_PREFIX!, DATABASE_URL: process.env.DATABASE_URL!, LOCAL_PROVIDER_STATE_DIR: stateDir },
+  });
 });
 afterAll(() => closeEngineTest({ stateDir, workers: [worker] }));
 
@@ -23,8 +31,13 @@ describe("bootstrapDemoTargets", () => {
     const admin = await createPrincipal("admin");
     const { service, target } = await createTarget({ strategy: "canary" });
     const release = await createRelease(service.id, "1.2.0", admin.userId);
-    await getDb().target.update({ where: { id: target.id }, data: { currentReleaseId: release.id, currentRevision: "seeded-revision-that-never-ran" } });
-    expect(await bootstrapDemoTargets({ adminEmail: admin.email, targetIds: [target.id] })).toEqual([`${service.slug}/${(await getDb().environment.findFirstOrThrow({ where: { targets: { some: { id: target.id } } } })).slug}`]);
+    await getDb().target.update({
+      where: { id: target.id },
+      data: { currentReleaseId: release.id, currentRevision: "seeded-revision-that-never-ran" },
+    });
+    expect(await bootstrapDemoTargets({ adminEmail: admin.email, targetIds: [target.id] })).toEqual([
+      `${service.slug}/${(await getDb().environment.findFirstOrThrow({ where: { targets: { some: { id: target.id } } } })).slug}`,
+    ]);
     const deployment = await getDb().deployment.findFirstOrThrow({ where: { targetId: target.id } });
     const done = await waitForState(deployment.id, ["succeeded"]);
     expect(done).toMatchObject({ strategy: "rolling", releaseId: release.id, replacesRevision: null });

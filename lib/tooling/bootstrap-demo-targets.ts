@@ -10,20 +10,34 @@ import { getProvider } from "@/lib/services/rollout/get-provider";
 import { queueStep } from "@/lib/services/rollout/queue-step";
 
 async function isServing(target: { id: string; providerConfig: unknown }): Promise<boolean> {
-  const status = await getProvider("local").getStatus({ target: { id: target.id, providerType: "local", providerConfig: target.providerConfig } });
+  const status = await getProvider("local").getStatus({
+    target: { id: target.id, providerType: "local", providerConfig: target.providerConfig },
+  });
   return status.revisions.some((r) => r.healthy && r.traffic > 0);
 }
 
 function loadTargets(targetIds?: string[]) {
   return db.target.findMany({
-    where: { providerType: "local", currentReleaseId: { not: null }, deployments: { none: { activeTargetId: { not: null } } }, ...(targetIds ? { id: { in: targetIds } } : {}) },
+    where: {
+      providerType: "local",
+      currentReleaseId: { not: null },
+      deployments: { none: { activeTargetId: { not: null } } },
+      ...(targetIds ? { id: { in: targetIds } } : {}),
+    },
     include: { currentRelease: { include: { service: true } }, environment: true },
   });
 }
 
 export async function bootstrapDemoTargets({ adminEmail, targetIds }: { adminEmail: string; targetIds?: string[] }): Promise<string[]> {
   const admin = await db.user.findUniqueOrThrow({ where: { email: adminEmail } });
-  const principal: Principal = { kind: "user", userId: admin.id, email: admin.email, name: admin.name, role: admin.role, label: `${admin.email} (demo start)` };
+  const principal: Principal = {
+    kind: "user",
+    userId: admin.id,
+    email: admin.email,
+    name: admin.name,
+    role: admin.role,
+    label: `${admin.email} (demo start)`,
+  };
   const plan = planRollout({ strategy: "rolling", canarySteps: [100], stepPauseSeconds: null });
   if (!plan.ok) throw new Error(plan.reason);
   const targets = await loadTargets(targetIds);
@@ -43,8 +57,22 @@ type BootTarget = Awaited<ReturnType<typeof loadTargets>>[number];
 
 async function startTarget(principal: Principal, target: BootTarget, steps: RolloutStep[]): Promise<string> {
   const release = target.currentRelease!;
-  const created = await createDeploymentRecord({ principal, release, environment: target.environment, target, strategy: "rolling", steps, review: null, waitUntil: null });
-  await recordAudit(db, actorOf(principal), { action: "demo.target_started", subjectType: "target", subjectId: target.id, details: { deploymentId: created.id, version: release.version } });
+  const created = await createDeploymentRecord({
+    principal,
+    release,
+    environment: target.environment,
+    target,
+    strategy: "rolling",
+    steps,
+    review: null,
+    waitUntil: null,
+  });
+  await recordAudit(db, actorOf(principal), {
+    action: "demo.target_started",
+    subjectType: "target",
+    subjectId: target.id,
+    details: { deploymentId: created.id, version: release.version },
+  });
   await queueStep({ id: created.id, currentStep: 0, generation: 0, resumeAt: null });
   return `${release.service.slug}/${target.environment.slug}`;
 }

@@ -42,7 +42,14 @@ const children: ChildProcess[] = [];
 async function stopAll(running: ChildProcess[], code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.all(running.map((c) => new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : (c.once("exit", () => resolve()), c.kill("SIGTERM"))))));
+  await Promise.all(
+    running.map(
+      (c) =>
+        new Promise<void>((resolve) =>
+          c.exitCode !== null || c.signalCode !== null ? resolve() : (c.once("exit", () => resolve()), c.kill("SIGTERM")),
+        ),
+    ),
+  );
   const { shutdownAllLocal } = await import("@/lib/providers/local/shutdown-all-local");
   const stateDir = path.resolve(root, process.env.LOCAL_PROVIDER_STATE_DIR ?? ".tmp/local-provider");
   await shutdownAllLocal({ stateDir }).catch((error: Error) => console.error(`could not stop local revisions: ${error.message}`));
@@ -52,7 +59,13 @@ async function stopAll(running: ChildProcess[], code: number): Promise<void> {
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
@@ -60,7 +73,13 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 
 async function main(): Promise<void> {
   await preflight({ databaseUrl, redisUrl });
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, NEXTAUTH_SECRET: ensureSessionSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`, DEMO_SIGNINS: "1" };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    NEXTAUTH_SECRET: ensureSessionSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    DEMO_SIGNINS: "1",
+  };
   for (const [title, command, args] of [
     ["Generate the Prisma client", "tsx", ["prisma/scripts/generate.ts"]],
     ["Apply migrations", "tsx", ["prisma/scripts/migrate.ts", "apply"]],

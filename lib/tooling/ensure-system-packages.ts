@@ -10,7 +10,9 @@ const NEEDS: Need[] = [
   { what: "redis-server", present: () => spawnSync("redis-server", ["--version"]).status === 0, debianPackage: "redis-server" },
   {
     what: "PostgreSQL server binaries",
-    present: () => existsSync("/usr/lib/postgresql") && readdirSync("/usr/lib/postgresql").some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)),
+    present: () =>
+      existsSync("/usr/lib/postgresql") &&
+      readdirSync("/usr/lib/postgresql").some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)),
     debianPackage: "postgresql",
   },
 ];

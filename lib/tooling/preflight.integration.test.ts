@@ -20,7 +20,10 @@ describe("preflight", () => {
 
   it("names both, with how to fix each, when both are down", async () => {
     const [pgPort, redisPort] = [await freePort(), await freePort()];
-    const error = await preflight({ databaseUrl: `postgresql://postgres@127.0.0.1:${pgPort}/x`, redisUrl: `redis://127.0.0.1:${redisPort}` }).catch((e: Error) => e);
+    const error = await preflight({
+      databaseUrl: `postgresql://postgres@127.0.0.1:${pgPort}/x`,
+      redisUrl: `redis://127.0.0.1:${redisPort}`,
+    }).catch((e: Error) => e);
     expect(String(error)).toMatch(new RegExp(`PostgreSQL: Cannot reach PostgreSQL at 127.0.0.1:${pgPort}.*DATABASE_URL`));
     expect(String(error)).toMatch(/Redis: cannot reach .*REDIS_URL/);
   });

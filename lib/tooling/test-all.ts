@@ -11,12 +11,22 @@ type Step = { title: string; command: string; args: string[]; needs?: string };
 const STEPS: Step[] = [
   { title: "Generate the Prisma client", command: "tsx", args: ["prisma/scripts/generate.ts"] },
   { title: "Migrations cover schema.prisma", command: "tsx", args: ["prisma/scripts/migrate.ts", "check"] },
+  { title: "Formatted (Prettier)", command: "prettier", args: ["--check", "."] },
   { title: "Type check", command: "tsc", args: ["--noEmit"] },
   { title: "Lint", command: "eslint", args: ["."] },
   { title: "Unit tests", command: "vitest", args: ["run", "--config", "lib/testing/vitest.config.mts", "--project", "unit"] },
-  { title: "Integration tests (Postgres, Redis)", command: "vitest", args: ["run", "--config", "lib/testing/vitest.config.mts", "--project", "integration"] },
+  {
+    title: "Integration tests (Postgres, Redis)",
+    command: "vitest",
+    args: ["run", "--config", "lib/testing/vitest.config.mts", "--project", "integration"],
+  },
   { title: "Production build", command: "next", args: ["build"] },
-  { title: "End-to-end tests (Chromium)", command: "playwright", args: ["test", "--config", "e2e/playwright.config.ts"], needs: "Production build" },
+  {
+    title: "End-to-end tests (Chromium)",
+    command: "playwright",
+    args: ["test", "--config", "e2e/playwright.config.ts"],
+    needs: "Production build",
+  },
 ];
 
 async function main(): Promise<void> {

@@ -24,7 +24,10 @@ type Migration = { name: string; sql: string; checksum: string };
 
 export async function readMigrations(baseDir: string): Promise<Migration[]> {
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(baseDir, name, "migration.sql"), "utf8");

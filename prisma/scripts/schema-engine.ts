@@ -26,9 +26,5 @@ export async function loadSchemaEngine(options: { schemaPath: string; databaseUr
   const log = (line: string) => {
     if (process.env.SCHEMA_ENGINE_DEBUG) console.error(line);
   };
-  return glue.SchemaEngine.new(
-    { datamodels: [[options.schemaPath, schema]] },
-    log,
-    bindMigrationAwareSqlAdapterFactory(adapter),
-  );
+  return glue.SchemaEngine.new({ datamodels: [[options.schemaPath, schema]] }, log, bindMigrationAwareSqlAdapterFactory(adapter));
 }

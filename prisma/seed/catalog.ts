@@ -24,7 +24,15 @@ export async function seedCatalog(db: PrismaClient) {
   const staging = await db.environment.upsert({
     where: { slug: "staging" },
     update: {},
-    create: { slug: "staging", name: "Staging", promotionOrder: 10, isProduction: false, timezone: "UTC", requiredApprovals: 0, allowWindows: [] },
+    create: {
+      slug: "staging",
+      name: "Staging",
+      promotionOrder: 10,
+      isProduction: false,
+      timezone: "UTC",
+      requiredApprovals: 0,
+      allowWindows: [],
+    },
   });
   const production = await db.environment.upsert({
     where: { slug: "production" },
@@ -61,9 +69,14 @@ export async function seedCatalog(db: PrismaClient) {
       },
     });
     services.push(service);
-    for (const [environment, strategy] of [[staging, "rolling"], [production, "canary"]] as const) {
+    for (const [environment, strategy] of [
+      [staging, "rolling"],
+      [production, "canary"],
+    ] as const) {
       // A target seeded before the local provider existed gets a configuration that runs; others are kept.
-      const existing = await db.target.findUnique({ where: { serviceId_environmentId: { serviceId: service.id, environmentId: environment.id } } });
+      const existing = await db.target.findUnique({
+        where: { serviceId_environmentId: { serviceId: service.id, environmentId: environment.id } },
+      });
       const runnable = existing?.providerType !== "local" || localConfigSchema.safeParse(existing.providerConfig).success;
       await db.target.upsert({
         where: { serviceId_environmentId: { serviceId: service.id, environmentId: environment.id } },

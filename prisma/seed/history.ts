@@ -14,7 +14,19 @@ function digestOf(text: string): string {
 
 async function recordDeployment(
   ctx: Ctx,
-  input: { releaseId: string; targetId: string; kind?: "deploy" | "rollback"; strategy: Strategy; state: DeploymentState; at: Date; revision: string; replaces?: string; rollbackOfId?: string; reason?: string; error?: string },
+  input: {
+    releaseId: string;
+    targetId: string;
+    kind?: "deploy" | "rollback";
+    strategy: Strategy;
+    state: DeploymentState;
+    at: Date;
+    revision: string;
+    replaces?: string;
+    rollbackOfId?: string;
+    reason?: string;
+    error?: string;
+  },
 ) {
   const finishedAt = new Date(input.at.getTime() + 6 * 60 * 1000);
   const deployment = await ctx.db.deployment.create({
@@ -76,24 +88,97 @@ export async function seedHistory(ctx: Ctx, service: Service, index: number): Pr
   const rev = (v: string, env: string) => `${service.slug}-${env}-${v.replaceAll(".", "-")}`;
   const at = (r: Release, hours: number) => new Date(r.createdAt.getTime() + hours * 60 * 60 * 1000);
 
-  await recordDeployment(ctx, { releaseId: v1.id, targetId: stagingTarget.id, strategy: "rolling", state: "succeeded", at: at(v1, 1), revision: rev(v1.version, "stg") });
-  await recordDeployment(ctx, { releaseId: v1.id, targetId: productionTarget.id, strategy: "canary", state: "succeeded", at: at(v1, 26), revision: rev(v1.version, "prd") });
-  await recordDeployment(ctx, { releaseId: v2.id, targetId: stagingTarget.id, strategy: "rolling", state: "succeeded", at: at(v2, 1), revision: rev(v2.version, "stg"), replaces: rev(v1.version, "stg") });
+  await recordDeployment(ctx, {
+    releaseId: v1.id,
+    targetId: stagingTarget.id,
+    strategy: "rolling",
+    state: "succeeded",
+    at: at(v1, 1),
+    revision: rev(v1.version, "stg"),
+  });
+  await recordDeployment(ctx, {
+    releaseId: v1.id,
+    targetId: productionTarget.id,
+    strategy: "canary",
+    state: "succeeded",
+    at: at(v1, 26),
+    revision: rev(v1.version, "prd"),
+  });
+  await recordDeployment(ctx, {
+    releaseId: v2.id,
+    targetId: stagingTarget.id,
+    strategy: "rolling",
+    state: "succeeded",
+    at: at(v2, 1),
+    revision: rev(v2.version, "stg"),
+    replaces: rev(v1.version, "stg"),
+  });
 
   let productionRelease = v2;
   if (service.slug === "akosha") {
     // The runbook's case: error rate above 5% after a production deploy, rolled back by on-call.
-    const failed = await recordDeployment(ctx, { releaseId: v2.id, targetId: productionTarget.id, strategy: "canary", state: "rolled_back", at: at(v2, 26), revision: rev(v2.version, "prd"), replaces: rev(v1.version, "prd"), error: "Error rate 7.2% > 5% over 5 min at the 10% step" });
-    await recordDeployment(ctx, { releaseId: v1.id, targetId: productionTarget.id, kind: "rollback", strategy: "rolling", state: "succeeded", at: at(v2, 26.2), revision: rev(v1.version, "prd"), replaces: rev(v2.version, "prd"), rollbackOfId: failed.id, reason: "Error rate above 5% during canary" });
+    const failed = await recordDeployment(ctx, {
+      releaseId: v2.id,
+      targetId: productionTarget.id,
+      strategy: "canary",
+      state: "rolled_back",
+      at: at(v2, 26),
+      revision: rev(v2.version, "prd"),
+      replaces: rev(v1.version, "prd"),
+      error: "Error rate 7.2% > 5% over 5 min at the 10% step",
+    });
+    await recordDeployment(ctx, {
+      releaseId: v1.id,
+      targetId: productionTarget.id,
+      kind: "rollback",
+      strategy: "rolling",
+      state: "succeeded",
+      at: at(v2, 26.2),
+      revision: rev(v1.version, "prd"),
+      replaces: rev(v2.version, "prd"),
+      rollbackOfId: failed.id,
+      reason: "Error rate above 5% during canary",
+    });
     productionRelease = v1;
   } else {
-    await recordDeployment(ctx, { releaseId: v2.id, targetId: productionTarget.id, strategy: "canary", state: "succeeded", at: at(v2, 26), revision: rev(v2.version, "prd"), replaces: rev(v1.version, "prd") });
+    await recordDeployment(ctx, {
+      releaseId: v2.id,
+      targetId: productionTarget.id,
+      strategy: "canary",
+      state: "succeeded",
+      at: at(v2, 26),
+      revision: rev(v2.version, "prd"),
+      replaces: rev(v1.version, "prd"),
+    });
   }
-  await recordDeployment(ctx, { releaseId: v3.id, targetId: stagingTarget.id, strategy: "rolling", state: "succeeded", at: at(v3, 1), revision: rev(v3.version, "stg"), replaces: rev(v2.version, "stg") });
+  await recordDeployment(ctx, {
+    releaseId: v3.id,
+    targetId: stagingTarget.id,
+    strategy: "rolling",
+    state: "succeeded",
+    at: at(v3, 1),
+    revision: rev(v3.version, "stg"),
+    replaces: rev(v2.version, "stg"),
+  });
 
-  await ctx.db.target.update({ where: { id: stagingTarget.id }, data: { currentReleaseId: v3.id, currentRevision: rev(v3.version, "stg") } });
-  await ctx.db.target.update({ where: { id: productionTarget.id }, data: { currentReleaseId: productionRelease.id, currentRevision: rev(productionRelease.version, "prd") } });
+  await ctx.db.target.update({
+    where: { id: stagingTarget.id },
+    data: { currentReleaseId: v3.id, currentRevision: rev(v3.version, "stg") },
+  });
+  await ctx.db.target.update({
+    where: { id: productionTarget.id },
+    data: { currentReleaseId: productionRelease.id, currentRevision: rev(productionRelease.version, "prd") },
+  });
   if (service.slug === "session-buddy") {
-    await ctx.db.approval.create({ data: { releaseId: v3.id, environmentId: ctx.production.id, userId: ctx.users.release_manager!, decision: "approve", comment: "Staging soak looks clean", digest: v3.digest } });
+    await ctx.db.approval.create({
+      data: {
+        releaseId: v3.id,
+        environmentId: ctx.production.id,
+        userId: ctx.users.release_manager!,
+        decision: "approve",
+        comment: "Staging soak looks clean",
+        digest: v3.digest,
+      },
+    });
   }
 }

@@ -16,7 +16,10 @@ export function toSlackMessage(payload: JobPayload<"notification.send">): { text
 }
 
 export const notificationSend: Processor<"notification.send"> = async ({ payload, job }) => {
-  const environment = await db.environment.findUnique({ where: { id: payload.environmentId }, select: { slug: true, notifyWebhookUrl: true } });
+  const environment = await db.environment.findUnique({
+    where: { id: payload.environmentId },
+    select: { slug: true, notifyWebhookUrl: true },
+  });
   if (!environment?.notifyWebhookUrl) return { sent: false, reason: "no webhook configured" };
   const attempt = `${job.attemptsMade + 1}/${job.opts.attempts ?? 1}`;
   try {

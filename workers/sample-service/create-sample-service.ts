@@ -28,7 +28,15 @@ function send(res: ServerResponse, status: number, body: unknown, type = "applic
 
 type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-function createRoutes({ settings, metrics, startedAt }: { settings: SampleSettings; metrics: ServiceMetrics; startedAt: number }): Record<string, Route> {
+function createRoutes({
+  settings,
+  metrics,
+  startedAt,
+}: {
+  settings: SampleSettings;
+  metrics: ServiceMetrics;
+  startedAt: number;
+}): Record<string, Route> {
   const shouldFail = createErrorSchedule(settings.ERROR_RATE);
   const who = { service: settings.SERVICE_NAME, version: settings.VERSION };
   // Only the "business" endpoints misbehave: a bad release still answers /health, as real ones often do.

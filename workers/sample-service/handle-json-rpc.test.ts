@@ -17,7 +17,12 @@ describe("handleJsonRpc", () => {
     expect(tools.tools.map((t) => t.name)).toEqual(["list_repos", "get_repo_paths"]);
     const repos = call({ jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "list_repos" } });
     expect(JSON.parse((repos?.result as { content: { text: string }[] }).content[0]!.text)).toContain("flightdeck");
-    const paths = call({ jsonrpc: "2.0", id: 4, method: "tools/call", params: { name: "get_repo_paths", arguments: { repo: "runbooks" } } });
+    const paths = call({
+      jsonrpc: "2.0",
+      id: 4,
+      method: "tools/call",
+      params: { name: "get_repo_paths", arguments: { repo: "runbooks" } },
+    });
     expect(JSON.parse((paths?.result as { content: { text: string }[] }).content[0]!.text)).toEqual(["deploy.md", "rollback.md"]);
   });
 
@@ -26,7 +31,9 @@ describe("handleJsonRpc", () => {
     expect(handleJsonRpc({ body: "{not json", service: "s", version: "v" })).toMatchObject({ id: null, error: { code: RPC_PARSE_ERROR } });
     expect(call({ id: 6, method: "initialize" })?.error?.code).toBe(RPC_INVALID_REQUEST);
     expect(call({ jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "drop_tables" } })?.error?.code).toBe(RPC_INVALID_PARAMS);
-    expect(call({ jsonrpc: "2.0", id: 8, method: "tools/call", params: { name: "get_repo_paths", arguments: {} } })?.error?.code).toBe(RPC_INVALID_PARAMS);
+    expect(call({ jsonrpc: "2.0", id: 8, method: "tools/call", params: { name: "get_repo_paths", arguments: {} } })?.error?.code).toBe(
+      RPC_INVALID_PARAMS,
+    );
   });
 
   it("gives a notification no response", () => {

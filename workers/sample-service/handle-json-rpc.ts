@@ -61,7 +61,11 @@ export function handleJsonRpc({ body, service, version }: { body: string; servic
   const params = (request.params ?? {}) as Record<string, unknown>;
   switch (request.method) {
     case "initialize":
-      return { jsonrpc: "2.0", id, result: { protocolVersion: "2025-06-18", serverInfo: { name: service, version }, capabilities: { tools: {} } } };
+      return {
+        jsonrpc: "2.0",
+        id,
+        result: { protocolVersion: "2025-06-18", serverInfo: { name: service, version }, capabilities: { tools: {} } },
+      };
     case "tools/list":
       return { jsonrpc: "2.0", id, result: { tools: TOOLS } };
     case "tools/call":

@@ -3,7 +3,10 @@
 import { z } from "zod";
 
 const share = z.coerce.number().min(0).max(1);
-const flag = z.string().optional().transform((v) => v === "1" || v === "true");
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => v === "1" || v === "true");
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),

@@ -9,7 +9,10 @@ export default async function OverviewPage() {
   await requireSignedIn("/overview");
   return (
     <>
-      <PageHeader title="Overview" description="What runs where: the current version of each service in each environment, and its latest deployment." />
+      <PageHeader
+        title="Overview"
+        description="What runs where: the current version of each service in each environment, and its latest deployment."
+      />
       <OverviewMatrix />
     </>
   );

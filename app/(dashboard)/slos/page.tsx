@@ -11,8 +11,8 @@ export default async function SlosPage() {
     <>
       <PageHeader title="SLOs" description="The service level objectives each service is held to." />
       <p data-testid="slo-metrics-note" className="mb-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
-        These are the configured targets. Live metrics and error budgets arrive with the metrics integration; until then no current
-        values are shown rather than made-up ones.
+        These are the configured targets. Live metrics and error budgets arrive with the metrics integration; until then no current values
+        are shown rather than made-up ones.
       </p>
       <SloTargets />
     </>

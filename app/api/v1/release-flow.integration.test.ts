@@ -29,10 +29,17 @@ const CLOSED = "2026-06-12T10:00:00.000Z"; // Friday 12:00 in Berlin
 const OPEN = "2026-06-15T09:00:00.000Z"; // Monday 11:00 in Berlin
 let world: World;
 
-async function call(handler: Handler, options: { who: Who; method?: string; params?: Record<string, string>; body?: unknown; query?: string }) {
+async function call(
+  handler: Handler,
+  options: { who: Who; method?: string; params?: Record<string, string>; body?: unknown; query?: string },
+) {
   const headers = { authorization: `Bearer ${world.people[options.who].token}`, "content-type": "application/json" };
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  const request = new Request(`http://test/api/v1/x${options.query ?? ""}`, { method: options.method ?? (body ? "POST" : "GET"), headers, body });
+  const request = new Request(`http://test/api/v1/x${options.query ?? ""}`, {
+    method: options.method ?? (body ? "POST" : "GET"),
+    headers,
+    body,
+  });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   return { status: response.status, body: await response.json() };
 }
@@ -66,7 +73,13 @@ describe("the test clock", () => {
   it("is set by an admin and read by every decision; others get 403", async () => {
     expect((await setClock(CLOSED)).body).toEqual({ now: CLOSED, fixed: true });
     const window = await call(windowRoute.GET, { who: "viewer", params: { slug: world.production.slug } });
-    expect(window.body).toMatchObject({ evaluatedAt: CLOSED, state: "closed", allowed: false, opensAt: "2026-06-15T08:00:00.000Z", description: "Closed — opens Mon 10:00 (Europe/Berlin)" });
+    expect(window.body).toMatchObject({
+      evaluatedAt: CLOSED,
+      state: "closed",
+      allowed: false,
+      opensAt: "2026-06-15T08:00:00.000Z",
+      description: "Closed — opens Mon 10:00 (Europe/Berlin)",
+    });
     const refused = await changesNothing(() => call(clockRoute.PUT, { who: "rm1", method: "PUT", body: { now: OPEN } }));
     expect(refused.status).toBe(403);
     expect(await getDb().auditEvent.count({ where: { action: "test.clock_set", details: { path: ["now"], equals: CLOSED } } })).toBe(1);
@@ -79,13 +92,26 @@ describe("release detail", () => {
     const release = await world.createRelease();
     const forManager = await detail(release.id);
     expect(forManager.status).toBe(200);
-    expect(forManager.body.environments.map((e: { environment: { slug: string } }) => e.environment.slug)).toEqual(expect.arrayContaining([world.staging.slug, world.production.slug]));
+    expect(forManager.body.environments.map((e: { environment: { slug: string } }) => e.environment.slug)).toEqual(
+      expect.arrayContaining([world.staging.slug, world.production.slug]),
+    );
     const production = productionOf(forManager.body);
     expect(production.approvalsDecision).toMatchObject({ satisfied: false, required: 2, reason: "2 approvals required, 0 given" });
-    expect(production.window).toMatchObject({ state: "closed", opensAt: "2026-06-15T08:00:00.000Z", description: "Closed — opens Mon 10:00 (Europe/Berlin)" });
+    expect(production.window).toMatchObject({
+      state: "closed",
+      opensAt: "2026-06-15T08:00:00.000Z",
+      description: "Closed — opens Mon 10:00 (Europe/Berlin)",
+    });
     expect(production.promotion).toMatchObject({ allowed: false, requiredEnvironment: world.staging.slug });
     expect(production.readiness.ready).toBe(false);
-    expect(production.readiness.checks.map((c: { id: string }) => c.id)).toEqual(["approvals", "window", "promotion", "smoke_suite", "backup", "no_p1_alert"]);
+    expect(production.readiness.checks.map((c: { id: string }) => c.id)).toEqual([
+      "approvals",
+      "window",
+      "promotion",
+      "smoke_suite",
+      "backup",
+      "no_p1_alert",
+    ]);
     expect(production.canApprove).toMatchObject({ allowed: true });
     expect(production.environment.hasNotifyWebhook).toBe(false);
     expect(production.environment).not.toHaveProperty("notifyWebhookUrl");
@@ -99,14 +125,26 @@ describe("release detail", () => {
     await getDb().target.update({ where: { id: world.productionTarget.id }, data: { currentReleaseId: running.id } });
     const next = await world.createRelease();
     const changes = productionOf((await detail(next.id)).body).changes;
-    expect(changes).toMatchObject({ direction: "newer", digestChanges: true, current: { version: running.version, notes: `Notes of ${running.version}` } });
+    expect(changes).toMatchObject({
+      direction: "newer",
+      digestChanges: true,
+      current: { version: running.version, notes: `Notes of ${running.version}` },
+    });
     expect(changes.releasesBetween).toEqual([expect.objectContaining({ version: next.version, notes: `Notes of ${next.version}` })]);
   });
 });
 
 describe("approvals", () => {
   it("gives the author no approval power: 403 naming why, nothing written", async () => {
-    const release = await getDb().release.create({ data: { serviceId: world.service.id, version: "9.0.0-own", image: "svc:own", digest: fixtures.digestOf("own"), authorId: world.people.rm1.principal.userId } });
+    const release = await getDb().release.create({
+      data: {
+        serviceId: world.service.id,
+        version: "9.0.0-own",
+        image: "svc:own",
+        digest: fixtures.digestOf("own"),
+        authorId: world.people.rm1.principal.userId,
+      },
+    });
     const refused = await changesNothing(() => decide(release.id, "rm1", { decision: "approve" }));
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toContain("You wrote this release; someone else must approve it");
@@ -118,13 +156,25 @@ describe("approvals", () => {
     const developer = await changesNothing(() => decide(release.id, "developer", { decision: "approve" }));
     expect(developer.status).toBe(403);
     expect(developer.body.detail).toContain("release.approve");
-    await call(environmentRoute.PATCH, { who: "admin", method: "PATCH", params: { slug: world.production.slug }, body: { approverRoles: ["release_manager"] } });
+    await call(environmentRoute.PATCH, {
+      who: "admin",
+      method: "PATCH",
+      params: { slug: world.production.slug },
+      body: { approverRoles: ["release_manager"] },
+    });
     try {
       const admin = await changesNothing(() => decide(release.id, "admin", { decision: "approve" }));
       expect(admin.status).toBe(403);
-      expect(admin.body.detail).toMatch(/may not approve releases for this environment; approvers: Release manager \(Production .*'s approval policy\)/);
+      expect(admin.body.detail).toMatch(
+        /may not approve releases for this environment; approvers: Release manager \(Production .*'s approval policy\)/,
+      );
     } finally {
-      await call(environmentRoute.PATCH, { who: "admin", method: "PATCH", params: { slug: world.production.slug }, body: { approverRoles: ["admin", "release_manager"] } });
+      await call(environmentRoute.PATCH, {
+        who: "admin",
+        method: "PATCH",
+        params: { slug: world.production.slug },
+        body: { approverRoles: ["admin", "release_manager"] },
+      });
     }
   });
 
@@ -141,18 +191,39 @@ describe("approvals", () => {
     const first = await decide(release.id, "rm1", { decision: "approve" });
     expect(first.status).toBe(200);
     expect(first.body.decision).toMatchObject({ satisfied: false, reason: "2 approvals required, 1 given" });
-    expect(first.body.approvals[0]).toMatchObject({ decision: "approve", digest: release.digest, counts: true, createdAt: OPEN, user: { name: "Rita Release", role: "release_manager" } });
+    expect(first.body.approvals[0]).toMatchObject({
+      decision: "approve",
+      digest: release.digest,
+      counts: true,
+      createdAt: OPEN,
+      user: { name: "Rita Release", role: "release_manager" },
+    });
     const rejected = await decide(release.id, "rm2", { decision: "reject", comment: "the migration is not reversible" });
-    expect(rejected.body.decision.reason).toBe("Rejected by Remy Release: the migration is not reversible — blocked until the rejection is withdrawn");
-    const withdrawn = await call(withdrawRoute.DELETE, { who: "rm2", method: "DELETE", params: { id: release.id, environment: world.production.slug } });
+    expect(rejected.body.decision.reason).toBe(
+      "Rejected by Remy Release: the migration is not reversible — blocked until the rejection is withdrawn",
+    );
+    const withdrawn = await call(withdrawRoute.DELETE, {
+      who: "rm2",
+      method: "DELETE",
+      params: { id: release.id, environment: world.production.slug },
+    });
     expect(withdrawn.body.decision).toMatchObject({ satisfied: false, reason: "2 approvals required, 1 given", rejectedBy: [] });
-    expect(withdrawn.body.approvals.find((a: { decision: string }) => a.decision === "reject")).toMatchObject({ counts: false, whyNotCounted: "withdrawn" });
+    expect(withdrawn.body.approvals.find((a: { decision: string }) => a.decision === "reject")).toMatchObject({
+      counts: false,
+      whyNotCounted: "withdrawn",
+    });
     const approved = await decide(release.id, "rm2", { decision: "approve" });
     expect(approved.body.decision).toMatchObject({ satisfied: true, approvedCount: 2 });
     expect(await getDb().approval.count({ where: { releaseId: release.id } })).toBe(2); // re-deciding updates the person's row
-    const actions = await getDb().auditEvent.findMany({ where: { subjectId: release.id }, orderBy: { id: "asc" }, select: { action: true } });
+    const actions = await getDb().auditEvent.findMany({
+      where: { subjectId: release.id },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action)).toEqual(["approval.approved", "approval.rejected", "approval.withdrawn", "approval.approved"]);
-    const again = await changesNothing(() => call(withdrawRoute.DELETE, { who: "viewer", method: "DELETE", params: { id: release.id, environment: world.production.slug } }));
+    const again = await changesNothing(() =>
+      call(withdrawRoute.DELETE, { who: "viewer", method: "DELETE", params: { id: release.id, environment: world.production.slug } }),
+    );
     expect(again.status).toBe(404);
   });
 
@@ -169,9 +240,15 @@ describe("approvals", () => {
     await setClock(OPEN);
     await getDb().release.update({ where: { id: release.id }, data: { digest: fixtures.digestOf("rebuilt") } });
     const rebuilt = productionOf((await detail(release.id)).body);
-    expect(rebuilt.approvals.map((a: { counts: boolean; whyNotCounted: string }) => [a.counts, a.whyNotCounted])).toEqual([[false, "other_digest"], [false, "other_digest"]]);
+    expect(rebuilt.approvals.map((a: { counts: boolean; whyNotCounted: string }) => [a.counts, a.whyNotCounted])).toEqual([
+      [false, "other_digest"],
+      [false, "other_digest"],
+    ]);
     const renewed = await decide(release.id, "rm1", { decision: "approve" });
-    expect(renewed.body.approvals.find((a: { user: { name: string } }) => a.user.name === "Rita Release")).toMatchObject({ digest: fixtures.digestOf("rebuilt"), counts: true });
+    expect(renewed.body.approvals.find((a: { user: { name: string } }) => a.user.name === "Rita Release")).toMatchObject({
+      digest: fixtures.digestOf("rebuilt"),
+      counts: true,
+    });
   });
 });
 
@@ -179,26 +256,45 @@ describe("environment policies and freezes", () => {
   const slug = () => world.production.slug;
 
   it("lets only admins change a policy; an incoherent policy is refused whole and nothing changes", async () => {
-    const manager = await changesNothing(() => call(environmentRoute.PATCH, { who: "rm1", method: "PATCH", params: { slug: slug() }, body: { requiredApprovals: 1 } }));
+    const manager = await changesNothing(() =>
+      call(environmentRoute.PATCH, { who: "rm1", method: "PATCH", params: { slug: slug() }, body: { requiredApprovals: 1 } }),
+    );
     expect(manager.status).toBe(403);
-    const incoherent = await changesNothing(() => call(environmentRoute.PATCH, { who: "admin", method: "PATCH", params: { slug: slug() }, body: { approverRoles: [] } }));
+    const incoherent = await changesNothing(() =>
+      call(environmentRoute.PATCH, { who: "admin", method: "PATCH", params: { slug: slug() }, body: { approverRoles: [] } }),
+    );
     expect(incoherent.status).toBe(422);
     expect(incoherent.body.errors).toEqual([expect.objectContaining({ path: "body.approverRoles" })]);
-    const badZone = await changesNothing(() => call(environmentRoute.PATCH, { who: "admin", method: "PATCH", params: { slug: slug() }, body: { timezone: "Mars/Olympus" } }));
+    const badZone = await changesNothing(() =>
+      call(environmentRoute.PATCH, { who: "admin", method: "PATCH", params: { slug: slug() }, body: { timezone: "Mars/Olympus" } }),
+    );
     expect(badZone.status).toBe(422);
     expect((await getDb().environment.findUniqueOrThrow({ where: { slug: slug() } })).approverRoles).toEqual(["admin", "release_manager"]);
   });
 
   it("stores the webhook but never returns or audits it", async () => {
     const url = "https://hooks.example.test/services/T000/B000/secret";
-    const updated = await call(environmentRoute.PATCH, { who: "admin", method: "PATCH", params: { slug: slug() }, body: { notifyWebhookUrl: url, approvalTtlMinutes: 720 } });
+    const updated = await call(environmentRoute.PATCH, {
+      who: "admin",
+      method: "PATCH",
+      params: { slug: slug() },
+      body: { notifyWebhookUrl: url, approvalTtlMinutes: 720 },
+    });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ hasNotifyWebhook: true, approvalTtlMinutes: 720 });
     expect(JSON.stringify(updated.body)).not.toContain("hooks.example.test");
-    const audit = await getDb().auditEvent.findFirstOrThrow({ where: { action: "environment.policy_updated", subjectId: world.production.id }, orderBy: { id: "desc" } });
+    const audit = await getDb().auditEvent.findFirstOrThrow({
+      where: { action: "environment.policy_updated", subjectId: world.production.id },
+      orderBy: { id: "desc" },
+    });
     expect(JSON.stringify(audit.details)).not.toContain("hooks.example.test");
     expect(audit.details).toMatchObject({ changes: { notifyWebhook: "set", approvalTtlMinutes: { from: 1440, to: 720 } } });
-    const cleared = await call(environmentRoute.PATCH, { who: "admin", method: "PATCH", params: { slug: slug() }, body: { notifyWebhookUrl: null, approvalTtlMinutes: 1440 } });
+    const cleared = await call(environmentRoute.PATCH, {
+      who: "admin",
+      method: "PATCH",
+      params: { slug: slug() },
+      body: { notifyWebhookUrl: null, approvalTtlMinutes: 1440 },
+    });
     expect(cleared.body.hasNotifyWebhook).toBe(false);
   });
 
@@ -207,7 +303,9 @@ describe("environment policies and freezes", () => {
     const body = { startsAt: "2026-06-15T06:00:00Z", endsAt: "2026-06-16T06:00:00Z", reason: "Quarter-end close" };
     const refused = await changesNothing(() => call(freezesRoute.POST, { who: "rm1", params: { slug: slug() }, body }));
     expect(refused.status).toBe(403);
-    const backwards = await changesNothing(() => call(freezesRoute.POST, { who: "admin", params: { slug: slug() }, body: { ...body, endsAt: body.startsAt } }));
+    const backwards = await changesNothing(() =>
+      call(freezesRoute.POST, { who: "admin", params: { slug: slug() }, body: { ...body, endsAt: body.startsAt } }),
+    );
     expect(backwards.status).toBe(422);
     const created = await call(freezesRoute.POST, { who: "admin", params: { slug: slug() }, body });
     expect(created.status).toBe(201);
@@ -217,9 +315,14 @@ describe("environment policies and freezes", () => {
     const lifted = await call(freezeRoute.DELETE, { who: "admin", method: "DELETE", params: { slug: slug(), id: created.body.id } });
     expect(lifted.status).toBe(200);
     expect((await call(windowRoute.GET, { who: "viewer", params: { slug: slug() } })).body.state).toBe("open");
-    const actions = await getDb().auditEvent.findMany({ where: { subjectId: world.production.id, action: { startsWith: "freeze." } }, select: { action: true } });
+    const actions = await getDb().auditEvent.findMany({
+      where: { subjectId: world.production.id, action: { startsWith: "freeze." } },
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action)).toEqual(["freeze.created", "freeze.deleted"]);
-    expect((await call(freezeRoute.DELETE, { who: "admin", method: "DELETE", params: { slug: slug(), id: created.body.id } })).status).toBe(404);
+    expect((await call(freezeRoute.DELETE, { who: "admin", method: "DELETE", params: { slug: slug(), id: created.body.id } })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -227,17 +330,33 @@ describe("reviews", () => {
   it("lists open reviews until a release manager closes one with a comment, once", async () => {
     const release = await world.createRelease({ hotfix: true });
     const review = await getDb().$transaction((tx) =>
-      openReviewForDeployment(tx, { principal: world.people.rm1.principal, releaseId: release.id, environmentId: world.production.id, deploymentId: null, review: { reason: "hotfix", detail: "Hotfix outside the window" } }),
+      openReviewForDeployment(tx, {
+        principal: world.people.rm1.principal,
+        releaseId: release.id,
+        environmentId: world.production.id,
+        deploymentId: null,
+        review: { reason: "hotfix", detail: "Hotfix outside the window" },
+      }),
     );
     const open = await call(reviewsRoute.GET, { who: "viewer", query: "?open=true" });
     expect(open.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: review.id, reason: "hotfix", closedAt: null })]));
-    const developer = await changesNothing(() => call(closeReviewRoute.POST, { who: "developer", params: { id: review.id }, body: { comment: "fine" } }));
+    const developer = await changesNothing(() =>
+      call(closeReviewRoute.POST, { who: "developer", params: { id: review.id }, body: { comment: "fine" } }),
+    );
     expect(developer.status).toBe(403);
-    const noComment = await changesNothing(() => call(closeReviewRoute.POST, { who: "rm2", params: { id: review.id }, body: { comment: " " } }));
+    const noComment = await changesNothing(() =>
+      call(closeReviewRoute.POST, { who: "rm2", params: { id: review.id }, body: { comment: " " } }),
+    );
     expect(noComment.status).toBe(422);
-    const closed = await call(closeReviewRoute.POST, { who: "rm2", params: { id: review.id }, body: { comment: "Root cause fixed; tests added" } });
+    const closed = await call(closeReviewRoute.POST, {
+      who: "rm2",
+      params: { id: review.id },
+      body: { comment: "Root cause fixed; tests added" },
+    });
     expect(closed.body).toMatchObject({ id: review.id, closedBy: "Remy Release", closingComment: "Root cause fixed; tests added" });
-    const twice = await changesNothing(() => call(closeReviewRoute.POST, { who: "rm1", params: { id: review.id }, body: { comment: "again" } }));
+    const twice = await changesNothing(() =>
+      call(closeReviewRoute.POST, { who: "rm1", params: { id: review.id }, body: { comment: "again" } }),
+    );
     expect(twice.status).toBe(409);
     const stillOpen = await call(reviewsRoute.GET, { who: "viewer", query: "?open=true" });
     expect(stillOpen.body.items.map((r: { id: string }) => r.id)).not.toContain(review.id);

@@ -32,12 +32,7 @@ export function listChangeCandidates(options: {
 
 /** The instants at which the zone's wall clock reads the given time on the given date: one on most days,
  *  two in a fall-back day's repeated hour, none in a spring-forward day's skipped hour. */
-function findWallClockInstants(options: {
-  timezone: string;
-  offsets: number[];
-  day: DateTime;
-  minuteOfDay: number;
-}): number[] {
+function findWallClockInstants(options: { timezone: string; offsets: number[]; day: DateTime; minuteOfDay: number }): number[] {
   const { timezone, offsets, day, minuteOfDay } = options;
   const wall = { year: day.year, month: day.month, day: day.day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 };
   return offsets

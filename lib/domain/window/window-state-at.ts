@@ -18,8 +18,6 @@ export function findWindowStateAt(options: {
 
   const local = DateTime.fromJSDate(at, { zone: policy.timezone });
   const minuteOfDay = local.hour * 60 + local.minute;
-  const isOpen = policy.allowWindows.some((window) =>
-    isInsideWindow({ window, weekday: local.weekday, minuteOfDay }),
-  );
+  const isOpen = policy.allowWindows.some((window) => isInsideWindow({ window, weekday: local.weekday, minuteOfDay }));
   return { state: isOpen ? "open" : "closed", freeze: null };
 }

@@ -22,7 +22,11 @@ describe("chooseRevisionsToRetire", () => {
   });
 
   it("orders by last service, not by age: a rolled-back-to revision is the newest history", () => {
-    const revisions = [revision("v1", { lastServedSeq: 5, traffic: 100 }), revision("v2", { lastServedSeq: 5 }), revision("v3", { lastServedSeq: 4 })];
+    const revisions = [
+      revision("v1", { lastServedSeq: 5, traffic: 100 }),
+      revision("v2", { lastServedSeq: 5 }),
+      revision("v3", { lastServedSeq: 4 }),
+    ];
     expect(chooseRevisionsToRetire({ revisions, retain: 1 })).toEqual(["v3"]);
   });
 
@@ -37,7 +41,11 @@ describe("chooseRevisionsToRetire", () => {
   });
 
   it("breaks a tie between revisions that lost traffic together by age", () => {
-    const revisions = [revision("v1", { lastServedSeq: 3 }), revision("v2", { lastServedSeq: 3 }), revision("v3", { lastServedSeq: 3, traffic: 100 })];
+    const revisions = [
+      revision("v1", { lastServedSeq: 3 }),
+      revision("v2", { lastServedSeq: 3 }),
+      revision("v3", { lastServedSeq: 3, traffic: 100 }),
+    ];
     expect(chooseRevisionsToRetire({ revisions, retain: 1 })).toEqual(["v1"]);
   });
 });

@@ -17,21 +17,32 @@ export function createTrafficProxy({ pick }: { pick: () => RevisionEntry | undef
   return createServer((req, res) => {
     const entry = pick();
     if (!entry) {
-      res.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify({ error: "no healthy revision has traffic on this target" }));
+      res
+        .writeHead(503, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: "no healthy revision has traffic on this target" }));
       return;
     }
     const began = performance.now();
     let proxyError = false;
     res.once("close", () => entry.metrics.record({ status: res.statusCode, ms: performance.now() - began, proxyError }));
-    const headers = { ...withoutHopByHop(req.headers), "x-forwarded-for": req.socket.remoteAddress ?? "", "x-forwarded-host": req.headers.host ?? "" };
-    const upstream = request({ host: "127.0.0.1", port: entry.record.port, method: req.method, path: req.url, headers, agent: entry.agent }, (reply) => {
-      res.writeHead(reply.statusCode ?? 502, { ...withoutHopByHop(reply.headers), "x-flightdeck-revision": entry.record.name });
-      reply.pipe(res);
-    });
+    const headers = {
+      ...withoutHopByHop(req.headers),
+      "x-forwarded-for": req.socket.remoteAddress ?? "",
+      "x-forwarded-host": req.headers.host ?? "",
+    };
+    const upstream = request(
+      { host: "127.0.0.1", port: entry.record.port, method: req.method, path: req.url, headers, agent: entry.agent },
+      (reply) => {
+        res.writeHead(reply.statusCode ?? 502, { ...withoutHopByHop(reply.headers), "x-flightdeck-revision": entry.record.name });
+        reply.pipe(res);
+      },
+    );
     upstream.once("error", (error) => {
       proxyError = true;
       if (res.headersSent) return void res.destroy();
-      res.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ error: `revision ${entry.record.name} unreachable: ${error.message}` }));
+      res
+        .writeHead(502, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: `revision ${entry.record.name} unreachable: ${error.message}` }));
     });
     // A client that hangs up abandons its request: no reason to keep the revision working on it.
     res.once("close", () => {

@@ -34,7 +34,10 @@ describe("local provider faults", () => {
     await provider.startRevision({ target, revision: "crash", release: release("0.9.0"), env: { CRASH_ON_START: "1" } });
     const crashed = await waitForRevision({ provider, target, name: "crash", check: (r) => r.state === "exited" });
     expect(crashed).toMatchObject({ healthy: false, ready: false, exitCode: 1, url: null, reason: "exited with code 1" });
-    await expect(provider.setTraffic({ target, weights: { crash: 100 } })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("exited") });
+    await expect(provider.setTraffic({ target, weights: { crash: 100 } })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("exited"),
+    });
   });
 
   it("shows ERROR_RATE=0.5 in the revision's 5xx count", async () => {
@@ -52,14 +55,21 @@ describe("local provider faults", () => {
   it("takes the revisions down with a SIGKILLed supervisor, and reports them gone instead of starting over", async () => {
     const pids = pidsOf(await readState({ stateDir, targetId: target.id }));
     process.kill(pids.supervisor, "SIGKILL");
-    await waitUntil(async () => expect(pids.revisionGroups.filter(groupExists)).toEqual([]), { timeoutMs: 10_000, what: "the watchdog to stop the revisions" });
+    await waitUntil(async () => expect(pids.revisionGroups.filter(groupExists)).toEqual([]), {
+      timeoutMs: 10_000,
+      what: "the watchdog to stop the revisions",
+    });
     const afterRestart = new LocalProvider({ stateDir });
     const status = await afterRestart.getStatus({ target });
     expect(status.lost?.reason).toContain(`pid ${pids.supervisor}`);
-    expect(status.revisions.map((r) => [r.name, r.state, r.healthy])).toEqual([["flaky", "gone", false], ["crash", "gone", false]]);
+    expect(status.revisions.map((r) => [r.name, r.state, r.healthy])).toEqual([
+      ["flaky", "gone", false],
+      ["crash", "gone", false],
+    ]);
     await expect(afterRestart.rollback({ target, toRevision: "flaky" })).rejects.toMatchObject({ code: "unavailable" });
     await afterRestart.stopRevision({ target, revision: "flaky" });
-    if (pids.watchdog) await waitUntil(async () => expect(isProcessAlive(pids.watchdog!)).toBe(false), { timeoutMs: 10_000, what: "the watchdog to exit" });
+    if (pids.watchdog)
+      await waitUntil(async () => expect(isProcessAlive(pids.watchdog!)).toBe(false), { timeoutMs: 10_000, what: "the watchdog to exit" });
   });
 
   it("recovers only when asked: starting a revision again brings up a new supervisor", async () => {

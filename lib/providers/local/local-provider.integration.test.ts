@@ -78,7 +78,9 @@ describe("local provider with real processes", () => {
     const result = await load.stop();
     const lastV2 = Math.max(...result.samples.filter((s) => s.revision === "v2").map((s) => s.answeredAt));
     const allOnV1Ms = Math.max(0, lastV2 - rollbackAt);
-    console.info(`blue-green: ${result.samples.length} requests, ${result.failures} failed, by revision ${JSON.stringify(result.byRevision)}; rollback call ${rollbackCallMs.toFixed(1)} ms, last v2 answer ${allOnV1Ms.toFixed(1)} ms after it`);
+    console.info(
+      `blue-green: ${result.samples.length} requests, ${result.failures} failed, by revision ${JSON.stringify(result.byRevision)}; rollback call ${rollbackCallMs.toFixed(1)} ms, last v2 answer ${allOnV1Ms.toFixed(1)} ms after it`,
+    );
     expect(result.failures).toBe(0);
     expect(result.byRevision.v2).toBeGreaterThan(0);
     expect(allOnV1Ms).toBeLessThan(2000);
@@ -103,7 +105,10 @@ describe("local provider with real processes", () => {
     const restarted = new LocalProvider({ stateDir });
     const status = await restarted.getStatus({ target });
     expect(status.url).toBe(url);
-    expect(status.revisions.map((r) => [r.name, r.state, r.traffic])).toEqual([["v2", "running", 0], ["v1", "running", 100]]);
+    expect(status.revisions.map((r) => [r.name, r.state, r.traffic])).toEqual([
+      ["v2", "running", 0],
+      ["v1", "running", 100],
+    ]);
     await restarted.setTraffic({ target, weights: { v1: 50, v2: 50 } });
     expect((await sendRequests({ url: `${url}/work`, count: 100 })).byRevision).toEqual({ v1: 50, v2: 50 });
     expect((await readState({ stateDir, targetId: target.id })).pid).toBe(before.pid);
@@ -117,7 +122,11 @@ describe("local provider with real processes", () => {
     // v1 and v2 (50/50) lose their traffic in the same change; with room for one, the younger v2 stays.
     await provider.setTraffic({ target, weights: { v3: 100 } });
     const status = await provider.getStatus({ target });
-    expect(status.revisions.map((r) => [r.name, r.state])).toEqual([["v3", "running"], ["v2", "running"], ["v1", "stopped"]]);
+    expect(status.revisions.map((r) => [r.name, r.state])).toEqual([
+      ["v3", "running"],
+      ["v2", "running"],
+      ["v1", "stopped"],
+    ]);
     await waitUntil(async () => expect(groupExists(v1.pid!)).toBe(false), { timeoutMs: 10_000, what: "v1's processes to exit" });
     await provider.stopRevision({ target, revision: "v1" });
     await expect(provider.stopRevision({ target, revision: "v3" })).rejects.toMatchObject({ code: "conflict" });

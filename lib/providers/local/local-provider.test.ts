@@ -7,7 +7,11 @@ import type { SupervisorClient, SupervisorStatus } from "./supervisor-client";
 import type { SupervisorDirectory, SupervisorLookup } from "./supervisor-directory";
 import type { SupervisorState } from "./supervisor-state";
 
-const target: ProviderTarget = { id: "t1", providerType: "local", providerConfig: { command: ["svc"], port: 0, service: "api", env: { A: "target" }, retainRevisions: 1 } };
+const target: ProviderTarget = {
+  id: "t1",
+  providerType: "local",
+  providerConfig: { command: ["svc"], port: 0, service: "api", env: { A: "target" }, retainRevisions: 1 },
+};
 const release = { version: "2.0.0", image: "api:2", digest: "sha256:2" };
 const state: SupervisorState = {
   targetId: "t1",
@@ -18,11 +22,30 @@ const state: SupervisorState = {
   token: "x",
   startedAt: "2026-01-01T00:00:00.000Z",
   weights: { v1: 100 },
-  revisions: [{ name: "v1", version: "1.0.0", image: "api:1", digest: "sha256:1", port: 5, pid: 6, state: "running", createdAt: "2026-01-01T00:00:01.000Z" }],
+  revisions: [
+    {
+      name: "v1",
+      version: "1.0.0",
+      image: "api:1",
+      digest: "sha256:1",
+      port: 5,
+      pid: 6,
+      state: "running",
+      createdAt: "2026-01-01T00:00:01.000Z",
+    },
+  ],
 };
 
 function fakeClient(): SupervisorClient {
-  const status: SupervisorStatus = { targetId: "t1", pid: 1, watchdogPid: 2, startedAt: state.startedAt, url: "http://127.0.0.1:4", revisions: [], weights: {} };
+  const status: SupervisorStatus = {
+    targetId: "t1",
+    pid: 1,
+    watchdogPid: 2,
+    startedAt: state.startedAt,
+    url: "http://127.0.0.1:4",
+    revisions: [],
+    weights: {},
+  };
   return {
     status: vi.fn(async () => status),
     startRevision: vi.fn(async (body) => ({ name: body.name }) as RevisionStatus),
@@ -48,7 +71,9 @@ describe("LocalProvider", () => {
     ]);
     expect(supervisors.launch).toHaveBeenCalledTimes(1);
     expect(supervisors.launch).toHaveBeenCalledWith({ targetId: "t1", proxyPort: 0 });
-    expect(client.startRevision).toHaveBeenCalledWith(expect.objectContaining({ name: "v2", command: ["svc"], env: { SERVICE_NAME: "api", A: "release" } }));
+    expect(client.startRevision).toHaveBeenCalledWith(
+      expect.objectContaining({ name: "v2", command: ["svc"], env: { SERVICE_NAME: "api", A: "release" } }),
+    );
   });
 
   it("re-attaches to a running supervisor instead of launching another", async () => {
@@ -62,7 +87,10 @@ describe("LocalProvider", () => {
     const client = fakeClient();
     const { provider } = providerWith({ kind: "attached", client, state });
     await expect(provider.startRevision({ target, revision: "V2_bad", release })).rejects.toMatchObject({ code: "validation" });
-    await expect(provider.setTraffic({ target, weights: { v1: 60, v2: 30 } })).rejects.toMatchObject({ code: "validation", message: expect.stringContaining("sum to 100") });
+    await expect(provider.setTraffic({ target, weights: { v1: 60, v2: 30 } })).rejects.toMatchObject({
+      code: "validation",
+      message: expect.stringContaining("sum to 100"),
+    });
     await expect(provider.getStatus({ target: { ...target, providerType: "cloudrun" } })).rejects.toMatchObject({ code: "validation" });
     await expect(provider.getStatus({ target: { ...target, providerConfig: { port: 1 } } })).rejects.toMatchObject({ code: "validation" });
     expect(client.startRevision).not.toHaveBeenCalled();
@@ -81,7 +109,10 @@ describe("LocalProvider", () => {
     const status = await provider.getStatus({ target });
     expect(status.lost?.reason).toContain("pid 1");
     expect(status.revisions).toEqual([expect.objectContaining({ name: "v1", state: "gone", healthy: false, ready: false, traffic: 0 })]);
-    await expect(provider.rollback({ target, toRevision: "v1" })).rejects.toMatchObject({ code: "unavailable", message: expect.stringContaining("not running") });
+    await expect(provider.rollback({ target, toRevision: "v1" })).rejects.toMatchObject({
+      code: "unavailable",
+      message: expect.stringContaining("not running"),
+    });
     await expect(provider.stopRevision({ target, revision: "v1" })).resolves.toBeUndefined();
     expect((await provider.getRevisionMetrics({ target })).revisions).toEqual([]);
     expect(supervisors.launch).not.toHaveBeenCalled();

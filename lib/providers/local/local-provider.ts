@@ -3,7 +3,16 @@
 // restart loses nothing: the next instance re-attaches through the state files.
 import { AppError } from "@/lib/api/app-error";
 import { parseProviderConfig, type LocalConfig } from "../provider-config";
-import { type DeploymentProvider, type ProviderTarget, revisionNameSchema, type RevisionStatus, type StartRevisionInput, type TargetMetrics, type TargetStatus, type TrafficWeights } from "../types";
+import {
+  type DeploymentProvider,
+  type ProviderTarget,
+  revisionNameSchema,
+  type RevisionStatus,
+  type StartRevisionInput,
+  type TargetMetrics,
+  type TargetStatus,
+  type TrafficWeights,
+} from "../types";
 import { trafficWeightsSchema } from "./control-schemas";
 import { describeLost } from "./describe-lost";
 import type { SupervisorClient } from "./supervisor-client";
@@ -12,7 +21,8 @@ import { createSupervisorDirectory, type SupervisorDirectory } from "./superviso
 export type LocalProviderOptions = { stateDir: string; supervisors?: SupervisorDirectory };
 
 function localConfig(target: ProviderTarget): LocalConfig {
-  if (target.providerType !== "local") throw new AppError("validation", `target ${target.id} is a ${target.providerType} target, not local`);
+  if (target.providerType !== "local")
+    throw new AppError("validation", `target ${target.id} is a ${target.providerType} target, not local`);
   return parseProviderConfig({ type: "local", config: target.providerConfig });
 }
 

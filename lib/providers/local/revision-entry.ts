@@ -38,12 +38,31 @@ function revisionEnv({ body, port }: { body: StartRevisionBody; port: number }):
   return { ...inherited, ...body.env, PORT: String(port), VERSION: version, REVISION: body.name, IMAGE: image, DIGEST: digest };
 }
 
-export async function startRevisionEntry({ body, logFile, watchdog, onChange }: { body: StartRevisionBody; logFile: string; watchdog: Watchdog; onChange: () => void }): Promise<RevisionEntry> {
+export async function startRevisionEntry({
+  body,
+  logFile,
+  watchdog,
+  onChange,
+}: {
+  body: StartRevisionBody;
+  logFile: string;
+  watchdog: Watchdog;
+  onChange: () => void;
+}): Promise<RevisionEntry> {
   const port = await findFreePort();
   const child = spawnRevisionProcess({ command: body.command, env: revisionEnv({ body, port }), cwd: body.cwd, logFile });
   if (child.pid) watchdog.watch(child.pid);
   const { version, image, digest } = body.release;
-  const record: PersistedRevision = { name: body.name, version, image, digest, port, pid: child.pid, state: "starting", createdAt: new Date().toISOString() };
+  const record: PersistedRevision = {
+    name: body.name,
+    version,
+    image,
+    digest,
+    port,
+    pid: child.pid,
+    state: "starting",
+    createdAt: new Date().toISOString(),
+  };
   const agent = new Agent({ keepAlive: true });
   void waitForPort({ port, isAlive: child.isRunning, timeoutMs: READY_TIMEOUT_MS }).then((ready) => {
     if (record.state !== "starting") return;

@@ -28,7 +28,17 @@ function signalGroup(pid: number | null, signal: NodeJS.Signals): void {
   }
 }
 
-export function spawnRevisionProcess({ command, env, cwd, logFile }: { command: string[]; env: Record<string, string>; cwd: string; logFile: string }): RevisionProcess {
+export function spawnRevisionProcess({
+  command,
+  env,
+  cwd,
+  logFile,
+}: {
+  command: string[];
+  env: Record<string, string>;
+  cwd: string;
+  logFile: string;
+}): RevisionProcess {
   const log = openSync(logFile, "a");
   const child = spawn(command[0]!, command.slice(1), { cwd, env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", log, log] });
   closeSync(log);
@@ -62,7 +72,15 @@ export function spawnRevisionProcess({ command, env, cwd, logFile }: { command: 
 }
 
 /** Resolves true once something accepts connections on `port`, false if `isAlive` turns false first. */
-export async function waitForPort({ port, isAlive, timeoutMs }: { port: number; isAlive: () => boolean; timeoutMs: number }): Promise<boolean> {
+export async function waitForPort({
+  port,
+  isAlive,
+  timeoutMs,
+}: {
+  port: number;
+  isAlive: () => boolean;
+  timeoutMs: number;
+}): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (isAlive() && Date.now() < deadline) {
     const open = await new Promise<boolean>((resolve) => {

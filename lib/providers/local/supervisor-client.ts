@@ -37,7 +37,10 @@ export function createSupervisorClient({ port, token, targetId }: { port: number
         signal: AbortSignal.timeout(CONTROL_TIMEOUT_MS),
       });
     } catch (error) {
-      throw new AppError("unavailable", `The local supervisor of target ${targetId} did not answer on port ${port}: ${(error as Error).message}`);
+      throw new AppError(
+        "unavailable",
+        `The local supervisor of target ${targetId} did not answer on port ${port}: ${(error as Error).message}`,
+      );
     }
     if (res.status === 204) return undefined as T;
     const json = (await res.json().catch(() => ({}))) as { error?: { code: AppErrorCode; message: string } };

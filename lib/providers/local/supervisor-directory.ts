@@ -27,10 +27,19 @@ export type SupervisorDirectory = {
 /** Supervisors this process has already heard answer as themselves, by target: `${pid}:${token}`. */
 type Verified = Map<string, string>;
 
-async function find({ stateDir, targetId, verified }: { stateDir: string; targetId: string; verified: Verified }): Promise<SupervisorLookup> {
+async function find({
+  stateDir,
+  targetId,
+  verified,
+}: {
+  stateDir: string;
+  targetId: string;
+  verified: Verified;
+}): Promise<SupervisorLookup> {
   const state = await readSupervisorState(stateFilePath({ stateDir, targetId }));
   if (!state) return { kind: "none" };
-  if (!isProcessAlive(state.pid)) return { kind: "lost", state, reason: `the supervisor (pid ${state.pid}) is not running; its revisions are gone` };
+  if (!isProcessAlive(state.pid))
+    return { kind: "lost", state, reason: `the supervisor (pid ${state.pid}) is not running; its revisions are gone` };
   const client = createSupervisorClient({ port: state.controlPort, token: state.token, targetId });
   const identity = `${state.pid}:${state.token}`;
   // A live pid is not proof: the pid may have been reused. The supervisor must answer as itself once;
@@ -38,13 +47,25 @@ async function find({ stateDir, targetId, verified }: { stateDir: string; target
   if (verified.get(targetId) === identity) return { kind: "attached", client, state };
   const status = await client.status().catch(() => undefined);
   if (!status || status.pid !== state.pid || status.targetId !== targetId) {
-    return { kind: "lost", state, reason: `the supervisor (pid ${state.pid}) does not answer on its control port; its revisions are unreachable` };
+    return {
+      kind: "lost",
+      state,
+      reason: `the supervisor (pid ${state.pid}) does not answer on its control port; its revisions are unreachable`,
+    };
   }
   verified.set(targetId, identity);
   return { kind: "attached", client, state };
 }
 
-function spawnSupervisor({ stateDir, targetId, proxyPort }: { stateDir: string; targetId: string; proxyPort: number }): Promise<number | null> {
+function spawnSupervisor({
+  stateDir,
+  targetId,
+  proxyPort,
+}: {
+  stateDir: string;
+  targetId: string;
+  proxyPort: number;
+}): Promise<number | null> {
   mkdirSync(stateDir, { recursive: true });
   const log = openSync(path.join(stateDir, `${targetId}.supervisor.log`), "a");
   // Its own session (detached), so neither a worker's exit nor a signal to the worker's group reaches it.
@@ -63,7 +84,17 @@ function spawnSupervisor({ stateDir, targetId, proxyPort }: { stateDir: string; 
   });
 }
 
-async function launch({ stateDir, targetId, proxyPort, verified }: { stateDir: string; targetId: string; proxyPort: number; verified: Verified }): Promise<SupervisorLookup> {
+async function launch({
+  stateDir,
+  targetId,
+  proxyPort,
+  verified,
+}: {
+  stateDir: string;
+  targetId: string;
+  proxyPort: number;
+  verified: Verified;
+}): Promise<SupervisorLookup> {
   let exitCode: number | null | undefined;
   void spawnSupervisor({ stateDir, targetId, proxyPort }).then((code) => (exitCode = code));
   const deadline = Date.now() + LAUNCH_TIMEOUT_MS;
@@ -73,7 +104,10 @@ async function launch({ stateDir, targetId, proxyPort, verified }: { stateDir: s
     if (found.kind === "attached") return found;
     if (exitCode !== undefined) {
       const log = path.join(stateDir, `${targetId}.supervisor.log`);
-      throw new AppError("unavailable", `The local supervisor of target ${targetId} exited with code ${exitCode} while starting (proxy port ${proxyPort} in use?); see ${log}`);
+      throw new AppError(
+        "unavailable",
+        `The local supervisor of target ${targetId} exited with code ${exitCode} while starting (proxy port ${proxyPort} in use?); see ${log}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

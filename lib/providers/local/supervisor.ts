@@ -30,7 +30,10 @@ function exitWith(code: number, message: string): never {
 }
 
 /** Serialized writes, so an older snapshot can never be renamed over a newer one. */
-function createPersist(args: Args, identity: Identity): { persist: (runtime: TargetRuntime) => Promise<void>; flushed: () => Promise<void> } {
+function createPersist(
+  args: Args,
+  identity: Identity,
+): { persist: (runtime: TargetRuntime) => Promise<void>; flushed: () => Promise<void> } {
   const file = stateFilePath(args);
   let writes = Promise.resolve();
   const persist = (runtime: TargetRuntime) =>
@@ -52,13 +55,21 @@ function createPersist(args: Args, identity: Identity): { persist: (runtime: Tar
 async function main(): Promise<void> {
   const args = argsSchema.parse(JSON.parse(process.argv[2] ?? "{}"));
   const previous = await readSupervisorState(stateFilePath(args)).catch(() => undefined);
-  if (previous && previous.pid !== process.pid && isProcessAlive(previous.pid)) exitWith(3, `target ${args.targetId} already has supervisor ${previous.pid}`);
+  if (previous && previous.pid !== process.pid && isProcessAlive(previous.pid))
+    exitWith(3, `target ${args.targetId} already has supervisor ${previous.pid}`);
   process.title = `flightdeck-supervisor ${args.targetId}`;
-  const identity: Identity = { token: randomBytes(24).toString("hex"), startedAt: new Date().toISOString(), watchdog: startWatchdog(), ports: { controlPort: 0, proxyPort: 0 } };
+  const identity: Identity = {
+    token: randomBytes(24).toString("hex"),
+    startedAt: new Date().toISOString(),
+    watchdog: startWatchdog(),
+    ports: { controlPort: 0, proxyPort: 0 },
+  };
   const { persist, flushed } = createPersist(args, identity);
   const runtime = new TargetRuntime({ targetId: args.targetId, logDir: args.stateDir, watchdog: identity.watchdog, persist });
   const proxy = createTrafficProxy({ pick: () => runtime.pick() });
-  identity.ports.proxyPort = await listen(proxy, args.proxyPort).catch((error: Error) => exitWith(2, `proxy port ${args.proxyPort}: ${error.message}`));
+  identity.ports.proxyPort = await listen(proxy, args.proxyPort).catch((error: Error) =>
+    exitWith(2, `proxy port ${args.proxyPort}: ${error.message}`),
+  );
   let stopping = false;
   const shutdown = async (why: string) => {
     if (stopping) return;
@@ -72,7 +83,13 @@ async function main(): Promise<void> {
     await rm(stateFilePath(args), { force: true });
     process.exit(0);
   };
-  const describe = () => ({ targetId: args.targetId, pid: process.pid, watchdogPid: identity.watchdog.pid, startedAt: identity.startedAt, url: `http://127.0.0.1:${identity.ports.proxyPort}` });
+  const describe = () => ({
+    targetId: args.targetId,
+    pid: process.pid,
+    watchdogPid: identity.watchdog.pid,
+    startedAt: identity.startedAt,
+    url: `http://127.0.0.1:${identity.ports.proxyPort}`,
+  });
   const control = createControlApi({ runtime, token: identity.token, describe, onShutdown: () => void shutdown("shutdown requested") });
   identity.ports.controlPort = await listen(control, 0);
   await persist(runtime);

@@ -45,7 +45,10 @@ export class TargetRuntime {
       const entry = this.revisions.get(name);
       if (!entry) throw new AppError("not_found", `revision ${name} does not exist on this target`);
       if (weight > 0 && entry.record.state !== "running") {
-        throw new AppError("conflict", `revision ${name} is ${entry.record.state}${entry.record.reason ? ` (${entry.record.reason})` : ""}; it cannot take traffic`);
+        throw new AppError(
+          "conflict",
+          `revision ${name} is ${entry.record.state}${entry.record.reason ? ` (${entry.record.reason})` : ""}; it cannot take traffic`,
+        );
       }
     }
     this.trafficSeq += 1;
@@ -54,17 +57,23 @@ export class TargetRuntime {
     }
     this.weights = Object.fromEntries(Object.entries(weights).filter(([, w]) => w > 0));
     this.rebuildPicker();
-    const candidates = [...this.revisions.values()].map(({ record }) => ({ ...record, traffic: this.traffic(record.name), isRunning: record.state === "running" || record.state === "starting" }));
+    const candidates = [...this.revisions.values()].map(({ record }) => ({
+      ...record,
+      traffic: this.traffic(record.name),
+      isRunning: record.state === "running" || record.state === "starting",
+    }));
     const retire = chooseRevisionsToRetire({ revisions: candidates, retain });
     // Marked stopped (and out of the picker) now; the processes get their grace period in the background.
-    for (const name of retire) this.stopRevision(name).catch((error: Error) => console.error(`supervisor: retiring ${name}: ${error.message}`));
+    for (const name of retire)
+      this.stopRevision(name).catch((error: Error) => console.error(`supervisor: retiring ${name}: ${error.message}`));
     await this.options.persist(this);
   }
 
   async stopRevision(name: string): Promise<void> {
     const entry = this.revisions.get(name);
     if (!entry || entry.record.state === "stopped" || entry.record.state === "gone") return;
-    if (this.traffic(name) > 0) throw new AppError("conflict", `revision ${name} has ${this.traffic(name)} % of the traffic; move it first`);
+    if (this.traffic(name) > 0)
+      throw new AppError("conflict", `revision ${name} has ${this.traffic(name)} % of the traffic; move it first`);
     entry.record.state = "stopped";
     entry.record.reason = "stopped";
     this.rebuildPicker();
@@ -77,7 +86,9 @@ export class TargetRuntime {
   }
 
   statuses(): ReturnType<typeof toRevisionStatus>[] {
-    return [...this.revisions.values()].map((entry) => toRevisionStatus({ record: entry.record, traffic: this.traffic(entry.record.name) })).reverse();
+    return [...this.revisions.values()]
+      .map((entry) => toRevisionStatus({ record: entry.record, traffic: this.traffic(entry.record.name) }))
+      .reverse();
   }
 
   metrics(): TargetMetrics {

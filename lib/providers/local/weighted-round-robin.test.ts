@@ -12,18 +12,19 @@ function shares(weights: Record<string, number>, picks: number): Record<string, 
 }
 
 describe("createWeightedRoundRobin", () => {
-  it.each([
-    [{ v1: 90, v2: 10 }],
-    [{ v1: 50, v2: 50 }],
-    [{ v1: 75, v2: 25 }],
-    [{ a: 33, b: 33, c: 34 }],
-  ])("matches the weights %o exactly over 1,000 picks", (weights) => {
-    const counts = shares(weights, 1000);
-    for (const [name, weight] of Object.entries(weights)) expect(counts[name]).toBe(weight * 10);
-  });
+  it.each([[{ v1: 90, v2: 10 }], [{ v1: 50, v2: 50 }], [{ v1: 75, v2: 25 }], [{ a: 33, b: 33, c: 34 }]])(
+    "matches the weights %o exactly over 1,000 picks",
+    (weights) => {
+      const counts = shares(weights, 1000);
+      for (const [name, weight] of Object.entries(weights)) expect(counts[name]).toBe(weight * 10);
+    },
+  );
 
   it("spreads the small share evenly instead of in a burst", () => {
-    const rr = createWeightedRoundRobin([{ value: "canary", weight: 10 }, { value: "stable", weight: 90 }]);
+    const rr = createWeightedRoundRobin([
+      { value: "canary", weight: 10 },
+      { value: "stable", weight: 90 },
+    ]);
     const picks = Array.from({ length: 100 }, () => rr.next());
     const positions = picks.flatMap((p, i) => (p === "canary" ? [i] : []));
     expect(positions).toHaveLength(10);

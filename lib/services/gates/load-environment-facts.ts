@@ -19,7 +19,12 @@ export type EnvironmentFacts = {
 
 export async function loadEnvironmentFacts(
   client: Client,
-  options: { release: Pick<Release, "id">; environment: Pick<Environment, "id">; target: Pick<Target, "id" | "requiresBackup"> | null; now: Date },
+  options: {
+    release: Pick<Release, "id">;
+    environment: Pick<Environment, "id">;
+    target: Pick<Target, "id" | "requiresBackup"> | null;
+    now: Date;
+  },
 ): Promise<EnvironmentFacts> {
   const { release, environment, target, now } = options;
   const [approvals, freezes, backups, openP1Alerts] = await Promise.all([

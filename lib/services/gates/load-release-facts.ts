@@ -19,22 +19,31 @@ async function loadReleaseDeployments(client: Client, release: Pick<Release, "id
     select: { id: true, kind: true, state: true, revision: true, targetId: true, target: { select: { environmentId: true } } },
   });
   const succeeded = deployments.filter((d) => d.state === "succeeded");
-  const rollbacks = succeeded.length === 0 ? [] : await client.deployment.findMany({
-    where: { kind: "rollback", state: "succeeded", targetId: { in: succeeded.map((d) => d.targetId) } },
-    select: { targetId: true, replacesRevision: true, rollbackOfId: true },
-  });
+  const rollbacks =
+    succeeded.length === 0
+      ? []
+      : await client.deployment.findMany({
+          where: { kind: "rollback", state: "succeeded", targetId: { in: succeeded.map((d) => d.targetId) } },
+          select: { targetId: true, replacesRevision: true, rollbackOfId: true },
+        });
   return deployments.map((d) => ({
     environmentId: d.target.environmentId,
     kind: d.kind,
     state: d.state,
-    isRolledBack: rollbacks.some((r) => r.rollbackOfId === d.id || (r.targetId === d.targetId && d.revision !== null && r.replacesRevision === d.revision)),
+    isRolledBack: rollbacks.some(
+      (r) => r.rollbackOfId === d.id || (r.targetId === d.targetId && d.revision !== null && r.replacesRevision === d.revision),
+    ),
   }));
 }
 
 export async function loadReleaseFacts(client: Client, release: Pick<Release, "id" | "serviceId">): Promise<ReleaseFacts> {
   const [environments, deployments, service] = await Promise.all([
     // Promotion runs through the environments this service is deployed to, in their promotion order.
-    client.environment.findMany({ where: { targets: { some: { serviceId: release.serviceId } } }, select: { id: true, slug: true, promotionOrder: true }, orderBy: { promotionOrder: "asc" } }),
+    client.environment.findMany({
+      where: { targets: { some: { serviceId: release.serviceId } } },
+      select: { id: true, slug: true, promotionOrder: true },
+      orderBy: { promotionOrder: "asc" },
+    }),
     loadReleaseDeployments(client, release),
     client.service.findUniqueOrThrow({ where: { id: release.serviceId }, select: { smokeSuite: true } }),
   ]);

@@ -15,11 +15,20 @@ export type ReleaseChanges = {
   releasesBetween: { version: string; notes: string | null; createdAt: string }[];
 };
 
-export async function describeChanges(client: Client, options: { release: ReleaseFacts; current: ReleaseFacts | null }): Promise<ReleaseChanges> {
+export async function describeChanges(
+  client: Client,
+  options: { release: ReleaseFacts; current: ReleaseFacts | null },
+): Promise<ReleaseChanges> {
   const { release, current } = options;
   const commit = { from: current?.commitSha ?? null, to: release.commitSha };
   if (!current) return { current: null, direction: "first", commit, digestChanges: true, releasesBetween: [] };
-  const view = { releaseId: current.id, version: current.version, commitSha: current.commitSha, digest: current.digest, notes: current.notes };
+  const view = {
+    releaseId: current.id,
+    version: current.version,
+    commitSha: current.commitSha,
+    digest: current.digest,
+    notes: current.notes,
+  };
   const digestChanges = current.digest !== release.digest;
   if (current.id === release.id) return { current: view, direction: "same", commit, digestChanges, releasesBetween: [] };
   const isNewer = release.createdAt.getTime() >= current.createdAt.getTime();

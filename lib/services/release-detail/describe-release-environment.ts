@@ -31,12 +31,25 @@ export type ReleaseEnvironmentView = {
   changes: ReleaseChanges;
 };
 
-function decideCanApprove({ principal, release, environment }: { principal: Principal; release: Release; environment: Environment }): CanApproveDecision {
+function decideCanApprove({
+  principal,
+  release,
+  environment,
+}: {
+  principal: Principal;
+  release: Release;
+  environment: Environment;
+}): CanApproveDecision {
   if (!can(principal.role, "release.approve")) return { allowed: false, reason: `Your role (${principal.role}) may not approve releases` };
   return canApprove({ policy: toApprovalPolicy(environment), role: principal.role, isAuthor: release.authorId === principal.userId });
 }
 
-const toFreezeView = (f: FreezeFact) => ({ id: f.id, startsAt: f.startsAt.toISOString(), endsAt: f.endsAt.toISOString(), reason: f.reason });
+const toFreezeView = (f: FreezeFact) => ({
+  id: f.id,
+  startsAt: f.startsAt.toISOString(),
+  endsAt: f.endsAt.toISOString(),
+  reason: f.reason,
+});
 
 export async function describeReleaseEnvironment(options: {
   principal: Principal;

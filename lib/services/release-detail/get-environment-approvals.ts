@@ -7,7 +7,11 @@ import { toApprovalViews, type ApprovalView } from "./to-approval-views";
 
 export type EnvironmentApprovals = { releaseId: string; environment: string; approvals: ApprovalView[]; decision: ApprovalsDecision };
 
-export async function getEnvironmentApprovals(options: { release: Release; environment: Environment; now: Date }): Promise<EnvironmentApprovals> {
+export async function getEnvironmentApprovals(options: {
+  release: Release;
+  environment: Environment;
+  now: Date;
+}): Promise<EnvironmentApprovals> {
   const { release, environment, now } = options;
   const facts = await loadEnvironmentFacts(db, { release, environment, target: null, now });
   const decision = evaluateApprovals({ policy: toApprovalPolicy(environment), release, approvals: facts.approvals, now });

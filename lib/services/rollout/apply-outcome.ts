@@ -10,16 +10,36 @@ import { queueStepSoon } from "./queue-step";
 /** advanced_inline: the next step may run at once in the same job (no pause between), so nothing was queued. */
 type Applied = "advanced" | "advanced_inline" | "waiting" | "succeeded" | "reverting" | "changed";
 
-async function advance(d: LoadedDeployment, index: number, outcome: Extract<StepOutcome, { kind: "advance" }>, inline: boolean): Promise<Applied> {
+async function advance(
+  d: LoadedDeployment,
+  index: number,
+  outcome: Extract<StepOutcome, { kind: "advance" }>,
+  inline: boolean,
+): Promise<Applied> {
   const resumeAt = outcome.delayMs ? new Date(Date.now() + outcome.delayMs) : null;
   const moved = await db.$transaction(async (tx) => {
     const updated = await tx.deployment.updateMany({
-      where: { id: d.id, currentStep: index, generation: d.generation, state: { in: ["queued", "preparing", "deploying", "verifying", "stepping"] } },
-      data: { currentStep: index + 1, state: "stepping", resumeAt, ...(outcome.trafficPercent === undefined ? {} : { trafficPercent: outcome.trafficPercent }) },
+      where: {
+        id: d.id,
+        currentStep: index,
+        generation: d.generation,
+        state: { in: ["queued", "preparing", "deploying", "verifying", "stepping"] },
+      },
+      data: {
+        currentStep: index + 1,
+        state: "stepping",
+        resumeAt,
+        ...(outcome.trafficPercent === undefined ? {} : { trafficPercent: outcome.trafficPercent }),
+      },
     });
     if (updated.count === 0) return false;
     const type = outcome.trafficPercent === undefined ? "step_finished" : "traffic_set";
-    await appendEvent(tx, { deploymentId: d.id, type, message: outcome.message, data: { step: index, trafficPercent: outcome.trafficPercent ?? null } });
+    await appendEvent(tx, {
+      deploymentId: d.id,
+      type,
+      message: outcome.message,
+      data: { step: index, trafficPercent: outcome.trafficPercent ?? null },
+    });
     return true;
   });
   if (!moved) return "changed";
@@ -52,7 +72,12 @@ async function startReverting(d: LoadedDeployment, index: number, reason: string
   });
 }
 
-export async function applyOutcome(d: LoadedDeployment, index: number, outcome: StepOutcome, options: { inline: boolean }): Promise<Applied> {
+export async function applyOutcome(
+  d: LoadedDeployment,
+  index: number,
+  outcome: StepOutcome,
+  options: { inline: boolean },
+): Promise<Applied> {
   switch (outcome.kind) {
     case "advance":
       return advance(d, index, outcome, options.inline);

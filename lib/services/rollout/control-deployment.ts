@@ -11,9 +11,19 @@ import { queueStepSoon } from "./queue-step";
 
 const RUNNING: DeploymentState[] = ["queued", "preparing", "deploying", "verifying", "stepping"];
 
-type Current = { id: string; state: DeploymentState; currentStep: number; generation: number; pausedReason: string | null; plan: Prisma.JsonValue };
+type Current = {
+  id: string;
+  state: DeploymentState;
+  currentStep: number;
+  generation: number;
+  pausedReason: string | null;
+  plan: Prisma.JsonValue;
+};
 
-function transition(control: DeploymentControl, d: Current): { data: Prisma.DeploymentUpdateManyMutationInput; requeue: boolean; message: string } {
+function transition(
+  control: DeploymentControl,
+  d: Current,
+): { data: Prisma.DeploymentUpdateManyMutationInput; requeue: boolean; message: string } {
   const refuse = (why: string) => new AppError("conflict", `Cannot ${control} this deployment: ${why}.`);
   const generation = d.generation + 1;
   switch (control) {
@@ -24,23 +34,40 @@ function transition(control: DeploymentControl, d: Current): { data: Prisma.Depl
       if (d.state !== "paused") throw refuse("it is not paused");
       // A step that waits for promotion is done once someone resumes it; a manual pause re-runs its step.
       const currentStep = d.pausedReason === "promote" ? d.currentStep + 1 : d.currentStep;
-      return { data: { state: "stepping", pausedReason: null, resumeAt: null, currentStep, generation }, requeue: true, message: "resumed" };
+      return {
+        data: { state: "stepping", pausedReason: null, resumeAt: null, currentStep, generation },
+        requeue: true,
+        message: "resumed",
+      };
     }
     case "promote": {
       if (!RUNNING.includes(d.state) && d.state !== "paused") throw refuse(`it is ${d.state.replace("_", " ")}`);
       const target = fullTrafficStep(d.plan as RolloutStep[]);
       if (target < 0 || d.currentStep > target) throw refuse("it is already at full traffic");
       if (d.currentStep < 2) throw refuse("the new revision has not been verified yet");
-      return { data: { state: "stepping", pausedReason: null, resumeAt: null, currentStep: target, generation }, requeue: true, message: "promoted to 100%" };
+      return {
+        data: { state: "stepping", pausedReason: null, resumeAt: null, currentStep: target, generation },
+        requeue: true,
+        message: "promoted to 100%",
+      };
     }
     case "abort":
       // Aborting a deploy that waits for its window cancels it; the worker finds nothing to undo.
-      if (!RUNNING.includes(d.state) && d.state !== "paused" && d.state !== "waiting_for_window") throw refuse(`it is ${d.state.replace("_", " ")}`);
+      if (!RUNNING.includes(d.state) && d.state !== "paused" && d.state !== "waiting_for_window")
+        throw refuse(`it is ${d.state.replace("_", " ")}`);
       return { data: { state: "rolling_back", pausedReason: null, resumeAt: null, generation }, requeue: true, message: "aborted" };
   }
 }
 
-export async function controlDeployment({ principal, id, control }: { principal: Principal; id: string; control: DeploymentControl }): Promise<{ id: string; state: DeploymentState }> {
+export async function controlDeployment({
+  principal,
+  id,
+  control,
+}: {
+  principal: Principal;
+  id: string;
+  control: DeploymentControl;
+}): Promise<{ id: string; state: DeploymentState }> {
   const result = await db.$transaction(async (tx) => {
     const d = await tx.deployment.findUnique({ where: { id } });
     if (!d) throw new AppError("not_found", `There is no deployment ${id}.`);
@@ -48,7 +75,12 @@ export async function controlDeployment({ principal, id, control }: { principal:
     const updated = await tx.deployment.updateMany({ where: { id, generation: d.generation }, data: next.data });
     if (updated.count === 0) throw new AppError("conflict", "The deployment changed while you asked; look again and retry.");
     await appendEvent(tx, { deploymentId: id, type: "control", message: `${principal.label} ${next.message}`, data: { control } });
-    await recordAudit(tx, actorOf(principal), { action: `deployment.${control}`, subjectType: "deployment", subjectId: id, details: { from: d.state } });
+    await recordAudit(tx, actorOf(principal), {
+      action: `deployment.${control}`,
+      subjectType: "deployment",
+      subjectId: id,
+      details: { from: d.state },
+    });
     return tx.deployment.findUniqueOrThrow({ where: { id } }).then((fresh) => ({ fresh, requeue: next.requeue }));
   });
   if (result.requeue) await queueStepSoon(result.fresh);

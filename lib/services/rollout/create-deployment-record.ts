@@ -24,9 +24,13 @@ type Options = {
 
 async function conflictWithRunning(targetId: string): Promise<AppError> {
   const running = await db.deployment.findUnique({ where: { activeTargetId: targetId }, select: { id: true, state: true } });
-  return new AppError("conflict", `Another deployment (${running?.id ?? "unknown"}, ${running?.state ?? "active"}) is running on this target; wait for it, or abort it.`, {
-    extra: { deploymentId: running?.id ?? null },
-  });
+  return new AppError(
+    "conflict",
+    `Another deployment (${running?.id ?? "unknown"}, ${running?.state ?? "active"}) is running on this target; wait for it, or abort it.`,
+    {
+      extra: { deploymentId: running?.id ?? null },
+    },
+  );
 }
 
 export async function createDeploymentRecord(o: Options): Promise<{ id: string }> {
@@ -34,15 +38,52 @@ export async function createDeploymentRecord(o: Options): Promise<{ id: string }
   try {
     return await db.$transaction(async (tx) => {
       const created = await tx.deployment.create({
-        data: { releaseId: release.id, targetId: target.id, activeTargetId: target.id, kind: "deploy", strategy: o.strategy, plan: o.steps, replacesRevision: target.currentRevision, startedById: principal.userId, overrideReason: o.overrideReason, state: o.waitUntil ? "waiting_for_window" : "queued", resumeAt: o.waitUntil },
+        data: {
+          releaseId: release.id,
+          targetId: target.id,
+          activeTargetId: target.id,
+          kind: "deploy",
+          strategy: o.strategy,
+          plan: o.steps,
+          replacesRevision: target.currentRevision,
+          startedById: principal.userId,
+          overrideReason: o.overrideReason,
+          state: o.waitUntil ? "waiting_for_window" : "queued",
+          resumeAt: o.waitUntil,
+        },
         include: { target: { include: { service: true, environment: true } } },
       });
       const revision = revisionNameFor(created);
       await tx.deployment.update({ where: { id: created.id }, data: { revision } });
       const queued = o.waitUntil ? `waiting for the window to open at ${o.waitUntil.toISOString()}` : "queued";
-      await appendEvent(tx, { deploymentId: created.id, type: "state_changed", message: `${release.version} to ${environment.name}, ${o.strategy.replace("_", "-")}: ${queued} by ${principal.label}`, data: { state: o.waitUntil ? "waiting_for_window" : "queued" } });
-      await recordAudit(tx, actorOf(principal), { action: "deployment.started", subjectType: "deployment", subjectId: created.id, details: { service: release.service.slug, environment: environment.slug, version: release.version, strategy: o.strategy, revision, overrideReason: o.overrideReason ?? null, waitUntil: o.waitUntil?.toISOString() ?? null } });
-      if (o.review) await openReviewForDeployment(tx, { principal, releaseId: release.id, environmentId: environment.id, deploymentId: created.id, review: o.review });
+      await appendEvent(tx, {
+        deploymentId: created.id,
+        type: "state_changed",
+        message: `${release.version} to ${environment.name}, ${o.strategy.replace("_", "-")}: ${queued} by ${principal.label}`,
+        data: { state: o.waitUntil ? "waiting_for_window" : "queued" },
+      });
+      await recordAudit(tx, actorOf(principal), {
+        action: "deployment.started",
+        subjectType: "deployment",
+        subjectId: created.id,
+        details: {
+          service: release.service.slug,
+          environment: environment.slug,
+          version: release.version,
+          strategy: o.strategy,
+          revision,
+          overrideReason: o.overrideReason ?? null,
+          waitUntil: o.waitUntil?.toISOString() ?? null,
+        },
+      });
+      if (o.review)
+        await openReviewForDeployment(tx, {
+          principal,
+          releaseId: release.id,
+          environmentId: environment.id,
+          deploymentId: created.id,
+          review: o.review,
+        });
       return { id: created.id };
     });
   } catch (error) {

@@ -16,7 +16,10 @@ const MONDAY_OPEN = new Date("2026-11-23T10:00:00Z");
 
 async function productionTarget() {
   const fixture = await createTarget({ strategy: "rolling", production: true });
-  await getDb().environment.update({ where: { id: fixture.environment.id }, data: { allowWindows: [{ days: [1, 2, 3, 4], start: "10:00", end: "16:00" }], timezone: "UTC" } });
+  await getDb().environment.update({
+    where: { id: fixture.environment.id },
+    data: { allowWindows: [{ days: [1, 2, 3, 4], start: "10:00", end: "16:00" }], timezone: "UTC" },
+  });
   return fixture;
 }
 
@@ -33,7 +36,10 @@ beforeAll(() => setTestClock({ at: FRIDAY_NOON }));
 // The deployments these tests start are never run by a worker here; they are ended afterwards so that a
 // worker of a later test file (whose reconciler scans the shared run database) does not pick them up.
 afterAll(async () => {
-  await getDb().deployment.updateMany({ where: { activeTargetId: { not: null }, releaseId: { in: releaseIds } }, data: { state: "aborted", activeTargetId: null, finishedAt: new Date() } });
+  await getDb().deployment.updateMany({
+    where: { activeTargetId: { not: null }, releaseId: { in: releaseIds } },
+    data: { state: "aborted", activeTargetId: null, finishedAt: new Date() },
+  });
   await setTestClock({ at: null });
   await (await import("@/lib/queue/enqueue")).closeQueues();
   await (await import("@/lib/redis")).closeRedis();
@@ -46,7 +52,10 @@ describe("the deploy gate on POST /deployments", () => {
     const { environment, service } = await productionTarget();
     const release = await releaseOf(service.id, principal.userId);
     const before = await counts();
-    const error = await startDeployment({ principal, input: { releaseId: release.id, environment: environment.slug, waitForWindow: false } }).catch((e) => e);
+    const error = await startDeployment({
+      principal,
+      input: { releaseId: release.id, environment: environment.slug, waitForWindow: false },
+    }).catch((e) => e);
     expect(error).toMatchObject({ code: "validation", extra: { rule: "window", opensAt: MONDAY_OPEN.toISOString() } });
     expect(error.message).toContain("2026-11-23T10:00:00.000Z");
     expect(await counts()).toEqual(before);
@@ -56,7 +65,15 @@ describe("the deploy gate on POST /deployments", () => {
     const developer = await createPrincipal("developer");
     const { environment, service } = await createTarget({ strategy: "rolling" });
     const release = await releaseOf(service.id, developer.userId);
-    const error = await startDeployment({ principal: developer, input: { releaseId: release.id, environment: environment.slug, overrideReason: "customer escalation needs this now", waitForWindow: false } }).catch((e) => e);
+    const error = await startDeployment({
+      principal: developer,
+      input: {
+        releaseId: release.id,
+        environment: environment.slug,
+        overrideReason: "customer escalation needs this now",
+        waitForWindow: false,
+      },
+    }).catch((e) => e);
     expect(error).toMatchObject({ code: "forbidden", extra: { rule: "override_permission" } });
   });
 
@@ -64,7 +81,15 @@ describe("the deploy gate on POST /deployments", () => {
     const principal = await createPrincipal("release_manager");
     const { environment, service } = await productionTarget();
     const release = await releaseOf(service.id, principal.userId);
-    const { id } = await startDeployment({ principal, input: { releaseId: release.id, environment: environment.slug, overrideReason: "security fix for CVE-2026-1234", waitForWindow: false } });
+    const { id } = await startDeployment({
+      principal,
+      input: {
+        releaseId: release.id,
+        environment: environment.slug,
+        overrideReason: "security fix for CVE-2026-1234",
+        waitForWindow: false,
+      },
+    });
     const review = await getDb().review.findFirstOrThrow({ where: { deploymentId: id } });
     expect(review).toMatchObject({ reason: "window_override", closedAt: null });
     expect((await getDb().deployment.findUniqueOrThrow({ where: { id } })).overrideReason).toBe("security fix for CVE-2026-1234");
@@ -74,7 +99,10 @@ describe("the deploy gate on POST /deployments", () => {
     const principal = await createPrincipal("release_manager");
     const { environment, service } = await productionTarget();
     const release = await releaseOf(service.id, principal.userId);
-    const { id, state } = await startDeployment({ principal, input: { releaseId: release.id, environment: environment.slug, waitForWindow: true } });
+    const { id, state } = await startDeployment({
+      principal,
+      input: { releaseId: release.id, environment: environment.slug, waitForWindow: true },
+    });
     expect(state).toBe("waiting_for_window");
     expect((await getDb().deployment.findUniqueOrThrow({ where: { id } })).resumeAt).toEqual(MONDAY_OPEN);
     expect(await wakeWaitingDeployments()).not.toContain(id);

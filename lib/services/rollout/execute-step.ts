@@ -20,7 +20,15 @@ function callKey(ctx: StepContext, operation: string) {
   return { key: `deploy:${d.id}:step:${ctx.index}:${operation}`, deploymentId: d.id, targetId: d.targetId, operation };
 }
 
-export function trafficWeights({ revision, previous, percent }: { revision: string; previous: string | null; percent: number }): TrafficWeights {
+export function trafficWeights({
+  revision,
+  previous,
+  percent,
+}: {
+  revision: string;
+  previous: string | null;
+  percent: number;
+}): TrafficWeights {
   return previous && previous !== revision && percent < 100 ? { [revision]: percent, [previous]: 100 - percent } : { [revision]: 100 };
 }
 
@@ -55,7 +63,8 @@ async function startRevision(ctx: StepContext): Promise<StepOutcome> {
   const status = await ctx.provider.getStatus({ target: providerTargetOf(d) });
   let note = await adoptMissingPrevious(ctx, status);
   if (d.kind === "rollback") {
-    if (status.revisions.find((r) => r.name === d.revision)?.healthy) return { kind: "advance", message: `Revision ${d.revision} is still running${note}` };
+    if (status.revisions.find((r) => r.name === d.revision)?.healthy)
+      return { kind: "advance", message: `Revision ${d.revision} is still running${note}` };
     note += await reviveRetiredRevision(ctx, status);
   }
   const release = { version: d.release.version, image: d.release.image, digest: d.release.digest };
@@ -66,8 +75,14 @@ async function startRevision(ctx: StepContext): Promise<StepOutcome> {
 }
 
 async function verify(ctx: StepContext): Promise<StepOutcome> {
-  const result = await verifyRevision({ provider: ctx.provider, target: providerTargetOf(ctx.deployment), revision: ctx.deployment.revision! });
-  return result.ok ? { kind: "advance", message: `Verified: ${result.detail}` } : { kind: "fail", reason: `Verification failed: ${result.detail}` };
+  const result = await verifyRevision({
+    provider: ctx.provider,
+    target: providerTargetOf(ctx.deployment),
+    revision: ctx.deployment.revision!,
+  });
+  return result.ok
+    ? { kind: "advance", message: `Verified: ${result.detail}` }
+    : { kind: "fail", reason: `Verification failed: ${result.detail}` };
 }
 
 async function setTraffic(ctx: StepContext, percent: number): Promise<StepOutcome> {
@@ -81,7 +96,9 @@ async function finalize(ctx: StepContext, keepPrevious: boolean): Promise<StepOu
   const d = ctx.deployment;
   const previous = d.replacesRevision;
   if (!keepPrevious && previous && previous !== d.revision) {
-    await withProviderCall(callKey(ctx, "stop_previous"), () => ctx.provider.stopRevision({ target: providerTargetOf(d), revision: previous }));
+    await withProviderCall(callKey(ctx, "stop_previous"), () =>
+      ctx.provider.stopRevision({ target: providerTargetOf(d), revision: previous }),
+    );
   }
   const kept = keepPrevious && previous ? `; ${previous} kept running for an instant rollback` : "";
   return { kind: "complete", message: `${d.revision} serves all traffic${kept}` };

@@ -8,7 +8,14 @@ export async function getDeployment(id: string) {
     where: { id },
     include: {
       release: { select: { id: true, version: true, image: true, digest: true, hotfix: true } },
-      target: { select: { id: true, providerType: true, service: { select: { slug: true, name: true } }, environment: { select: { slug: true, name: true, isProduction: true } } } },
+      target: {
+        select: {
+          id: true,
+          providerType: true,
+          service: { select: { slug: true, name: true } },
+          environment: { select: { slug: true, name: true, isProduction: true } },
+        },
+      },
       startedBy: { select: { name: true, email: true } },
       events: { orderBy: { id: "asc" }, take: 500 },
     },
@@ -42,7 +49,13 @@ export async function getDeployment(id: string) {
     createdAt: d.createdAt.toISOString(),
     startedAt: d.startedAt?.toISOString() ?? null,
     finishedAt: d.finishedAt?.toISOString() ?? null,
-    events: d.events.map((e) => ({ id: e.id.toString(), type: e.type, message: e.message, data: e.data, createdAt: e.createdAt.toISOString() })),
+    events: d.events.map((e) => ({
+      id: e.id.toString(),
+      type: e.type,
+      message: e.message,
+      data: e.data,
+      createdAt: e.createdAt.toISOString(),
+    })),
   };
 }
 

@@ -10,20 +10,30 @@ import { ratesForTarget, type RevisionRates } from "./revision-rates";
 
 const PROVIDER_TIMEOUT_MS = 3_000;
 
-export type ProviderView = { url: string | null; revisions: RevisionStatus[]; metrics: RevisionRates[]; lost: string | null } | { error: string };
+export type ProviderView =
+  { url: string | null; revisions: RevisionStatus[]; metrics: RevisionRates[]; lost: string | null } | { error: string };
 
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${PROVIDER_TIMEOUT_MS / 1000} s`)), PROVIDER_TIMEOUT_MS))]);
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer within ${PROVIDER_TIMEOUT_MS / 1000} s`)), PROVIDER_TIMEOUT_MS),
+    ),
+  ]);
 }
 
 async function readProvider(target: ProviderTarget): Promise<ProviderView> {
   try {
     const provider = getProvider(target.providerType);
-    const [status, metrics] = await withTimeout(Promise.all([provider.getStatus({ target }), provider.getRevisionMetrics?.({ target }) ?? Promise.resolve(null)]));
+    const [status, metrics] = await withTimeout(
+      Promise.all([provider.getStatus({ target }), provider.getRevisionMetrics?.({ target }) ?? Promise.resolve(null)]),
+    );
     const rates = metrics ? ratesForTarget(target.id, metrics) : [];
     return { url: status.url, revisions: status.revisions, metrics: rates, lost: status.lost?.reason ?? null };
   } catch (error) {
-    return { error: `The ${target.providerType} provider could not be read (${(error as Error).message}). The figures below come from Flightdeck's own records; check the target's configuration and the worker, then reload.` };
+    return {
+      error: `The ${target.providerType} provider could not be read (${(error as Error).message}). The figures below come from Flightdeck's own records; check the target's configuration and the worker, then reload.`,
+    };
   }
 }
 
@@ -31,7 +41,15 @@ export async function getTargetStatus(id: string) {
   const target = await db.target.findUnique({
     where: { id },
     select: {
-      id: true, providerType: true, providerConfig: true, defaultStrategy: true, canarySteps: true, stepPauseSeconds: true, currentRevision: true, serviceId: true, createdAt: true,
+      id: true,
+      providerType: true,
+      providerConfig: true,
+      defaultStrategy: true,
+      canarySteps: true,
+      stepPauseSeconds: true,
+      currentRevision: true,
+      serviceId: true,
+      createdAt: true,
       service: { select: { id: true, slug: true, name: true } },
       environment: { select: { id: true, slug: true, name: true, isProduction: true } },
       currentRelease: { select: { id: true, version: true, image: true, digest: true } },
@@ -41,7 +59,10 @@ export async function getTargetStatus(id: string) {
   const [provider, history, active] = await Promise.all([
     readProvider({ id: target.id, providerType: target.providerType, providerConfig: target.providerConfig }),
     getTargetHistory({ targetId: target.id, serviceId: target.serviceId, currentRevision: target.currentRevision }),
-    db.deployment.findUnique({ where: { activeTargetId: target.id }, select: { id: true, kind: true, state: true, trafficPercent: true, revision: true } }),
+    db.deployment.findUnique({
+      where: { activeTargetId: target.id },
+      select: { id: true, kind: true, state: true, trafficPercent: true, revision: true },
+    }),
   ]);
   return {
     id: target.id,

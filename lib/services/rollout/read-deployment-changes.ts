@@ -25,7 +25,18 @@ export type LiveState = {
 export async function readLiveState(id: string): Promise<LiveState> {
   const d = await db.deployment.findUnique({
     where: { id },
-    select: { state: true, currentStep: true, trafficPercent: true, pausedReason: true, resumeAt: true, error: true, activeTargetId: true, startedAt: true, finishedAt: true, plan: true },
+    select: {
+      state: true,
+      currentStep: true,
+      trafficPercent: true,
+      pausedReason: true,
+      resumeAt: true,
+      error: true,
+      activeTargetId: true,
+      startedAt: true,
+      finishedAt: true,
+      plan: true,
+    },
   });
   if (!d) throw new AppError("not_found", `There is no deployment ${id}.`);
   const isActive = d.activeTargetId !== null;

@@ -11,7 +11,9 @@ const MOVING = ["queued", "preparing", "deploying", "verifying", "stepping", "ro
 const ALIVE_JOB_STATES = new Set(["waiting", "delayed", "active", "prioritized", "waiting-children"]);
 
 async function hasLiveJob(d: { id: string; currentStep: number; generation: number }): Promise<boolean> {
-  const job = await getQueue("deployment.step").getJob(toQueueJobId(deploymentStepJobId({ deploymentId: d.id, step: d.currentStep, generation: d.generation })));
+  const job = await getQueue("deployment.step").getJob(
+    toQueueJobId(deploymentStepJobId({ deploymentId: d.id, step: d.currentStep, generation: d.generation })),
+  );
   if (!job) return false;
   return ALIVE_JOB_STATES.has(await job.getState());
 }
@@ -22,16 +24,29 @@ export async function reconcileDeployments({ quietMs = 3_000, now = new Date() }
   // A rollout in a timed pause has a delayed job; it is only looked at once the pause is over, so a worker
   // holding a thousand paused rollouts does not check a thousand jobs every few seconds.
   const candidates = await db.deployment.findMany({
-    where: { activeTargetId: { not: null }, state: { in: [...MOVING] }, updatedAt: { lt: quietSince }, OR: [{ resumeAt: null }, { resumeAt: { lt: now } }] },
+    where: {
+      activeTargetId: { not: null },
+      state: { in: [...MOVING] },
+      updatedAt: { lt: quietSince },
+      OR: [{ resumeAt: null }, { resumeAt: { lt: now } }],
+    },
     select: { id: true, currentStep: true, generation: true, resumeAt: true },
     take: 500,
   });
   const requeued: string[] = [];
   for (const d of candidates) {
     if (await hasLiveJob(d)) continue;
-    const bumped = await db.deployment.updateMany({ where: { id: d.id, generation: d.generation }, data: { generation: d.generation + 1 } });
+    const bumped = await db.deployment.updateMany({
+      where: { id: d.id, generation: d.generation },
+      data: { generation: d.generation + 1 },
+    });
     if (bumped.count === 0) continue;
-    await appendEvent(db, { deploymentId: d.id, type: "decision", message: `Reconciler resumed the rollout at step ${d.currentStep + 1} (its job was lost)`, data: { step: d.currentStep } });
+    await appendEvent(db, {
+      deploymentId: d.id,
+      type: "decision",
+      message: `Reconciler resumed the rollout at step ${d.currentStep + 1} (its job was lost)`,
+      data: { step: d.currentStep },
+    });
     await queueStep({ ...d, generation: d.generation + 1 }, now);
     requeued.push(d.id);
   }

@@ -51,7 +51,8 @@ describe("computeRates", () => {
 describe("ratesForTarget", () => {
   it("compares with a sample at least 2 s older, so quick successive polls keep a real window", () => {
     const t0 = Date.parse("2026-01-01T00:00:00.000Z");
-    const at = (ms: number, requests: number) => sample(new Date(t0 + ms).toISOString(), [revision("a", requests, 0, [requests, 0, 0, 0, 0, 0])]);
+    const at = (ms: number, requests: number) =>
+      sample(new Date(t0 + ms).toISOString(), [revision("a", requests, 0, [requests, 0, 0, 0, 0, 0])]);
     expect(ratesForTarget("t1", at(0, 0), t0)[0]!.requestRate).toBeNull();
     expect(ratesForTarget("t1", at(500, 50), t0 + 500)[0]!.requestRate).toBeNull();
     expect(ratesForTarget("t1", at(2_000, 200), t0 + 2_000)[0]).toMatchObject({ requestRate: 100, windowSeconds: 2 });

@@ -23,7 +23,14 @@ beforeAll(async () => {
   redis = await createOwnRedis();
   await redis.start();
   Object.assign(process.env, { REDIS_URL: redis.url, LOCAL_PROVIDER_STATE_DIR: stateDir });
-  worker = spawnWorker({ env: { REDIS_URL: redis.url, REDIS_PREFIX: process.env.REDIS_PREFIX!, DATABASE_URL: process.env.DATABASE_URL!, LOCAL_PROVIDER_STATE_DIR: stateDir } });
+  worker = spawnWorker({
+    env: {
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: process.env.REDIS_PREFIX!,
+      DATABASE_URL: process.env.DATABASE_URL!,
+      LOCAL_PROVIDER_STATE_DIR: stateDir,
+    },
+  });
   svc = {
     ...(await import("./start-deployment")),
     ...(await import("./control-deployment")),
@@ -38,11 +45,18 @@ afterAll(async () => {
 });
 
 async function proxyUrl(target: { id: string; providerConfig: unknown }): Promise<string> {
-  const status = await svc.getProvider("local").getStatus({ target: { id: target.id, providerType: "local", providerConfig: target.providerConfig } });
+  const status = await svc
+    .getProvider("local")
+    .getStatus({ target: { id: target.id, providerType: "local", providerConfig: target.providerConfig } });
   return new URL("/health", status.url!).toString();
 }
 
-async function deployAndWait(principal: Awaited<ReturnType<typeof createPrincipal>>, releaseId: string, environment: string, strategy?: "rolling" | "canary" | "blue_green") {
+async function deployAndWait(
+  principal: Awaited<ReturnType<typeof createPrincipal>>,
+  releaseId: string,
+  environment: string,
+  strategy?: "rolling" | "canary" | "blue_green",
+) {
   const { id } = await svc.startDeployment({ principal, input: { releaseId, environment, strategy, waitForWindow: false } });
   return waitForState(id, ["succeeded", "failed", "rolled_back", "aborted"]);
 }
@@ -64,7 +78,14 @@ describe("rollout engine", () => {
     const principal = await createPrincipal("release_manager");
     const { environment, service, target } = await createTarget({ strategy: "canary", canarySteps: [10, 50, 100], stepPauseSeconds: null });
     const v1 = await deployAndWait(principal, (await createRelease(service.id, "1.0.0", principal.userId)).id, environment.slug, "rolling");
-    const { id } = await svc.startDeployment({ principal, input: { releaseId: (await createRelease(service.id, "2.0.0", principal.userId)).id, environment: environment.slug, waitForWindow: false } });
+    const { id } = await svc.startDeployment({
+      principal,
+      input: {
+        releaseId: (await createRelease(service.id, "2.0.0", principal.userId)).id,
+        environment: environment.slug,
+        waitForWindow: false,
+      },
+    });
     for (const percent of [10, 50]) {
       const paused = await waitForState(id, ["paused"]);
       expect(paused.trafficPercent).toBe(percent);
@@ -75,7 +96,9 @@ describe("rollout engine", () => {
       await svc.controlDeployment({ principal, id, control: "resume" });
     }
     const done = await waitForState(id, ["succeeded"]);
-    const status = await svc.getProvider("local").getStatus({ target: { id: target.id, providerType: "local", providerConfig: target.providerConfig } });
+    const status = await svc
+      .getProvider("local")
+      .getStatus({ target: { id: target.id, providerType: "local", providerConfig: target.providerConfig } });
     expect(status.revisions.find((r) => r.name === v1.revision)?.state).toMatch(/stopped|exited|gone/);
     expect((await sendRequests({ url: await proxyUrl(target), count: 50 })).byRevision).toEqual({ [done.revision!]: 50 });
   });
@@ -99,7 +122,14 @@ describe("rollout engine", () => {
     const manager = await createPrincipal("release_manager");
     const { environment, service, target } = await createTarget({ strategy: "canary", stepPauseSeconds: null });
     const v1 = await deployAndWait(manager, (await createRelease(service.id, "1.0.0", manager.userId)).id, environment.slug, "rolling");
-    const { id } = await svc.startDeployment({ principal: manager, input: { releaseId: (await createRelease(service.id, "2.0.0", manager.userId)).id, environment: environment.slug, waitForWindow: false } });
+    const { id } = await svc.startDeployment({
+      principal: manager,
+      input: {
+        releaseId: (await createRelease(service.id, "2.0.0", manager.userId)).id,
+        environment: environment.slug,
+        waitForWindow: false,
+      },
+    });
     await waitForState(id, ["paused"]);
     const clicked = performance.now();
     const { deploymentId } = await svc.startRollback({ principal, targetId: target.id, input: { reason: "error rate" } });
@@ -133,7 +163,9 @@ describe("rollout engine", () => {
     expect(load.failures).toBe(0);
     expect(load.byRevision[v1.revision!]).toBeGreaterThan(0);
     expect(load.byRevision[v2.revision!]).toBeGreaterThan(0);
-    const status = await svc.getProvider("local").getStatus({ target: { id: target.id, providerType: "local", providerConfig: target.providerConfig } });
+    const status = await svc
+      .getProvider("local")
+      .getStatus({ target: { id: target.id, providerType: "local", providerConfig: target.providerConfig } });
     expect(status.revisions.find((r) => r.name === v1.revision)).toMatchObject({ state: "running", traffic: 0 });
   });
 
@@ -141,7 +173,14 @@ describe("rollout engine", () => {
     const principal = await createPrincipal("release_manager");
     const { environment, service, target } = await createTarget({ strategy: "canary", stepPauseSeconds: null });
     const v1 = await deployAndWait(principal, (await createRelease(service.id, "1.0.0", principal.userId)).id, environment.slug, "rolling");
-    const { id } = await svc.startDeployment({ principal, input: { releaseId: (await createRelease(service.id, "2.0.0", principal.userId)).id, environment: environment.slug, waitForWindow: false } });
+    const { id } = await svc.startDeployment({
+      principal,
+      input: {
+        releaseId: (await createRelease(service.id, "2.0.0", principal.userId)).id,
+        environment: environment.slug,
+        waitForWindow: false,
+      },
+    });
     await waitForState(id, ["paused"]);
     await svc.controlDeployment({ principal, id, control: "abort" });
     expect((await waitForState(id, ["aborted"])).trafficPercent).toBe(0);

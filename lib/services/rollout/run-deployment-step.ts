@@ -21,7 +21,12 @@ async function markStarted(d: LoadedDeployment, index: number): Promise<void> {
     where: { id: d.id, generation: d.generation, currentStep: index, state: { notIn: ["paused", "rolling_back"] } },
     data: { state, startedAt: d.startedAt ?? new Date() },
   });
-  await appendEvent(db, { deploymentId: d.id, type: "step_started", message: `Step ${index + 1}/${d.steps.length}: ${kind.replace("_", " ")}`, data: { step: index, kind } });
+  await appendEvent(db, {
+    deploymentId: d.id,
+    type: "step_started",
+    message: `Step ${index + 1}/${d.steps.length}: ${kind.replace("_", " ")}`,
+    data: { step: index, kind },
+  });
 }
 
 async function runStep(d: LoadedDeployment, index: number, isLastAttempt: boolean): Promise<StepOutcome> {

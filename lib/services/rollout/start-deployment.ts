@@ -17,9 +17,13 @@ async function loadTarget(input: StartDeploymentInput) {
   if (!release) throw new AppError("not_found", `There is no release ${input.releaseId}.`);
   const environment = await db.environment.findUnique({ where: { slug: input.environment } });
   if (!environment) {
-    throw new AppError("validation", `There is no environment "${input.environment}".`, { fields: [{ path: "body.environment", message: "unknown environment" }] });
+    throw new AppError("validation", `There is no environment "${input.environment}".`, {
+      fields: [{ path: "body.environment", message: "unknown environment" }],
+    });
   }
-  const target = await db.target.findUnique({ where: { serviceId_environmentId: { serviceId: release.serviceId, environmentId: environment.id } } });
+  const target = await db.target.findUnique({
+    where: { serviceId_environmentId: { serviceId: release.serviceId, environmentId: environment.id } },
+  });
   if (!target) {
     throw new AppError("validation", `${release.service.slug} has no target in ${environment.slug}; an admin adds one in Settings.`, {
       fields: [{ path: "body.environment", message: "no target for this service" }],
@@ -32,16 +36,29 @@ async function loadTarget(input: StartDeploymentInput) {
 function refusal(decision: DeploymentDecision): AppError {
   const first = decision.refusals[0]!;
   const code = first.rule === "override_permission" ? "forbidden" : "validation";
-  const opens = decision.window.opensAt ? ` The window opens ${decision.window.opensAt.toISOString()}; ask again with waitForWindow to queue until then.` : "";
+  const opens = decision.window.opensAt
+    ? ` The window opens ${decision.window.opensAt.toISOString()}; ask again with waitForWindow to queue until then.`
+    : "";
   const detail = `${decision.refusals.map((r) => r.reason).join(" ")}${decision.waitUntil ? opens : ""}`;
-  return new AppError(code, detail, { extra: { rule: first.rule, refusals: decision.refusals, opensAt: decision.window.opensAt?.toISOString() ?? null } });
+  return new AppError(code, detail, {
+    extra: { rule: first.rule, refusals: decision.refusals, opensAt: decision.window.opensAt?.toISOString() ?? null },
+  });
 }
 
-export async function startDeployment({ principal, input }: { principal: Principal; input: StartDeploymentInput }): Promise<{ id: string; state: string }> {
+export async function startDeployment({
+  principal,
+  input,
+}: {
+  principal: Principal;
+  input: StartDeploymentInput;
+}): Promise<{ id: string; state: string }> {
   const { release, environment, target } = await loadTarget(input);
   const permission = environment.isProduction ? "deploy.production" : "deploy.nonproduction";
   if (!can(principal.role, permission)) {
-    throw new AppError("forbidden", `Your role (${principal.role}) may not deploy to ${environment.name}: it needs the "${permission}" permission.`);
+    throw new AppError(
+      "forbidden",
+      `Your role (${principal.role}) may not deploy to ${environment.name}: it needs the "${permission}" permission.`,
+    );
   }
   const strategy = input.strategy ?? target.defaultStrategy;
   const plan = planRollout({ strategy, canarySteps: target.canarySteps, stepPauseSeconds: target.stepPauseSeconds });
@@ -49,11 +66,31 @@ export async function startDeployment({ principal, input }: { principal: Princip
   const decision = await decideDeployment({ principal, release, environment, target, overrideReason: input.overrideReason });
   const waits = !decision.allowed && input.waitForWindow && decision.waitUntil !== null;
   if (!decision.allowed && !waits) throw refusal(decision);
-  const created = await createDeploymentRecord({ principal, release, environment, target, strategy, steps: plan.steps, overrideReason: input.overrideReason, review: decision.opensReview, waitUntil: waits ? decision.waitUntil : null });
+  const created = await createDeploymentRecord({
+    principal,
+    release,
+    environment,
+    target,
+    strategy,
+    steps: plan.steps,
+    overrideReason: input.overrideReason,
+    review: decision.opensReview,
+    waitUntil: waits ? decision.waitUntil : null,
+  });
   if (!waits) await queueStepSoon({ id: created.id, currentStep: 0, generation: 0, resumeAt: null });
-  await notify({ environmentId: environment.id, event: "deploy_started", subjectId: created.id, text: `${principal.label} ${waits ? "queued" : "started"} ${release.service.slug} ${release.version} on ${environment.name} (${strategy.replace("_", "-")})` });
+  await notify({
+    environmentId: environment.id,
+    event: "deploy_started",
+    subjectId: created.id,
+    text: `${principal.label} ${waits ? "queued" : "started"} ${release.service.slug} ${release.version} on ${environment.name} (${strategy.replace("_", "-")})`,
+  });
   if (decision.opensReview?.reason === "window_override") {
-    await notify({ environmentId: environment.id, event: "window_overridden", subjectId: created.id, text: `${principal.label} overrode the ${environment.name} window: ${input.overrideReason}` });
+    await notify({
+      environmentId: environment.id,
+      event: "window_overridden",
+      subjectId: created.id,
+      text: `${principal.label} overrode the ${environment.name} window: ${input.overrideReason}`,
+    });
   }
   return { id: created.id, state: waits ? "waiting_for_window" : "queued" };
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createEventCursor } from "./stream-deployment-events";
 
-const event = (id: number) => ({ id: String(id), type: "step_started", message: `event ${id}`, data: {}, createdAt: "2026-01-01T00:00:00.000Z" });
+const event = (id: number) => ({
+  id: String(id),
+  type: "step_started",
+  message: `event ${id}`,
+  data: {},
+  createdAt: "2026-01-01T00:00:00.000Z",
+});
 
 describe("createEventCursor", () => {
   it("passes each event once, however often the lagging window re-reads it", () => {

@@ -43,7 +43,17 @@ export function createEventCursor(startAfter: bigint) {
   };
 }
 
-async function pump({ id, send, signal, lastEventId }: { id: string; send: Send; signal: AbortSignal; lastEventId: bigint }): Promise<void> {
+async function pump({
+  id,
+  send,
+  signal,
+  lastEventId,
+}: {
+  id: string;
+  send: Send;
+  signal: AbortSignal;
+  lastEventId: bigint;
+}): Promise<void> {
   const cursor = createEventCursor(lastEventId);
   let lastKey = "";
   let lastWrite = Date.now();
@@ -66,7 +76,15 @@ async function pump({ id, send, signal, lastEventId }: { id: string; send: Send;
   }
 }
 
-export function streamDeploymentEvents({ id, signal, lastEventId }: { id: string; signal: AbortSignal; lastEventId?: string | null }): ReadableStream<Uint8Array> {
+export function streamDeploymentEvents({
+  id,
+  signal,
+  lastEventId,
+}: {
+  id: string;
+  signal: AbortSignal;
+  lastEventId?: string | null;
+}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const stop = new AbortController();
   signal.addEventListener("abort", () => stop.abort(), { once: true });

@@ -26,7 +26,9 @@ async function checkHealthEndpoint(url: string): Promise<VerifyResult> {
   try {
     const response = await fetch(new URL("/health", url), { signal: AbortSignal.timeout(2_000) });
     const ms = Date.now() - started;
-    return response.ok ? { ok: true, detail: `GET /health answered ${response.status} in ${ms} ms` } : { ok: false, detail: `GET /health answered ${response.status}` };
+    return response.ok
+      ? { ok: true, detail: `GET /health answered ${response.status} in ${ms} ms` }
+      : { ok: false, detail: `GET /health answered ${response.status}` };
   } catch (error) {
     return { ok: false, detail: `GET /health failed: ${(error as Error).message}` };
   }

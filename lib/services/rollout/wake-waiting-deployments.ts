@@ -14,9 +14,19 @@ async function wake(id: string, now: Date): Promise<string | null> {
   if (!d || d.state !== "waiting_for_window" || !d.startedById) return null;
   const user = await db.user.findUniqueOrThrow({ where: { id: d.startedById } });
   const principal = { kind: "user" as const, userId: user.id, email: user.email, name: user.name, role: user.role, label: user.email };
-  const decision = await decideDeployment({ principal, release: d.release, environment: d.target.environment, target: d.target, overrideReason: d.overrideReason, now });
+  const decision = await decideDeployment({
+    principal,
+    release: d.release,
+    environment: d.target.environment,
+    target: d.target,
+    overrideReason: d.overrideReason,
+    now,
+  });
   if (decision.allowed) {
-    const started = await db.deployment.updateMany({ where: { id, state: "waiting_for_window", generation: d.generation }, data: { state: "queued", resumeAt: null, generation: d.generation + 1 } });
+    const started = await db.deployment.updateMany({
+      where: { id, state: "waiting_for_window", generation: d.generation },
+      data: { state: "queued", resumeAt: null, generation: d.generation + 1 },
+    });
     if (started.count === 0) return null;
     await appendEvent(db, { deploymentId: id, type: "decision", message: "The window is open: the rollout starts", data: {} });
     await queueStep({ id, currentStep: 0, generation: d.generation + 1, resumeAt: null });
@@ -27,14 +37,21 @@ async function wake(id: string, now: Date): Promise<string | null> {
     return null;
   }
   await db.deployment.update({ where: { id }, data: { error: decision.refusals.map((r) => r.reason).join(" ") } });
-  await finishDeployment({ ...d, error: "refused" }, { state: "failed", message: `No longer allowed to start: ${decision.refusals.map((r) => r.reason).join(" ")}`, trafficPercent: 0 });
+  await finishDeployment(
+    { ...d, error: "refused" },
+    { state: "failed", message: `No longer allowed to start: ${decision.refusals.map((r) => r.reason).join(" ")}`, trafficPercent: 0 },
+  );
   return null;
 }
 
 /** Starts the waiting deploys whose window opened; returns the ids that started. */
 export async function wakeWaitingDeployments(): Promise<string[]> {
   const now = await clockNow();
-  const due = await db.deployment.findMany({ where: { state: "waiting_for_window", resumeAt: { lte: now } }, select: { id: true }, take: 100 });
+  const due = await db.deployment.findMany({
+    where: { state: "waiting_for_window", resumeAt: { lte: now } },
+    select: { id: true },
+    take: 100,
+  });
   const started: string[] = [];
   for (const { id } of due) {
     const woke = await wake(id, now);

@@ -9,7 +9,10 @@ export default async function TokensPage() {
   const principal = await requireSignedIn("/settings/tokens");
   return (
     <>
-      <PageHeader title="API tokens" description="Tokens let CI pipelines and scripts call the API. Each acts with its own role, never above its creator's." />
+      <PageHeader
+        title="API tokens"
+        description="Tokens let CI pipelines and scripts call the API. Each acts with its own role, never above its creator's."
+      />
       <TokensAdmin creatorRole={principal.role} />
     </>
   );

@@ -18,7 +18,13 @@ export function release(version: string) {
 }
 
 /** Resolves with the revision once `check` holds for it (default: ready), failing with its last status. */
-export async function waitForRevision({ provider, target, name, check = (r) => r.ready, timeoutMs = 20_000 }: {
+export async function waitForRevision({
+  provider,
+  target,
+  name,
+  check = (r) => r.ready,
+  timeoutMs = 20_000,
+}: {
   provider: DeploymentProvider;
   target: ProviderTarget;
   name: string;

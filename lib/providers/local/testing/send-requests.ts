@@ -25,7 +25,15 @@ async function sendOne(url: string, result: LoadResult): Promise<void> {
 }
 
 /** Sends `count` GET requests to `url`, `concurrency` in flight at a time. */
-export async function sendRequests({ url, count, concurrency = 20 }: { url: string; count: number; concurrency?: number }): Promise<LoadResult> {
+export async function sendRequests({
+  url,
+  count,
+  concurrency = 20,
+}: {
+  url: string;
+  count: number;
+  concurrency?: number;
+}): Promise<LoadResult> {
   const result: LoadResult = { byRevision: {}, failures: 0, samples: [] };
   let next = 0;
   const lane = async () => {

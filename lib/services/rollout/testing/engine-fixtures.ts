@@ -16,13 +16,22 @@ export async function createPrincipal(role: Principal["role"]): Promise<Principa
   return { kind: "user", userId: user.id, email, name: role, role, label: email };
 }
 
-export async function createTarget(options: { strategy: Strategy; canarySteps?: number[]; stepPauseSeconds?: number | null; production?: boolean }) {
+export async function createTarget(options: {
+  strategy: Strategy;
+  canarySteps?: number[];
+  stepPauseSeconds?: number | null;
+  production?: boolean;
+}) {
   const db = getDb();
   const tag = randomBytes(3).toString("hex");
   const order = Math.floor(Math.random() * 1_000_000) + 1000;
-  const environment = await db.environment.create({ data: { slug: `env-${tag}`, name: `Env ${tag}`, promotionOrder: order, isProduction: options.production ?? false } });
+  const environment = await db.environment.create({
+    data: { slug: `env-${tag}`, name: `Env ${tag}`, promotionOrder: order, isProduction: options.production ?? false },
+  });
   // A smoke suite makes the service deploy-ready (readiness checks that one is configured).
-  const service = await db.service.create({ data: { slug: `svc-${tag}`, name: `Service ${tag}`, smokeSuite: DEFAULT_SMOKE_SUITE as unknown as object[] } });
+  const service = await db.service.create({
+    data: { slug: `svc-${tag}`, name: `Service ${tag}`, smokeSuite: DEFAULT_SMOKE_SUITE as unknown as object[] },
+  });
   const target = await db.target.create({
     data: {
       serviceId: service.id,
@@ -56,7 +65,13 @@ export async function waitForState(id: string, states: DeploymentState[], timeou
 }
 
 /** Closes what an engine test opened: its workers, the local provider's supervisors, queues, Redis, Prisma. */
-export async function closeEngineTest({ stateDir, workers }: { stateDir: string; workers: { stop: () => Promise<unknown> }[] }): Promise<void> {
+export async function closeEngineTest({
+  stateDir,
+  workers,
+}: {
+  stateDir: string;
+  workers: { stop: () => Promise<unknown> }[];
+}): Promise<void> {
   await Promise.all(workers.map((w) => w.stop()));
   const { shutdownAllLocal } = await import("@/lib/providers/local/shutdown-all-local");
   await shutdownAllLocal({ stateDir });

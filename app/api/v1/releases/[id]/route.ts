@@ -3,4 +3,6 @@ import { route } from "@/lib/api/route";
 import { idParams } from "@/lib/schemas/common";
 import { getReleaseDetail } from "@/lib/services/get-release-detail";
 
-export const GET = route({ permission: "view", params: idParams }, ({ principal, params }) => getReleaseDetail({ principal, id: params.id }));
+export const GET = route({ permission: "view", params: idParams }, ({ principal, params }) =>
+  getReleaseDetail({ principal, id: params.id }),
+);

@@ -3,4 +3,6 @@ import { route } from "@/lib/api/route";
 import { setTestClockBody } from "@/lib/schemas/test-clock";
 import { setTestClock } from "@/lib/services/set-test-clock";
 
-export const PUT = route({ permission: "admin.manage", body: setTestClockBody }, ({ principal, body }) => setTestClock({ principal, input: body }));
+export const PUT = route({ permission: "admin.manage", body: setTestClockBody }, ({ principal, body }) =>
+  setTestClock({ principal, input: body }),
+);

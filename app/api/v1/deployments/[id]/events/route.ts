@@ -11,6 +11,11 @@ export const GET = route({ permission: "view", params: idParams }, async ({ para
   const stream = streamDeploymentEvents({ id: params.id, signal: request.signal, lastEventId: request.headers.get("last-event-id") });
   // no-transform keeps the server's gzip from buffering the stream.
   return new Response(stream, {
-    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
   });
 });

@@ -4,6 +4,7 @@ import { recordBackupBody } from "@/lib/schemas/backups";
 import { idParams } from "@/lib/schemas/common";
 import { recordBackup } from "@/lib/services/record-backup";
 
-export const POST = route({ permission: "deploy.nonproduction", params: idParams, body: recordBackupBody }, async ({ principal, params, body }) =>
-  json(await recordBackup({ principal, targetId: params.id, input: body }), 201),
+export const POST = route(
+  { permission: "deploy.nonproduction", params: idParams, body: recordBackupBody },
+  async ({ principal, params, body }) => json(await recordBackup({ principal, targetId: params.id, input: body }), 201),
 );
