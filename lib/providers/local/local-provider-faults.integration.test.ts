@@ -68,8 +68,8 @@ describe("local provider faults", () => {
     ]);
     await expect(afterRestart.rollback({ target, toRevision: "flaky" })).rejects.toMatchObject({ code: "unavailable" });
     await afterRestart.stopRevision({ target, revision: "flaky" });
-    if (pids.watchdog)
-      await waitUntil(async () => expect(isProcessAlive(pids.watchdog!)).toBe(false), { timeoutMs: 10_000, what: "the watchdog to exit" });
+    expect(pids.watchdog).not.toBeNull();
+    await waitUntil(async () => expect(isProcessAlive(pids.watchdog!)).toBe(false), { timeoutMs: 10_000, what: "the watchdog to exit" });
   });
 
   it("recovers only when asked: starting a revision again brings up a new supervisor", async () => {

@@ -134,12 +134,13 @@ describe("local provider with real processes", () => {
 
   it("leaves no process behind after shutdownAllLocal", async () => {
     const pids = pidsOf(await readState({ stateDir, targetId: target.id }));
+    expect(pids.watchdog).not.toBeNull();
     expect(await shutdownAllLocal({ stateDir })).toEqual([target.id]);
     await waitUntil(
       async () => {
         expect(isProcessAlive(pids.supervisor)).toBe(false);
         expect(pids.revisionGroups.filter(groupExists)).toEqual([]);
-        if (pids.watchdog) expect(isProcessAlive(pids.watchdog)).toBe(false);
+        expect(isProcessAlive(pids.watchdog!)).toBe(false);
       },
       { timeoutMs: 10_000, what: "every process of the target to exit" },
     );
