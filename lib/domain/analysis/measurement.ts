@@ -22,6 +22,8 @@ export type Measurement = {
   /** "error": the query itself failed (unreachable, bad PromQL, timeout); the value is then null. */
   phase: MeasurementPhase;
   error?: string;
+  /** Why the value is null although the query worked ("the query returned an empty vector"). */
+  note?: string;
 };
 
 /** The candidate and, when the target has one, the stable revision, measured over the same window. */
