@@ -39,11 +39,14 @@ type Status = Pick<TriggerVerdict, "verdict" | "reason" | "waiting" | "passedByP
 function decide({
   counts,
   latest,
+  lastBreach,
   config,
   final,
 }: {
   counts: TriggerVerdict["counts"];
   latest: TriggerVerdict["latest"];
+  /** Why the most recent breach was one: the reason a rollback gives, even if later measurements passed. */
+  lastBreach: string | undefined;
   config: Config;
   final: boolean;
 }): Status {
@@ -58,7 +61,7 @@ function decide({
   if (counts.fail > config.failureLimit)
     return status(
       "rollback",
-      `${counts.fail} breach${counts.fail === 1 ? "" : "es"} (failure limit ${config.failureLimit}); latest: ${latest.reason}`,
+      `${counts.fail} breach${counts.fail === 1 ? "" : "es"} (failure limit ${config.failureLimit}); last: ${lastBreach}`,
     );
   if (counts.consecutiveErrors > config.consecutiveErrorLimit)
     return status(
@@ -109,7 +112,8 @@ export function assessTrigger({
         sampleCount: last.m.candidate.sampleCount,
       }
     : null;
-  const status = decide({ counts, latest, config, final });
+  const lastBreach = judged.findLast((j) => j.outcome === "fail")?.reason;
+  const status = decide({ counts, latest, lastBreach, config, final });
   return {
     name: trigger.name,
     metric: trigger.metric,

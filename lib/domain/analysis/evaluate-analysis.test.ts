@@ -61,10 +61,10 @@ describe("evaluateAnalysis: verdicts", () => {
     });
   });
 
-  it("rolls back on the first breach with failureLimit 0, naming the trigger, the value and the threshold", () => {
-    const decision = evaluateAnalysis({ config: config([errorRate]), history: [errors(2), errors(20)], final: false });
+  it("rolls back on the first breach with failureLimit 0, naming the trigger and the breaching value even after a pass", () => {
+    const decision = evaluateAnalysis({ config: config([errorRate]), history: [errors(2), errors(20), errors(3)], final: false });
     expect(decision.verdict).toBe("rollback");
-    expect(decision.reason).toBe("errors: 1 breach (failure limit 0); latest: 20 % > 5 % over 300 s");
+    expect(decision.reason).toBe("errors: 1 breach (failure limit 0); last: 20 % > 5 % over 300 s");
   });
 
   it("reports a failed query as error, and the worst acting trigger decides the run", () => {
@@ -101,7 +101,7 @@ describe("evaluateAnalysis: limits", () => {
     expect(evaluateAnalysis({ config: limits, history: two, final: false }).verdict).toBe("healthy");
     const three = [...two, errors(6)];
     expect(evaluateAnalysis({ config: limits, history: three, final: false }).reason).toBe(
-      "errors: 3 breaches (failure limit 2); latest: 6 % > 5 % over 300 s",
+      "errors: 3 breaches (failure limit 2); last: 6 % > 5 % over 300 s",
     );
   });
 
@@ -177,7 +177,7 @@ describe("evaluateAnalysis: baseline comparison", () => {
   it("breaches above stable × 1.5 and passes at or below it", () => {
     // stable 100 ms, limit 150 ms: 160 ms is +60 %, 150 ms is exactly the limit, 140 ms is +40 %.
     expect(decide([p95(160, 100)]).reason).toBe(
-      "latency: 1 breach (failure limit 0); latest: candidate 160 ms vs stable 100 ms (+60 %; limit +50 %, 150 ms) over 300 s",
+      "latency: 1 breach (failure limit 0); last: candidate 160 ms vs stable 100 ms (+60 %; limit +50 %, 150 ms) over 300 s",
     );
     expect(decide([p95(150, 100)]).verdict).toBe("healthy");
     expect(decide([p95(140, 100)]).perTrigger[0]!.reason).toBe("candidate 140 ms vs stable 100 ms (+40 %; limit +50 %, 150 ms) over 300 s");
@@ -256,7 +256,7 @@ describe("the documents' defaults", () => {
       ),
     );
     const decision = evaluateAnalysis({ config: DEFAULT_ANALYSIS_CONFIG, history, final: false });
-    expect(decision.reason).toBe("Error rate above 5% over 5 min: 1 breach (failure limit 0); latest: 6 % > 5 % over 300 s");
+    expect(decision.reason).toBe("Error rate above 5% over 5 min: 1 breach (failure limit 0); last: 6 % > 5 % over 300 s");
     expect(decision.perTrigger.filter((t) => t.verdict === "rollback").map((t) => [t.name, t.dryRun])).toEqual([
       ["Error rate above 5% over 5 min", false],
       ["Error rate above 1% for 10 min", true],
