@@ -41,6 +41,8 @@ export const analysisConfigSchema = z
       .default(() => structuredClone(DEFAULT_ROLLBACK_TRIGGERS) as AnalysisTrigger[]),
     /** Seconds between measurements. */
     intervalSeconds: z.number().int().min(1).max(3600).default(10),
+    /** After full traffic, how long analysis keeps watching: the documents' "immediate monitoring (first 30 minutes)"; 0 = not at all. */
+    watchPeriodSeconds: z.number().int().min(0).max(86_400).default(1800),
     /** Breaches a trigger may have before the run rolls back: 0 acts on the first one. */
     failureLimit: z.number().int().min(0).max(1000).default(0),
     /** Failed queries in a row tolerated before the run turns inconclusive (Argo Rollouts' default, 4). */

@@ -221,8 +221,9 @@ describe("evaluateAnalysis: dry runs and disabled triggers", () => {
 });
 
 describe("the documents' defaults", () => {
-  it("measure every 10 s with Argo Rollouts' limits, a 50-request guard that pauses, and the documents' triggers", () => {
+  it("measure every 10 s, watch 30 min after full traffic, with Argo Rollouts' limits, a 50-request guard that pauses, and the documents' triggers", () => {
     expect(DEFAULT_ANALYSIS_CONFIG).toMatchObject({
+      watchPeriodSeconds: 1800,
       intervalSeconds: 10,
       failureLimit: 0,
       consecutiveErrorLimit: 4,
