@@ -1,5 +1,6 @@
 // The product's defaults, taken from the deployment guides and runbooks Flightdeck automates. Services and
 // environments start from these and may change them.
+import type { AnalysisTrigger } from "./analysis/analysis-config";
 
 /** The documents' smoke suite: run against a new revision before it gets traffic, and after a rollback. */
 export const DEFAULT_SMOKE_SUITE = [
@@ -37,29 +38,45 @@ export const DEFAULT_ALERT_RULES = [
   { name: "CPU above 85%", metric: "cpu_percent", op: ">", threshold: 85, severity: "P3" },
 ] as const;
 
-/** Automatic rollback triggers; `enabled: false` ones are the documents' "consider rollback" items. */
-export const DEFAULT_ROLLBACK_TRIGGERS = [
-  { name: "Error rate above 5% over 5 min", metric: "error_rate_percent", op: ">", threshold: 5, windowSeconds: 300, enabled: true },
-  { name: "p99 above 10 s over 5 min", metric: "p99_ms", op: ">", threshold: 10_000, windowSeconds: 300, enabled: true },
-  {
+/**
+ * Automatic rollback triggers, judged by the analysis at every canary step and after a blue-green switch
+ * (thresholds in each metric's unit, lib/domain/analysis/metric-names.ts). The documents' "consider
+ * rollback" items are dry runs: measured and recorded beside the others, never acted on, until a service
+ * turns them on.
+ */
+export const DEFAULT_ROLLBACK_TRIGGERS: readonly AnalysisTrigger[] = [
+  trigger({ name: "Error rate above 5% over 5 min", metric: "error_rate", comparison: ">", threshold: 5, windowSeconds: 300 }),
+  trigger({ name: "p99 above 10 s over 5 min", metric: "p99", comparison: ">", threshold: 10_000, windowSeconds: 300 }),
+  trigger({
     name: "More than 3 consecutive health-check failures within 1 min",
-    metric: "consecutive_health_failures",
-    op: ">",
+    metric: "health_failures",
+    comparison: ">",
     threshold: 3,
     windowSeconds: 60,
-    enabled: true,
-  },
-  { name: "Memory above 90% over 5 min", metric: "memory_percent", op: ">", threshold: 90, windowSeconds: 300, enabled: true },
-  { name: "Error rate above 1% for 10 min", metric: "error_rate_percent", op: ">", threshold: 1, windowSeconds: 600, enabled: false },
+  }),
+  trigger({ name: "Memory above 90% over 5 min", metric: "memory", comparison: ">", threshold: 90, windowSeconds: 300 }),
+  trigger({
+    name: "Error rate above 1% for 10 min",
+    metric: "error_rate",
+    comparison: ">",
+    threshold: 1,
+    windowSeconds: 600,
+    dryRun: true,
+  }),
   {
-    name: "Latency 50% above the pre-deploy baseline",
-    metric: "p95_vs_baseline_percent",
-    op: ">",
-    threshold: 50,
+    kind: "baseline",
+    name: "p95 latency 50% above the stable revision's",
+    metric: "p95",
+    maxIncreasePercent: 50,
     windowSeconds: 300,
-    enabled: false,
+    enabled: true,
+    dryRun: true,
   },
-] as const;
+];
+
+function trigger(options: Omit<Extract<AnalysisTrigger, { kind: "threshold" }>, "kind" | "enabled" | "dryRun"> & { dryRun?: boolean }) {
+  return { kind: "threshold", enabled: true, dryRun: false, ...options } as const;
+}
 
 /** Production may be deployed Monday to Thursday, 10:00–16:00 in the environment's time zone (ISO weekdays). */
 export const PRODUCTION_ALLOW_WINDOWS = [{ days: [1, 2, 3, 4], start: "10:00", end: "16:00" }] as const;

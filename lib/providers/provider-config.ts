@@ -10,6 +10,8 @@ export const localConfigSchema = z.object({
   command: z.array(z.string().min(1)).min(1),
   /** The port of the target's traffic-splitting proxy; 0 picks a free one (reported by getStatus().url). */
   port: z.number().int().min(0).max(65535),
+  /** The supervisor's Prometheus endpoint (GET /metrics) for scraping; 0 or absent picks a free one (in the state file). */
+  metricsPort: z.number().int().min(0).max(65535).optional(),
   /** Service name handed to the process as SERVICE_NAME; defaults to the target id. */
   service: z.string().min(1).optional(),
   /** Environment of every revision (a release's own env wins over it). */

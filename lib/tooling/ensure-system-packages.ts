@@ -1,5 +1,6 @@
-// The tests need Debian's Chromium (Playwright must not download a browser) and the Redis and PostgreSQL
-// server binaries (the dependency-down test starts private instances). Installs what is missing when root.
+// The tests need Debian's Chromium (Playwright must not download a browser), the Redis and PostgreSQL
+// server binaries (the dependency-down test starts private instances) and Prometheus (the metrics tests
+// scrape real processes with a private one). Installs what is missing when root.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 
@@ -14,6 +15,11 @@ const NEEDS: Need[] = [
       existsSync("/usr/lib/postgresql") &&
       readdirSync("/usr/lib/postgresql").some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)),
     debianPackage: "postgresql",
+  },
+  {
+    what: "Prometheus",
+    present: () => spawnSync(process.env.PROMETHEUS_PATH ?? "prometheus", ["--version"]).status === 0,
+    debianPackage: "prometheus",
   },
 ];
 

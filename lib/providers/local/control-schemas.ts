@@ -2,6 +2,7 @@
 // validated on both sides of the wire.
 import { z } from "zod";
 import { revisionNameSchema } from "../types";
+import { RETAIN_SECONDS } from "./windowed-counters";
 
 export const startRevisionBodySchema = z.object({
   name: revisionNameSchema,
@@ -19,6 +20,12 @@ export const setTrafficBodySchema = z.object({
   weights: trafficWeightsSchema,
   /** Non-serving revisions to keep running (the target's retainRevisions). */
   retain: z.number().int().min(0),
+});
+
+/** GET /metrics/window: the window's length, and its end (epoch ms; default now) within the last hour. */
+export const windowQuerySchema = z.object({
+  seconds: z.coerce.number().int().min(1).max(RETAIN_SECONDS),
+  end: z.coerce.number().int().positive().optional(),
 });
 
 export type StartRevisionBody = z.infer<typeof startRevisionBodySchema>;

@@ -1,10 +1,11 @@
 // The supervisor's control API, on 127.0.0.1 behind a bearer token kept in the (0600) state file:
-//   GET /status · POST /revisions · PUT /traffic · DELETE /revisions/:name · GET /metrics · POST /shutdown
+//   GET /status · POST /revisions · PUT /traffic · DELETE /revisions/:name · GET /metrics · GET /metrics/window
+//   · POST /shutdown
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { z } from "zod";
 import { AppError, isAppError } from "@/lib/api/app-error";
-import { setTrafficBodySchema, startRevisionBodySchema } from "./control-schemas";
+import { setTrafficBodySchema, startRevisionBodySchema, windowQuerySchema } from "./control-schemas";
 import { toRevisionStatus } from "./revision-entry";
 import type { TargetRuntime } from "./target-runtime";
 
@@ -53,6 +54,10 @@ async function route(req: IncomingMessage, { runtime, describe, onShutdown }: Ap
       return [204, undefined];
     case "GET /metrics":
       return [200, runtime.metrics()];
+    case "GET /metrics/window": {
+      const query = parse(windowQuerySchema, Object.fromEntries(new URLSearchParams(req.url?.split("?")[1] ?? "")));
+      return [200, runtime.window({ seconds: query.seconds, endMs: query.end ?? Date.now() })];
+    }
     case "POST /shutdown":
       setImmediate(onShutdown);
       return [202, { shuttingDown: true }];

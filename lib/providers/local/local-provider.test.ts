@@ -52,6 +52,7 @@ function fakeClient(): SupervisorClient {
     setTraffic: vi.fn(async () => status),
     stopRevision: vi.fn(async () => {}),
     metrics: vi.fn(async () => ({ sampledAt: "now", revisions: [] })),
+    window: vi.fn(async ({ seconds }) => ({ endsAt: "now", windowSeconds: seconds, revisions: [] })),
     shutdown: vi.fn(async () => {}),
   };
 }
@@ -70,7 +71,7 @@ describe("LocalProvider", () => {
       provider.startRevision({ target, revision: "v2", release }),
     ]);
     expect(supervisors.launch).toHaveBeenCalledTimes(1);
-    expect(supervisors.launch).toHaveBeenCalledWith({ targetId: "t1", proxyPort: 0 });
+    expect(supervisors.launch).toHaveBeenCalledWith({ targetId: "t1", proxyPort: 0, metricsPort: undefined });
     expect(client.startRevision).toHaveBeenCalledWith(
       expect.objectContaining({ name: "v2", command: ["svc"], env: { SERVICE_NAME: "api", A: "release" } }),
     );

@@ -103,7 +103,7 @@ export class LocalProvider implements DeploymentProvider {
     const attempt = (async () => {
       const found = await this.supervisors.find(targetId);
       if (found.kind === "attached") return found.client;
-      const launched = await this.supervisors.launch({ targetId, proxyPort: config.port });
+      const launched = await this.supervisors.launch({ targetId, proxyPort: config.port, metricsPort: config.metricsPort });
       if (launched.kind !== "attached") throw new AppError("unavailable", `the local supervisor of target ${targetId} did not start`);
       return launched.client;
     })().finally(() => this.launching.delete(targetId));

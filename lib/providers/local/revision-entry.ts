@@ -5,8 +5,9 @@ import { createServer } from "node:net";
 import path from "node:path";
 import type { RevisionStatus } from "../types";
 import type { StartRevisionBody } from "./control-schemas";
-import { createRequestMetrics, type RequestMetrics } from "./request-metrics";
+import { createRequestMetrics, type RecordedRequest, type RequestMetrics } from "./request-metrics";
 import { spawnRevisionProcess, waitForPort } from "./revision-process";
+import { createRevisionSamples, type RevisionSamples } from "./revision-samples";
 import type { Watchdog } from "./start-watchdog";
 import type { PersistedRevision } from "./supervisor-state";
 
@@ -18,7 +19,14 @@ const INHERITED = ["PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR", "SH
 // Like npm scripts do, so a target's command may say `tsx …` however the worker was started.
 const PROJECT_BIN = path.resolve(import.meta.dirname, "../../../node_modules/.bin");
 
-export type RevisionEntry = { record: PersistedRevision; metrics: RequestMetrics; agent: Agent; stop: () => Promise<void> };
+export type RevisionEntry = {
+  record: PersistedRevision;
+  metrics: RequestMetrics;
+  /** Process readings and health probes (start-revision-sampling.ts). */
+  samples: RevisionSamples;
+  agent: Agent;
+  stop: () => Promise<void>;
+};
 
 export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -43,11 +51,13 @@ export async function startRevisionEntry({
   logFile,
   watchdog,
   onChange,
+  onRecord,
 }: {
   body: StartRevisionBody;
   logFile: string;
   watchdog: Watchdog;
   onChange: () => void;
+  onRecord?: (request: RecordedRequest) => void;
 }): Promise<RevisionEntry> {
   const port = await findFreePort();
   const child = spawnRevisionProcess({ command: body.command, env: revisionEnv({ body, port }), cwd: body.cwd, logFile });
@@ -76,7 +86,13 @@ export async function startRevisionEntry({
     if (record.state !== "stopped") Object.assign(record, { state: "exited", exitCode: exit.code, reason: exit.reason });
     onChange();
   });
-  return { record, metrics: createRequestMetrics(), agent, stop: async () => void (await child.stop()) };
+  return {
+    record,
+    metrics: createRequestMetrics({ onRecord }),
+    samples: createRevisionSamples(),
+    agent,
+    stop: async () => void (await child.stop()),
+  };
 }
 
 export function toRevisionStatus({ record, traffic }: { record: PersistedRevision; traffic: number }): RevisionStatus {

@@ -3,6 +3,7 @@
 import { AppError, type AppErrorCode } from "@/lib/api/app-error";
 import type { RevisionStatus, TargetMetrics } from "../types";
 import type { SetTrafficBody, StartRevisionBody } from "./control-schemas";
+import type { TargetWindow } from "./read-target-window";
 
 // Every control call is local and quick; a supervisor that takes longer is treated as unreachable.
 const CONTROL_TIMEOUT_MS = 10_000;
@@ -23,6 +24,8 @@ export type SupervisorClient = {
   setTraffic: (body: SetTrafficBody) => Promise<SupervisorStatus>;
   stopRevision: (name: string) => Promise<void>;
   metrics: () => Promise<TargetMetrics>;
+  /** Each revision over the `seconds` up to `endMs` (default: now). Read-only. */
+  window: (options: { seconds: number; endMs?: number }) => Promise<TargetWindow>;
   shutdown: () => Promise<void>;
 };
 
@@ -53,6 +56,8 @@ export function createSupervisorClient({ port, token, targetId }: { port: number
     setTraffic: (body) => call("PUT", "/traffic", body),
     stopRevision: (name) => call("DELETE", `/revisions/${encodeURIComponent(name)}`),
     metrics: () => call("GET", "/metrics"),
+    window: ({ seconds, endMs }) =>
+      call("GET", `/metrics/window?seconds=${seconds}${endMs === undefined ? "" : `&end=${Math.round(endMs)}`}`),
     shutdown: () => call("POST", "/shutdown"),
   };
 }

@@ -21,7 +21,7 @@ export type SupervisorLookup =
 /** The seam the provider talks through; unit tests pass a fake. */
 export type SupervisorDirectory = {
   find: (targetId: string) => Promise<SupervisorLookup>;
-  launch: (options: { targetId: string; proxyPort: number }) => Promise<SupervisorLookup>;
+  launch: (options: { targetId: string; proxyPort: number; metricsPort?: number }) => Promise<SupervisorLookup>;
 };
 
 /** Supervisors this process has already heard answer as themselves, by target: `${pid}:${token}`. */
@@ -61,17 +61,19 @@ function spawnSupervisor({
   stateDir,
   targetId,
   proxyPort,
+  metricsPort,
 }: {
   stateDir: string;
   targetId: string;
   proxyPort: number;
+  metricsPort?: number;
 }): Promise<number | null> {
   mkdirSync(stateDir, { recursive: true });
   const log = openSync(path.join(stateDir, `${targetId}.supervisor.log`), "a");
   // Its own session (detached), so neither a worker's exit nor a signal to the worker's group reaches it.
   const root = projectRoot();
   const supervisor = path.join(root, "lib/providers/local/supervisor.ts");
-  const child = spawn(process.execPath, ["--import", "tsx", supervisor, JSON.stringify({ targetId, stateDir, proxyPort })], {
+  const child = spawn(process.execPath, ["--import", "tsx", supervisor, JSON.stringify({ targetId, stateDir, proxyPort, metricsPort })], {
     cwd: root,
     detached: true,
     stdio: ["ignore", log, log],
@@ -88,15 +90,17 @@ async function launch({
   stateDir,
   targetId,
   proxyPort,
+  metricsPort,
   verified,
 }: {
   stateDir: string;
   targetId: string;
   proxyPort: number;
+  metricsPort?: number;
   verified: Verified;
 }): Promise<SupervisorLookup> {
   let exitCode: number | null | undefined;
-  void spawnSupervisor({ stateDir, targetId, proxyPort }).then((code) => (exitCode = code));
+  void spawnSupervisor({ stateDir, targetId, proxyPort, metricsPort }).then((code) => (exitCode = code));
   const deadline = Date.now() + LAUNCH_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const found = await find({ stateDir, targetId, verified });
@@ -106,7 +110,7 @@ async function launch({
       const log = path.join(stateDir, `${targetId}.supervisor.log`);
       throw new AppError(
         "unavailable",
-        `The local supervisor of target ${targetId} exited with code ${exitCode} while starting (proxy port ${proxyPort} in use?); see ${log}`,
+        `The local supervisor of target ${targetId} exited with code ${exitCode} while starting (proxy port ${proxyPort} or metrics port ${metricsPort ?? 0} in use?); see ${log}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -120,6 +124,6 @@ export function createSupervisorDirectory(options: { stateDir: string }): Superv
   const verified: Verified = new Map();
   return {
     find: (targetId) => find({ stateDir, targetId, verified }),
-    launch: ({ targetId, proxyPort }) => launch({ stateDir, targetId, proxyPort, verified }),
+    launch: ({ targetId, proxyPort, metricsPort }) => launch({ stateDir, targetId, proxyPort, metricsPort, verified }),
   };
 }

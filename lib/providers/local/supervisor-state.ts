@@ -26,6 +26,8 @@ export const supervisorStateSchema = z.object({
   watchdogPid: z.number().int().nullable(),
   controlPort: z.number().int(),
   proxyPort: z.number().int(),
+  /** GET /metrics in the Prometheus format (absent in state files written before it existed). */
+  metricsPort: z.number().int().optional(),
   token: z.string(),
   startedAt: z.string(),
   revisions: z.array(persistedRevisionSchema),

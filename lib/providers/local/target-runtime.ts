@@ -1,16 +1,29 @@
 // The supervisor's model of its target: the revision processes, the traffic weights and the picker the
 // proxy asks for every request. Every change is persisted to the state file before it is acknowledged.
+import { totalmem } from "node:os";
 import path from "node:path";
 import { AppError } from "@/lib/api/app-error";
 import type { TargetMetrics } from "../types";
 import { chooseRevisionsToRetire } from "./choose-revisions-to-retire";
 import type { SetTrafficBody, StartRevisionBody } from "./control-schemas";
+import type { ProxyExposition } from "./create-proxy-exposition";
+import { readTargetWindow, type TargetWindow } from "./read-target-window";
 import { type RevisionEntry, startRevisionEntry, toRevisionStatus } from "./revision-entry";
 import type { Watchdog } from "./start-watchdog";
 import type { PersistedRevision } from "./supervisor-state";
 import { createWeightedRoundRobin, type WeightedRoundRobin } from "./weighted-round-robin";
 
-export type RuntimeOptions = { targetId: string; logDir: string; watchdog: Watchdog; persist: (runtime: TargetRuntime) => Promise<void> };
+export type RuntimeOptions = {
+  targetId: string;
+  logDir: string;
+  watchdog: Watchdog;
+  persist: (runtime: TargetRuntime) => Promise<void>;
+  /** Where the proxy's counters are also exposed in the Prometheus format. */
+  exposition?: ProxyExposition;
+};
+
+// Local revisions run without a memory limit: the machine's memory is what they can exhaust.
+export const LOCAL_MEMORY_LIMIT_BYTES = totalmem();
 
 export class TargetRuntime {
   readonly revisions = new Map<string, RevisionEntry>();
@@ -34,7 +47,15 @@ export class TargetRuntime {
       return existing;
     }
     const logFile = path.join(this.options.logDir, `${this.options.targetId}.${body.name}.log`);
-    const entry = await startRevisionEntry({ body, logFile, watchdog: this.options.watchdog, onChange: () => this.changed() });
+    const exposition = this.options.exposition;
+    exposition?.addRevision(body.name);
+    const entry = await startRevisionEntry({
+      body,
+      logFile,
+      watchdog: this.options.watchdog,
+      onChange: () => this.changed(),
+      onRecord: exposition ? (request) => exposition.observe(body.name, request) : undefined,
+    });
     this.revisions.set(body.name, entry);
     await this.options.persist(this);
     return entry;
@@ -93,6 +114,11 @@ export class TargetRuntime {
 
   metrics(): TargetMetrics {
     return { sampledAt: new Date().toISOString(), revisions: [...this.revisions.values()].map((e) => e.metrics.snapshot(e.record.name)) };
+  }
+
+  /** Each revision's requests, resources and health over the `seconds` up to `endMs`. */
+  window({ seconds, endMs }: { seconds: number; endMs: number }): TargetWindow {
+    return readTargetWindow({ entries: this.revisions.values(), seconds, endMs, memoryLimitBytes: LOCAL_MEMORY_LIMIT_BYTES });
   }
 
   records(): PersistedRevision[] {

@@ -9,8 +9,22 @@ const root = path.resolve(import.meta.dirname, "../../../..");
 
 export const sampleCommand = [path.join(root, "node_modules/.bin/tsx"), "workers/sample-service/server.ts"];
 
-export function sampleTarget({ id, port, retainRevisions }: { id: string; port: number; retainRevisions?: number }): ProviderTarget {
-  return { id, providerType: "local", providerConfig: { command: sampleCommand, port, service: "sample", retainRevisions, cwd: root } };
+export function sampleTarget({
+  id,
+  port,
+  retainRevisions,
+  metricsPort,
+}: {
+  id: string;
+  port: number;
+  retainRevisions?: number;
+  metricsPort?: number;
+}): ProviderTarget {
+  return {
+    id,
+    providerType: "local",
+    providerConfig: { command: sampleCommand, port, metricsPort, service: "sample", retainRevisions, cwd: root },
+  };
 }
 
 export function release(version: string) {

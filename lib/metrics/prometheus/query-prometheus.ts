@@ -1,0 +1,63 @@
+// One instant query against a Prometheus-compatible HTTP API (GET /api/v1/query with an evaluation time),
+// reduced to what a measurement needs: one number, "no data", or why it failed. Never rejects.
+
+export type QueryResult = { kind: "value"; value: number } | { kind: "empty"; why: string } | { kind: "error"; error: string };
+
+type ApiResponse = {
+  status?: "success" | "error";
+  errorType?: string;
+  error?: string;
+  data?: { resultType?: string; result?: unknown };
+};
+
+type Sample = [number, string];
+
+function readResult(data: ApiResponse["data"]): QueryResult {
+  const { resultType, result } = data ?? {};
+  let sample: Sample | undefined;
+  if (resultType === "scalar") sample = result as Sample;
+  else if (resultType === "vector") {
+    const series = (result ?? []) as { metric: Record<string, string>; value: Sample }[];
+    if (series.length === 0) return { kind: "empty", why: "the query returned an empty vector" };
+    if (series.length > 1)
+      return { kind: "error", error: `the query returned ${series.length} series; it must return one (aggregate with sum or max)` };
+    sample = series[0]!.value;
+  } else return { kind: "error", error: `the query returned a ${resultType ?? "missing"} result; an instant vector or scalar is needed` };
+  const value = Number(sample?.[1]);
+  // NaN is how PromQL says 0/0: a ratio or quantile over a window with no requests.
+  if (Number.isNaN(value)) return { kind: "empty", why: "the query returned NaN (nothing to divide or rank in the window)" };
+  if (!Number.isFinite(value)) return { kind: "error", error: `the query returned ${sample?.[1]}` };
+  return { kind: "value", value };
+}
+
+export async function queryPrometheus({
+  url,
+  query,
+  time,
+  timeoutMs,
+  fetchImpl = fetch,
+}: {
+  url: string;
+  query: string;
+  time: Date;
+  timeoutMs: number;
+  fetchImpl?: typeof fetch;
+}): Promise<QueryResult> {
+  const endpoint = new URL("api/v1/query", url.endsWith("/") ? url : `${url}/`);
+  endpoint.search = new URLSearchParams({ query, time: (time.getTime() / 1000).toFixed(3) }).toString();
+  let response: Response;
+  try {
+    response = await fetchImpl(endpoint, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: "application/json" } });
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === "TimeoutError" || name === "AbortError")
+      return { kind: "error", error: `Prometheus at ${url} did not answer within ${timeoutMs} ms` };
+    return { kind: "error", error: `Prometheus at ${url} could not be reached: ${(error as Error).message}` };
+  }
+  const body = (await response.json().catch(() => undefined)) as ApiResponse | undefined;
+  if (body?.status === "error")
+    return { kind: "error", error: `${body.errorType ?? "error"}: ${body.error ?? "no detail"} (HTTP ${response.status})` };
+  if (!response.ok || body?.status !== "success")
+    return { kind: "error", error: `Prometheus at ${url} answered HTTP ${response.status} ${response.statusText}`.trim() };
+  return readResult(body.data);
+}

@@ -1,0 +1,102 @@
+// A private Prometheus for one test file (Debian's `prometheus` package): its own port, configuration and
+// data directory, scraping what the test names every second, so a test reads real PromQL results over
+// real scrapes of real processes. Never the operator's Prometheus, which may not even exist here.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { freePort, waitUntil } from "./own-redis";
+
+export type OwnPrometheus = {
+  url: string;
+  /** Evaluates PromQL now; rejects unless Prometheus answers with success. */
+  query: (promql: string) => Promise<{ metric: Record<string, string>; value: [number, string] }[]>;
+  /** Resolves once every scrape target has been scraped successfully at least once. */
+  waitForTargetsUp: () => Promise<void>;
+  /** Stops the server (SIGTERM, SIGKILL after 5 s) and deletes its directory. */
+  stop: () => Promise<void>;
+};
+
+function configFor({ targets, scrapeIntervalSeconds }: { targets: string[]; scrapeIntervalSeconds: number }): string {
+  return [
+    "global:",
+    `  scrape_interval: ${scrapeIntervalSeconds}s`,
+    `  scrape_timeout: ${scrapeIntervalSeconds}s`,
+    `  evaluation_interval: ${scrapeIntervalSeconds}s`,
+    "scrape_configs:",
+    "  - job_name: flightdeck-test",
+    "    static_configs:",
+    `      - targets: [${targets.map((t) => `'${t}'`).join(", ")}]`,
+    "",
+  ].join("\n");
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    child.once("exit", () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/** Starts Prometheus on 127.0.0.1 scraping `targets` ("host:port", path /metrics); resolves once it is ready. */
+export async function startOwnPrometheus({
+  targets,
+  scrapeIntervalSeconds = 1,
+}: {
+  targets: string[];
+  scrapeIntervalSeconds?: number;
+}): Promise<OwnPrometheus> {
+  const dir = await mkdtemp(path.join(tmpdir(), "fd-own-prometheus-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  await writeFile(path.join(dir, "prometheus.yml"), configFor({ targets, scrapeIntervalSeconds }));
+  const args = [
+    `--config.file=${path.join(dir, "prometheus.yml")}`,
+    `--storage.tsdb.path=${path.join(dir, "data")}`,
+    `--web.listen-address=127.0.0.1:${port}`,
+    "--log.level=error",
+  ];
+  const child = spawn(process.env.PROMETHEUS_PATH ?? "prometheus", args, { stdio: ["ignore", "ignore", "inherit"] });
+  child.once("error", (error) => console.error(`own prometheus: ${error.message}`));
+  const stop = async () => {
+    await stopProcess(child);
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntil(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`prometheus exited with code ${child.exitCode}`);
+        const res = await fetch(`${url}/-/ready`);
+        if (!res.ok) throw new Error(`/-/ready answered ${res.status}`);
+      },
+      { timeoutMs: 30_000, what: `prometheus on ${port}` },
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const api = async (pathAndQuery: string) => {
+    const body = (await (await fetch(`${url}${pathAndQuery}`)).json()) as { status: string; error?: string; data: unknown };
+    if (body.status !== "success") throw new Error(`prometheus ${pathAndQuery}: ${body.error ?? body.status}`);
+    return body.data;
+  };
+  return {
+    url,
+    query: async (promql) => ((await api(`/api/v1/query?query=${encodeURIComponent(promql)}`)) as { result: never }).result,
+    waitForTargetsUp: () =>
+      waitUntil(
+        async () => {
+          const { activeTargets } = (await api("/api/v1/targets")) as { activeTargets: { health: string; lastError: string }[] };
+          const down = activeTargets.filter((t) => t.health !== "up");
+          if (activeTargets.length === 0 || down.length > 0) throw new Error(`targets not up: ${JSON.stringify(down)}`);
+        },
+        { timeoutMs: 30_000, what: "prometheus scrape targets" },
+      ),
+    stop,
+  };
+}
