@@ -15,7 +15,7 @@ export async function startSampleProcess({
   const port = await freePort();
   const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["workers/sample-service/server.ts"], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, SERVICE_NAME: name, VERSION: "1.0.0", ...env, PORT: String(port) },
+    env: { ...process.env, SERVICE_NAME: name, VERSION: "1.0.0", ...env, PORT: String(port) },
     stdio: "ignore",
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
