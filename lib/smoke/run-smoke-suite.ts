@@ -8,7 +8,8 @@ import { runBurstCheck } from "./run-burst-check";
 import { runHttpCheck } from "./run-http-check";
 import { runJsonRpcCheck } from "./run-json-rpc-check";
 import { runLatencyCheck } from "./run-latency-check";
-import { createSmokeHttp, parseBaseUrl, SmokeSetupError } from "./smoke-http";
+import { parseBaseUrl } from "./parse-base-url";
+import { createSmokeHttp, SmokeSetupError } from "./smoke-http";
 import type { SmokeCheckResult, SmokeRunResult } from "./smoke-result";
 import type { SmokeCheck, SmokeSuite } from "./smoke-suite-schema";
 

@@ -23,19 +23,6 @@ export type SmokeHttp = {
 /** A check that cannot even be set up (a secret the service does not have): fails with this message. */
 export class SmokeSetupError extends Error {}
 
-/** Parses the URL under test; refuses anything but http(s) without credentials. Returns a message when refused. */
-export function parseBaseUrl(url: string): URL | string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return "must be an absolute http:// or https:// URL";
-  }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return `must be http:// or https://, not ${parsed.protocol}//`;
-  if (parsed.username || parsed.password) return "must not carry credentials: put them in a secret header";
-  return parsed;
-}
-
 function resolveHeaders(headers: HttpRequest["headers"], secrets: Record<string, string>): Record<string, string> {
   const resolved: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {

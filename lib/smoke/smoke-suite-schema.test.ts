@@ -3,7 +3,7 @@ import { AppError } from "@/lib/api/app-error";
 import { DEFAULT_SMOKE_SUITE } from "@/lib/domain/document-defaults";
 import { BUILT_IN_SMOKE_SUITE } from "./built-in-suite";
 import { isEmptySmokeSuite, parseSmokeSuite } from "./parse-smoke-suite";
-import { MAX_SMOKE_CHECKS } from "./smoke-suite-schema";
+import { MAX_SMOKE_CHECKS, smokeTargetUrl } from "./smoke-suite-schema";
 
 function fieldsOf(value: unknown): string[] {
   try {
@@ -77,5 +77,14 @@ describe("the smoke suite schema", () => {
     expect(isEmptySmokeSuite({ checks: [] })).toBe(true);
     expect(isEmptySmokeSuite(null)).toBe(true);
     expect(isEmptySmokeSuite([health])).toBe(false);
+  });
+});
+
+describe("smokeTargetUrl", () => {
+  it("takes http(s) URLs only", () => {
+    expect(smokeTargetUrl.safeParse("https://svc.example/base").success).toBe(true);
+    for (const url of ["file:///etc/passwd", "javascript:alert(1)", "ftp://x", "http://u:p@x", "relative/path"]) {
+      expect(smokeTargetUrl.safeParse(url).success, url).toBe(false);
+    }
   });
 });

@@ -14,6 +14,7 @@ import {
   rpcParams,
   rpcProtocol,
 } from "./check-schemas";
+import { parseBaseUrl } from "./parse-base-url";
 
 /** More checks than this is a mistake, not a suite: a 10,000-check suite is refused, naming `checks`. */
 export const MAX_SMOKE_CHECKS = 50;
@@ -109,3 +110,12 @@ export const smokeSuiteSchema = z
   });
 export type SmokeSuite = z.infer<typeof smokeSuiteSchema>;
 export type SmokeSuiteInput = z.input<typeof smokeSuiteSchema>;
+
+/** The URL a suite runs against (API bodies, the CLI): http or https, without credentials. */
+export const smokeTargetUrl = z
+  .string()
+  .max(2048)
+  .superRefine((url, ctx) => {
+    const parsed = parseBaseUrl(url);
+    if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
+  });

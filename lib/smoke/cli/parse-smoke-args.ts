@@ -1,7 +1,7 @@
 // The smoke CLI's command line: `--url <url> [--service <slug> | --suite <file.json>] [--verbose] [--json]`.
 // Pure: returns what to do or the usage error to print (exit code 2).
 import { parseArgs } from "node:util";
-import { parseBaseUrl } from "../smoke-http";
+import { parseBaseUrl } from "../parse-base-url";
 
 export const SMOKE_USAGE = `Usage: npm run smoke -- --url <url> [--service <slug> | --suite <file.json>] [--verbose] [--json]
 
