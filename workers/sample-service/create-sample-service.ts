@@ -1,7 +1,7 @@
 // The sample service's HTTP handling, separate from its entry point so tests can run it in-process.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createErrorSchedule, delay } from "./fault-injection";
-import { createMcpEndpoint, type McpEndpoint } from "./create-mcp-endpoint";
+import type { McpEndpoint } from "./create-mcp-endpoint";
 import { createServiceMetrics, type ServiceMetrics } from "./service-metrics";
 import type { SampleSettings } from "./settings";
 
@@ -75,10 +75,24 @@ function createRoutes({
   };
 }
 
+/**
+ * The MCP SDK costs about a second of CPU to load. It loads in the background once the port is open, so a
+ * revision starts (and answers /health) as fast as without it; an early /mcp request waits for it.
+ */
+function lazyMcpEndpoint(settings: SampleSettings): McpEndpoint & { warm: () => void } {
+  let loading: Promise<McpEndpoint> | undefined;
+  const load = () => (loading ??= import("./create-mcp-endpoint").then((m) => m.createMcpEndpoint({ settings })));
+  return {
+    handle: async (options) => (await load()).handle(options),
+    close: async () => void (loading && (await (await loading).close())),
+    warm: () => void load(),
+  };
+}
+
 export function createSampleService(settings: SampleSettings): Server {
   const startedAt = Date.now();
   const metrics = createServiceMetrics();
-  const mcp = createMcpEndpoint({ settings });
+  const mcp = lazyMcpEndpoint(settings);
   const routes = createRoutes({ settings, metrics, mcp, startedAt });
   const server = createServer((req, res) => {
     const began = performance.now();
@@ -93,6 +107,7 @@ export function createSampleService(settings: SampleSettings): Server {
       else res.destroy();
     });
   });
+  server.on("listening", () => mcp.warm());
   server.on("close", () => void mcp.close());
   return server;
 }
