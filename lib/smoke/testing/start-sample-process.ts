@@ -17,10 +17,18 @@ export async function startSampleProcess({
     cwd: root,
     env: { ...process.env, SERVICE_NAME: name, VERSION: "1.0.0", ...env, PORT: String(port) },
     stdio: "ignore",
+    // tsx runs the service in a child of its own: a group signal reaches both, so nothing is left behind.
+    detached: true,
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // ESRCH: the group is gone already.
+      }
+    }
     await exited;
   };
   const url = `http://127.0.0.1:${port}`;
