@@ -84,7 +84,30 @@ function ReleaseFacts({ release }: { release: ReleaseDetail["release"] }) {
         <dt className="text-slate-500">Notes</dt>
         <dd className="whitespace-pre-wrap">{release.notes ?? <span className="text-slate-400">No notes</span>}</dd>
       </dl>
+      <ReleaseConfiguration env={release.env} />
     </section>
+  );
+}
+
+/** The environment variables every revision of this release runs with, so what was deployed can be told. */
+function ReleaseConfiguration({ env }: { env: ReleaseDetail["release"]["env"] }) {
+  const names = Object.keys(env).sort();
+  return (
+    <div className="mt-3 border-t border-slate-100 pt-3">
+      <h3 className="text-sm font-semibold text-slate-900">Configuration</h3>
+      {names.length === 0 ? (
+        <p className="text-sm text-slate-400">No environment variables: the revision runs with its target&apos;s settings only.</p>
+      ) : (
+        <dl aria-label="Environment variables" className="mt-1 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
+          {names.map((name) => (
+            <div key={name} className="contents">
+              <dt className="font-mono text-xs text-slate-600">{name}</dt>
+              <dd className="font-mono text-xs break-all">{env[name]}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
   );
 }
 

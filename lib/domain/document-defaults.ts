@@ -2,22 +2,61 @@
 // environments start from these and may change them.
 import type { AnalysisTrigger } from "./analysis/analysis-config";
 
-/** The documents' smoke suite: run against a new revision before it gets traffic, and after a rollback. */
+/**
+ * The documents' smoke suite, check by check (names as their script prints them): run against a new
+ * revision before it gets traffic, and after a rollback. lib/smoke/built-in-suite.ts validates it and gives
+ * it the suite's limits; the shape of each check is lib/smoke/smoke-suite-schema.ts.
+ */
 export const DEFAULT_SMOKE_SUITE = [
-  { name: "Health endpoint", kind: "http", path: "/health", expectStatus: 200 },
-  { name: "MCP initialize", kind: "jsonrpc", path: "/mcp", method: "initialize", params: {} },
-  { name: "tools/list", kind: "jsonrpc", path: "/mcp", method: "tools/list" },
-  { name: "tools/call list_repos", kind: "jsonrpc", path: "/mcp", method: "tools/call", params: { name: "list_repos", arguments: {} } },
+  { kind: "http", name: "Health endpoint", path: "/health", expectStatus: 200 },
   {
-    name: "tools/call get_repo_paths",
     kind: "jsonrpc",
-    path: "/mcp",
-    method: "tools/call",
-    params: { name: "get_repo_paths", arguments: {} },
+    name: "MCP initialization",
+    method: "initialize",
+    expectResult: [
+      { path: "$.protocolVersion", exists: true },
+      { path: "$.serverInfo.name", exists: true },
+    ],
   },
-  { name: "Rate limiting (5 rapid requests)", kind: "burst", path: "/mcp", method: "tools/list", count: 5 },
-  { name: "Response time under 2000 ms", kind: "latency", path: "/health", maxMs: 2000 },
-  { name: "Invalid method returns a JSON-RPC error", kind: "jsonrpc-error", path: "/mcp", method: "no/such_method" },
+  {
+    kind: "jsonrpc",
+    name: "List MCP tools",
+    method: "tools/list",
+    expectResult: [
+      { path: "$.tools[*].name", contains: "list_repos" },
+      { path: "$.tools[*].name", contains: "get_repo_paths" },
+    ],
+  },
+  {
+    kind: "jsonrpc",
+    name: "List repositories tool",
+    method: "tools/call",
+    params: { name: "list_repos", arguments: {} },
+    expectResult: [
+      { path: "$.isError", notEquals: true },
+      { path: "$.content[0].type", equals: "text" },
+    ],
+  },
+  {
+    kind: "jsonrpc",
+    name: "Get repository paths",
+    method: "tools/call",
+    params: { name: "get_repo_paths", arguments: { repo: "mahavishnu" } },
+    expectResult: [
+      { path: "$.isError", notEquals: true },
+      { path: "$.content[0].type", equals: "text" },
+    ],
+  },
+  // "5 rapid requests": the first four are served, the fifth meets the rate limit.
+  {
+    kind: "burst",
+    name: "Rate limiting (5 rapid requests)",
+    request: { type: "jsonrpc", method: "tools/list" },
+    count: 5,
+    expectLimitAfter: 4,
+  },
+  { kind: "latency", name: "Response time (< 2000 ms)", request: { type: "http", path: "/health" }, count: 5, maxP95Ms: 2000 },
+  { kind: "jsonrpc", name: "Invalid method error handling", method: "invalid/method", expectError: { code: -32601 } },
 ] as const;
 
 /** Monitoring targets (SLOs). */

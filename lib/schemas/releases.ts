@@ -1,6 +1,7 @@
 // Query of GET /api/v1/releases.
 import { z } from "zod";
 import { optionalText, pageQuery } from "./common";
+import { releaseEnvSchema } from "./release-env";
 
 export const listReleasesQuery = z.object({
   /** service slug */
@@ -39,5 +40,7 @@ export const createReleaseBody = z.object({
     .optional(),
   notes: z.string().trim().max(5000).optional(),
   hotfix: z.boolean().default(false),
+  /** non-secret environment variables of the release's revisions, e.g. {"LOG_LEVEL": "info"} */
+  env: releaseEnvSchema.optional(),
 });
 export type CreateReleaseInput = z.infer<typeof createReleaseBody>;

@@ -36,6 +36,7 @@ export async function createRelease({ principal, input }: { principal: Principal
         commitSha: input.commit,
         notes: input.notes,
         hotfix: input.hotfix,
+        env: input.env ?? {},
         authorId: principal.userId,
       },
       include: { service: { select: { slug: true, name: true } }, author: { select: { name: true, email: true } } },
@@ -44,7 +45,7 @@ export async function createRelease({ principal, input }: { principal: Principal
       action: "release.created",
       subjectType: "release",
       subjectId: release.id,
-      details: { service: service.slug, version: release.version, digest: release.digest, hotfix: release.hotfix },
+      details: { service: service.slug, version: release.version, digest: release.digest, hotfix: release.hotfix, env: input.env ?? {} },
     });
     return toReleaseSummary(release);
   });

@@ -1,6 +1,7 @@
 // Releases, newest first, filtered by service and a free-text match on version, image or notes.
 import { db, type Prisma } from "@/lib/db";
 import type { Page } from "@/lib/schemas/common";
+import { readReleaseEnv, type ReleaseEnv } from "@/lib/schemas/release-env";
 import type { ListReleasesQuery } from "@/lib/schemas/releases";
 
 export type ReleaseSummary = {
@@ -12,6 +13,8 @@ export type ReleaseSummary = {
   commitSha: string | null;
   notes: string | null;
   hotfix: boolean;
+  /** The revision's environment variables this release carries. */
+  env: ReleaseEnv;
   author: { name: string; email: string };
   createdAt: string;
 };
@@ -57,6 +60,7 @@ export function toReleaseSummary(r: ReleaseRow): ReleaseSummary {
     commitSha: r.commitSha,
     notes: r.notes,
     hotfix: r.hotfix,
+    env: readReleaseEnv(r.env),
     author: r.author,
     createdAt: r.createdAt.toISOString(),
   };

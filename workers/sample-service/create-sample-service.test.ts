@@ -13,7 +13,9 @@ async function start(env: Record<string, string>): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-const rpc = (base: string, body: string) => fetch(`${base}/mcp`, { method: "POST", body, headers: { "content-type": "application/json" } });
+const MCP_HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
+const rpc = (base: string, body: string) => fetch(`${base}/mcp`, { method: "POST", body, headers: MCP_HEADERS });
+const initialize = { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "test", version: "1" } };
 
 describe("sample service", () => {
   it("answers /health with its name, version and uptime, and labels every response", async () => {
@@ -24,11 +26,36 @@ describe("sample service", () => {
     expect(await res.json()).toEqual({ status: "healthy", service: "svc", version: "2.0.0", uptime_seconds: 0 });
   });
 
-  it("speaks JSON-RPC at /mcp, including the parse error", async () => {
-    const base = await start({});
-    const init = await rpc(base, JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize" }));
+  it("speaks MCP over Streamable HTTP at /mcp: a session from initialize, JSON or SSE answers, the parse error", async () => {
+    const base = await start({ MCP_JSON_RESPONSE: "1" });
+    const init = await rpc(base, JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: initialize }));
+    expect(init.headers.get("mcp-session-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(await init.json()).toMatchObject({ result: { serverInfo: { name: "svc", version: "2.0.0" } } });
     expect(await (await rpc(base, "{oops")).json()).toMatchObject({ error: { code: -32700 } });
+    // The documents' own curl sends `params: {}`: without a protocolVersion that is no initialize, so no session.
+    const bare = await rpc(base, JSON.stringify({ jsonrpc: "2.0", id: 2, method: "initialize", params: {} }));
+    expect(bare.status).toBe(400);
+    expect(await bare.json()).toMatchObject({ error: { code: -32000 } });
+    const sse = await start({});
+    const framed = await rpc(sse, JSON.stringify({ jsonrpc: "2.0", id: 3, method: "initialize", params: initialize }));
+    expect(framed.headers.get("content-type")).toBe("text/event-stream");
+    expect(await framed.text()).toMatch(/^event: message\ndata: \{.*"serverInfo"/m);
+  });
+
+  it("answers /health with HEALTH_STATUS after HEALTH_LATENCY_MS", async () => {
+    const base = await start({ HEALTH_STATUS: "500", HEALTH_LATENCY_MS: "120" });
+    const began = performance.now();
+    const res = await fetch(`${base}/health`);
+    expect(performance.now() - began).toBeGreaterThanOrEqual(110);
+    expect(res.status).toBe(500);
+    expect(await res.json()).toMatchObject({ status: "unhealthy" });
+  });
+
+  it("applies ERROR_RATE only ERRORS_AFTER_SECONDS after start", async () => {
+    const base = await start({ ERROR_RATE: "1", ERRORS_AFTER_SECONDS: "0.4" });
+    expect((await fetch(`${base}/work`)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect((await fetch(`${base}/work`)).status).toBe(500);
   });
 
   it("fails the configured share of /work and /mcp requests, never /health, and counts them in /metrics", async () => {

@@ -1,7 +1,7 @@
 // The sample service's HTTP handling, separate from its entry point so tests can run it in-process.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createErrorSchedule, delay } from "./fault-injection";
-import { handleJsonRpc } from "./handle-json-rpc";
+import type { McpEndpoint } from "./create-mcp-endpoint";
 import { createServiceMetrics, type ServiceMetrics } from "./service-metrics";
 import type { SampleSettings } from "./settings";
 
@@ -31,13 +31,17 @@ type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 function createRoutes({
   settings,
   metrics,
+  mcp,
   startedAt,
 }: {
   settings: SampleSettings;
   metrics: ServiceMetrics;
+  mcp: McpEndpoint;
   startedAt: number;
 }): Record<string, Route> {
-  const shouldFail = createErrorSchedule(settings.ERROR_RATE);
+  const schedule = createErrorSchedule(settings.ERROR_RATE);
+  // With ERRORS_AFTER_SECONDS the schedule starts counting only then, so the failing share is exact from then on.
+  const shouldFail = () => Date.now() - startedAt >= settings.ERRORS_AFTER_SECONDS * 1000 && schedule();
   const who = { service: settings.SERVICE_NAME, version: settings.VERSION };
   // Only the "business" endpoints misbehave: a bad release still answers /health, as real ones often do.
   const faulty = async (res: ServerResponse, answer: () => Promise<void>) => {
@@ -46,17 +50,23 @@ function createRoutes({
     await answer();
   };
   return {
-    "GET /health": async (_req, res) =>
-      send(res, 200, { status: "healthy", ...who, uptime_seconds: Math.round((Date.now() - startedAt) / 1000) }),
+    "GET /health": async (_req, res) => {
+      await delay(settings.HEALTH_LATENCY_MS);
+      const healthy = settings.HEALTH_STATUS < 400;
+      send(res, settings.HEALTH_STATUS, {
+        status: healthy ? "healthy" : "unhealthy",
+        ...who,
+        uptime_seconds: Math.round((Date.now() - startedAt) / 1000),
+      });
+    },
     "GET /metrics": async (_req, res) => send(res, 200, metrics.render(who), "text/plain; version=0.0.4"),
     "POST /mcp": async (req, res) => {
       const body = await readBody(req);
-      await faulty(res, async () => {
-        const reply = handleJsonRpc({ body, ...who });
-        if (reply) send(res, 200, reply);
-        else send(res, 202, "");
-      });
+      await faulty(res, () => mcp.handle({ req, res, body }));
     },
+    // The session's server-to-client stream, and the end of a session.
+    "GET /mcp": async (req, res) => mcp.handle({ req, res }),
+    "DELETE /mcp": async (req, res) => mcp.handle({ req, res }),
     "GET /work": async (_req, res) => faulty(res, async () => send(res, 200, { ok: true, ...who, revision: settings.REVISION })),
     "POST /work": async (req, res) => {
       await readBody(req);
@@ -65,11 +75,26 @@ function createRoutes({
   };
 }
 
+/**
+ * The MCP SDK costs about a second of CPU to load. It loads in the background once the port is open, so a
+ * revision starts (and answers /health) as fast as without it; an early /mcp request waits for it.
+ */
+function lazyMcpEndpoint(settings: SampleSettings): McpEndpoint & { warm: () => void } {
+  let loading: Promise<McpEndpoint> | undefined;
+  const load = () => (loading ??= import("./create-mcp-endpoint").then((m) => m.createMcpEndpoint({ settings })));
+  return {
+    handle: async (options) => (await load()).handle(options),
+    close: async () => void (loading && (await (await loading).close())),
+    warm: () => void load(),
+  };
+}
+
 export function createSampleService(settings: SampleSettings): Server {
   const startedAt = Date.now();
   const metrics = createServiceMetrics();
-  const routes = createRoutes({ settings, metrics, startedAt });
-  return createServer((req, res) => {
+  const mcp = lazyMcpEndpoint(settings);
+  const routes = createRoutes({ settings, metrics, mcp, startedAt });
+  const server = createServer((req, res) => {
     const began = performance.now();
     res.setHeader("x-service", settings.SERVICE_NAME);
     res.setHeader("x-version", settings.VERSION);
@@ -82,4 +107,7 @@ export function createSampleService(settings: SampleSettings): Server {
       else res.destroy();
     });
   });
+  server.on("listening", () => mcp.warm());
+  server.on("close", () => void mcp.close());
+  return server;
 }

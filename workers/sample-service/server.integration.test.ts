@@ -1,7 +1,10 @@
 // The sample service as the local provider runs it: a real `tsx workers/sample-service/server.ts` process.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { freePort, waitUntil } from "@/lib/testing/own-redis";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -22,7 +25,7 @@ afterEach(() => {
 });
 
 describe("sample service process", () => {
-  it("serves /health and JSON-RPC on PORT, labelled with its revision, and exits 0 on SIGTERM", async () => {
+  it("serves /health and MCP on PORT, labelled with its revision, and exits 0 on SIGTERM", async () => {
     const port = await freePort();
     const { child, exited } = run({ PORT: String(port), REVISION: "it-svc-r1" });
     const base = `http://127.0.0.1:${port}`;
@@ -30,8 +33,11 @@ describe("sample service process", () => {
     const health = await fetch(`${base}/health`);
     expect(health.headers.get("x-revision")).toBe("it-svc-r1");
     expect(await health.json()).toMatchObject({ status: "healthy", service: "it-svc", version: "3.1.0" });
-    const unknown = await fetch(`${base}/mcp`, { method: "POST", body: JSON.stringify({ jsonrpc: "2.0", id: 9, method: "nope" }) });
-    expect(await unknown.json()).toMatchObject({ id: 9, error: { code: -32601 } });
+    const client = new Client({ name: "it", version: "1.0.0" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(`${base}/mcp`)));
+    expect(client.getServerVersion()).toMatchObject({ name: "it-svc", version: "3.1.0" });
+    await expect(client.request({ method: "nope" }, z.object({}).loose())).rejects.toMatchObject({ code: -32601 });
+    await client.close();
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
   });

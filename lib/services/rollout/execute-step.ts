@@ -3,6 +3,7 @@
 import { db } from "@/lib/db";
 import type { RolloutStep } from "@/lib/domain/plan-rollout";
 import type { DeploymentProvider, TargetStatus, TrafficWeights } from "@/lib/providers/types";
+import { readReleaseEnv } from "@/lib/schemas/release-env";
 import { providerTargetOf, revisionNameFor, type LoadedDeployment } from "./load-deployment";
 import { verifyRevision } from "./verify-revision";
 import { withProviderCall } from "./with-provider-call";
@@ -68,8 +69,9 @@ async function startRevision(ctx: StepContext): Promise<StepOutcome> {
     note += await reviveRetiredRevision(ctx, status);
   }
   const release = { version: d.release.version, image: d.release.image, digest: d.release.digest };
+  const env = readReleaseEnv(d.release.env);
   const started = await withProviderCall(callKey(ctx, "start_revision"), () =>
-    ctx.provider.startRevision({ target: providerTargetOf(d), revision: d.revision!, release }),
+    ctx.provider.startRevision({ target: providerTargetOf(d), revision: d.revision!, release, env }),
   );
   return { kind: "advance", message: `Revision ${started.name} started with no traffic${note}` };
 }
