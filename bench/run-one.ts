@@ -1,12 +1,10 @@
 // Runs one benchmark (see run.ts) and prints its figures.
 import { benchLiveViewers } from "./live-viewers";
-import { benchPausedRollouts } from "./paused-rollouts";
 import { benchRollbackOverhead } from "./rollback-overhead";
 
 const BENCHES: Record<string, { title: string; run: () => Promise<Record<string, string>> }> = {
   rollback: { title: "Rollback overhead (click → provider call vs bare provider call)", run: benchRollbackOverhead },
   viewers: { title: "Live updates: Postgres load with 1 and with 100 viewers of a live deployment", run: benchLiveViewers },
-  paused: { title: "One worker holding paused rollouts (vs the same worker idle)", run: benchPausedRollouts },
 };
 
 const bench = BENCHES[process.argv[2] ?? ""];
