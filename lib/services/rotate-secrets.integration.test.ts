@@ -24,6 +24,8 @@ const { rotateSecrets } = await import("@/lib/services/rotate-secrets");
 const { decryptSecret, encryptSecret } = await import("@/lib/crypto/secret-box");
 const { createKeyring } = await import("@/lib/crypto/secret-keyring");
 
+/** Each npm run starts tsx in a process of its own: tens of seconds on a loaded 2-core machine. */
+const COMMAND_TEST_MS = 180_000;
 const root = path.resolve(import.meta.dirname, "../..");
 const oldKey = process.env.FLIGHTDECK_SECRET_KEY!;
 const newKey = randomBytes(32).toString("base64");
@@ -106,59 +108,76 @@ describe("secrets at rest", () => {
     expect(await getDb().auditEvent.count({ where: { subjectId: world.production.id } })).toBe(1);
   });
 
-  it("re-encrypts every secret under a new key with npm run secrets:rotate, and says how many", async () => {
-    await getDb().target.update({
-      where: { id: world.productionTarget.id },
-      data: { credentialsEncrypted: encryptSecret("apiVersion: v1\nkind: Config") },
-    });
-    const before = await rawSecrets();
-    expect(before.length).toBeGreaterThanOrEqual(2);
-    // A value no configured key can read stops the rotation, and nothing changes.
-    const stray = encryptSecret("unreadable", createKeyring([randomBytes(32).toString("base64")]));
-    await getDb().target.update({ where: { id: world.stagingTarget.id }, data: { credentialsEncrypted: stray } });
-    const refused = runScript("secrets:rotate", { FLIGHTDECK_SECRET_KEY: newKey, FLIGHTDECK_SECRET_KEYS_PREVIOUS: oldKey });
-    expect(refused.status, refused.output).toBe(1);
-    expect(refused.output).toContain(`Target ${world.stagingTarget.id}`);
-    expect(await rawSecrets()).toEqual(expect.arrayContaining(before));
-    await getDb().target.update({ where: { id: world.stagingTarget.id }, data: { credentialsEncrypted: null } });
+  it(
+    "re-encrypts every secret under a new key with npm run secrets:rotate, and says how many",
+    async () => {
+      await getDb().target.update({
+        where: { id: world.productionTarget.id },
+        data: { credentialsEncrypted: encryptSecret("apiVersion: v1\nkind: Config") },
+      });
+      const before = await rawSecrets();
+      expect(before.length).toBeGreaterThanOrEqual(2);
+      // A value no configured key can read stops the rotation, and nothing changes.
+      const stray = encryptSecret("unreadable", createKeyring([randomBytes(32).toString("base64")]));
+      await getDb().target.update({ where: { id: world.stagingTarget.id }, data: { credentialsEncrypted: stray } });
+      const refused = runScript("secrets:rotate", { FLIGHTDECK_SECRET_KEY: newKey, FLIGHTDECK_SECRET_KEYS_PREVIOUS: oldKey });
+      expect(refused.status, refused.output).toBe(1);
+      expect(refused.output).toContain(`Target ${world.stagingTarget.id}`);
+      expect(await rawSecrets()).toEqual(expect.arrayContaining(before));
+      await getDb().target.update({ where: { id: world.stagingTarget.id }, data: { credentialsEncrypted: null } });
 
-    const rotated = runScript("secrets:rotate", { FLIGHTDECK_SECRET_KEY: newKey, FLIGHTDECK_SECRET_KEYS_PREVIOUS: oldKey });
-    expect(rotated.status, rotated.output).toBe(0);
-    expect(rotated.output).toContain(`Re-encrypted ${before.length} secret(s) under key ${newKeyring.current.id}; 0 already were.`);
-    const after = await rawSecrets();
-    expect(after).toHaveLength(before.length);
-    for (const [table, id, value] of after) {
-      expect(value, `${table} ${id}`).toMatch(new RegExp(`^v1:${newKeyring.current.id}:`));
-      const original = before.find(([t, i]) => t === table && i === id)![2];
-      expect(decryptSecret(value, newKeyring)).toBe(decryptSecret(original, oldKeyring));
-    }
-    const again = runScript("secrets:rotate", { FLIGHTDECK_SECRET_KEY: newKey });
-    expect(again.output).toContain(`Re-encrypted 0 secret(s) under key ${newKeyring.current.id}; ${before.length} already were.`);
-  });
+      const rotated = runScript("secrets:rotate", { FLIGHTDECK_SECRET_KEY: newKey, FLIGHTDECK_SECRET_KEYS_PREVIOUS: oldKey });
+      expect(rotated.status, rotated.output).toBe(0);
+      expect(rotated.output).toContain(`Re-encrypted ${before.length} secret(s) under key ${newKeyring.current.id}; 0 already were.`);
+      const after = await rawSecrets();
+      expect(after).toHaveLength(before.length);
+      for (const [table, id, value] of after) {
+        expect(value, `${table} ${id}`).toMatch(new RegExp(`^v1:${newKeyring.current.id}:`));
+        const original = before.find(([t, i]) => t === table && i === id)![2];
+        expect(decryptSecret(value, newKeyring)).toBe(decryptSecret(original, oldKeyring));
+      }
+      const again = runScript("secrets:rotate", { FLIGHTDECK_SECRET_KEY: newKey });
+      expect(again.output).toContain(`Re-encrypted 0 secret(s) under key ${newKeyring.current.id}; ${before.length} already were.`);
+    },
+    COMMAND_TEST_MS,
+  );
 
-  it("lets a worker that holds only the new key post to the re-encrypted webhook", async () => {
-    worker = spawnWorker({ env: { REDIS_PREFIX: prefix, FLIGHTDECK_SECRET_KEY: newKey, FLIGHTDECK_SECRET_KEYS_PREVIOUS: "" } });
-    expect(
-      await notify({ environmentId: world.production.id, event: "deploy_finished", text: "rotated and still posting", subjectId: "rot-1" }),
-    ).toBe(true);
-    await waitUntil(async () => expect(received).toContain("rotated and still posting"), {
-      timeoutMs: 30_000,
-      what: "the webhook message",
-    }).catch((error: Error) => {
-      throw new Error(`${error.message}\n--- worker output ---\n${worker?.output()}`);
-    });
-  });
+  it(
+    "lets a worker that holds only the new key post to the re-encrypted webhook",
+    async () => {
+      worker = spawnWorker({ env: { REDIS_PREFIX: prefix, FLIGHTDECK_SECRET_KEY: newKey, FLIGHTDECK_SECRET_KEYS_PREVIOUS: "" } });
+      expect(
+        await notify({
+          environmentId: world.production.id,
+          event: "deploy_finished",
+          text: "rotated and still posting",
+          subjectId: "rot-1",
+        }),
+      ).toBe(true);
+      await waitUntil(async () => expect(received).toContain("rotated and still posting"), {
+        timeoutMs: 90_000,
+        what: "the webhook message",
+      }).catch((error: Error) => {
+        throw new Error(`${error.message}\n--- worker output ---\n${worker?.output()}`);
+      });
+    },
+    COMMAND_TEST_MS,
+  );
 
-  it("encrypts, in npm run db:migrate, the values a migration moved in as plaintext", async () => {
-    await getDb()
-      .$executeRaw`UPDATE "Environment" SET "notifyWebhookEncrypted" = ${`plaintext:${webhookUrl}`} WHERE "id" = ${world.staging.id}`;
-    const migrated = runScript("db:migrate", { FLIGHTDECK_SECRET_KEY: newKey, FLIGHTDECK_SECRET_KEYS_PREVIOUS: oldKey });
-    expect(migrated.status, migrated.output).toBe(0);
-    expect(migrated.output).toContain("Encrypted 1 secret(s) that a migration moved in plaintext");
-    const [row] = await getDb().$queryRaw<
-      { v: string }[]
-    >`SELECT "notifyWebhookEncrypted" AS v FROM "Environment" WHERE "id" = ${world.staging.id}`;
-    expect(row!.v).not.toContain("s3cr3t");
-    expect(decryptSecret(row!.v, newKeyring)).toBe(webhookUrl);
-  });
+  it(
+    "encrypts, in npm run db:migrate, the values a migration moved in as plaintext",
+    async () => {
+      await getDb()
+        .$executeRaw`UPDATE "Environment" SET "notifyWebhookEncrypted" = ${`plaintext:${webhookUrl}`} WHERE "id" = ${world.staging.id}`;
+      const migrated = runScript("db:migrate", { FLIGHTDECK_SECRET_KEY: newKey, FLIGHTDECK_SECRET_KEYS_PREVIOUS: oldKey });
+      expect(migrated.status, migrated.output).toBe(0);
+      expect(migrated.output).toContain("Encrypted 1 secret(s) that a migration moved in plaintext");
+      const [row] = await getDb().$queryRaw<
+        { v: string }[]
+      >`SELECT "notifyWebhookEncrypted" AS v FROM "Environment" WHERE "id" = ${world.staging.id}`;
+      expect(row!.v).not.toContain("s3cr3t");
+      expect(decryptSecret(row!.v, newKeyring)).toBe(webhookUrl);
+    },
+    COMMAND_TEST_MS,
+  );
 });
