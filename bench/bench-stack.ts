@@ -1,5 +1,6 @@
 // What a benchmark runs against: a migrated database and a Redis key prefix of its own on the machine's
 // Postgres and Redis, a local-provider state directory, and real worker processes. Dropped afterwards.
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -22,6 +23,7 @@ export async function startBenchStack(name: string): Promise<BenchStack> {
     REDIS_PREFIX: `fdbench:${runId}`,
     LOCAL_PROVIDER_STATE_DIR: stateDir,
     WORKER_HEARTBEAT_TTL: "3",
+    FLIGHTDECK_SECRET_KEY: randomBytes(32).toString("base64"),
   };
   // This process uses the same settings as its workers (lib/env reads them on first use).
   Object.assign(process.env, env);

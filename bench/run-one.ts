@@ -1,12 +1,12 @@
 // Runs one benchmark (see run.ts) and prints its figures.
-import { benchPausedRollouts } from "./paused-rollouts";
+import { benchLiveViewers } from "./live-viewers";
 import { benchRollbackOverhead } from "./rollback-overhead";
 import { benchSmokeSuite } from "./smoke-suite";
 
 const BENCHES: Record<string, { title: string; run: () => Promise<Record<string, string>> }> = {
   rollback: { title: "Rollback overhead (click → provider call vs bare provider call)", run: benchRollbackOverhead },
-  paused: { title: "One worker holding paused rollouts (vs the same worker idle)", run: benchPausedRollouts },
   smoke: { title: "Smoke runner overhead (the eight-check suite's wall time vs its checks' own latencies)", run: benchSmokeSuite },
+  viewers: { title: "Live updates: Postgres load with 1 and with 100 viewers of a live deployment", run: benchLiveViewers },
 };
 
 const bench = BENCHES[process.argv[2] ?? ""];

@@ -6,6 +6,14 @@ const optionalUrl = z
   .optional()
   .or(z.literal("").transform(() => undefined));
 
+/** 32 random bytes in base64 (`openssl rand -base64 32`), the AES-256-GCM key of secrets at rest. */
+const secretKey = z
+  .string()
+  .trim()
+  .refine((v) => /^[A-Za-z0-9+/_-]{43}=?$/.test(v) && Buffer.from(v, "base64").length === 32, {
+    message: "must be 32 random bytes in base64, e.g. the output of `openssl rand -base64 32`",
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("postgresql://postgres@127.0.0.1:5432/flightdeck"),
@@ -17,6 +25,19 @@ const schema = z.object({
     .default("fd"),
   NEXTAUTH_URL: optionalUrl,
   NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** Encrypts secrets at rest (webhook URLs, provider credentials); lib/crypto/secret-box.ts. */
+  FLIGHTDECK_SECRET_KEY: secretKey.optional(),
+  /** Comma-separated keys that were current before: still accepted for decryption until `npm run secrets:rotate`. */
+  FLIGHTDECK_SECRET_KEYS_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(secretKey)),
   /** Generic OpenID Connect sign-in; enabled when issuer, client id and secret are all set. */
   OIDC_ISSUER: optionalUrl,
   OIDC_CLIENT_ID: z.string().optional(),

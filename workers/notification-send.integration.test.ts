@@ -17,6 +17,7 @@ const { closeRedis, getReadyRedis } = await import("@/lib/redis");
 const { createReleaseWorld } = await import("@/lib/testing/release-fixtures");
 const { decideApproval } = await import("@/lib/services/decide-approval");
 const { notify } = await import("@/lib/services/notify");
+const { encryptSecret } = await import("@/lib/crypto/secret-box");
 
 type Received = { path: string; body: { text: string; blocks?: { type: string; fields?: { text: string }[] }[] } };
 const received: Received[] = [];
@@ -48,8 +49,11 @@ const receivedAt = (path: string) => received.filter((r) => r.path === path);
 beforeAll(async () => {
   await startReceiver();
   world = await createReleaseWorld();
-  await getDb().environment.update({ where: { id: world.production.id }, data: { notifyWebhookUrl: `${baseUrl}/ok` } });
-  await getDb().environment.update({ where: { id: world.staging.id }, data: { notifyWebhookUrl: `${baseUrl}/fail` } });
+  await getDb().environment.update({
+    where: { id: world.production.id },
+    data: { notifyWebhookEncrypted: encryptSecret(`${baseUrl}/ok`) },
+  });
+  await getDb().environment.update({ where: { id: world.staging.id }, data: { notifyWebhookEncrypted: encryptSecret(`${baseUrl}/fail`) } });
   worker = spawnWorker({ env: { REDIS_PREFIX: prefix, DATABASE_URL: process.env.DATABASE_URL ?? "" } });
 });
 
@@ -108,7 +112,7 @@ describe("notifications", () => {
   });
 
   it("queues nothing for an environment without a webhook, and posts a subject's event once", async () => {
-    await getDb().environment.update({ where: { id: world.staging.id }, data: { notifyWebhookUrl: null } });
+    await getDb().environment.update({ where: { id: world.staging.id }, data: { notifyWebhookEncrypted: null } });
     expect(await notify({ environmentId: world.staging.id, event: "rolled_back", text: "rolled back", subjectId: "dep-2" })).toBe(false);
     const once = { environmentId: world.production.id, event: "rolled_back" as const, text: "rolled back once", subjectId: "dep-3" };
     await notify(once);

@@ -6,6 +6,9 @@ process.env.E2E_RUN_ID ??= `${Date.now().toString(36)}${randomBytes(2).toString(
 // Ports chosen per run so that a demo or another run on the same machine is left alone.
 process.env.E2E_APP_PORT ??= String(20_000 + (process.pid % 20_000));
 process.env.E2E_IDP_PORT ??= String(Number(process.env.E2E_APP_PORT) + 1);
+// The key of secrets at rest for the app and worker under test, fixed per run like the ports.
+process.env.E2E_SECRET_KEY ??= randomBytes(32).toString("base64");
+const secretKey = process.env.E2E_SECRET_KEY;
 
 export const runId = process.env.E2E_RUN_ID;
 export const appPort = Number(process.env.E2E_APP_PORT);
@@ -25,6 +28,7 @@ export function appEnv(): Record<string, string> {
     REDIS_PREFIX: redisPrefix,
     NEXTAUTH_URL: appUrl,
     NEXTAUTH_SECRET: `e2e-secret-${runId}-0123456789`,
+    FLIGHTDECK_SECRET_KEY: secretKey,
     OIDC_ISSUER: idpUrl,
     OIDC_CLIENT_ID: oidcClient.id,
     OIDC_CLIENT_SECRET: oidcClient.secret,

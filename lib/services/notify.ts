@@ -24,8 +24,8 @@ export type NotifyOptions = {
 export async function notify(options: NotifyOptions): Promise<boolean> {
   const { environmentId, event, text, fields = {}, subjectId } = options;
   try {
-    const environment = await db.environment.findUnique({ where: { id: environmentId }, select: { notifyWebhookUrl: true } });
-    if (!environment?.notifyWebhookUrl) return false;
+    const environment = await db.environment.findUnique({ where: { id: environmentId }, select: { notifyWebhookEncrypted: true } });
+    if (!environment?.notifyWebhookEncrypted) return false;
     const jobId = makeJobId(["notify", event, subjectId.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 100)]);
     await enqueue("notification.send", { environmentId, event, text, fields }, { jobId });
     return true;

@@ -1,10 +1,11 @@
 // An admin changes an environment's approval or window policy or its notification webhook. The merged
 // policy is validated whole (e.g. approvals required but nobody may approve), so a partial change can never
-// leave an environment that cannot be deployed to. Audited with what changed; the webhook URL is a secret
-// and is neither audited nor returned.
+// leave an environment that cannot be deployed to. Audited with what changed; the webhook URL is a secret:
+// stored encrypted (lib/crypto/secret-box.ts), neither audited nor returned.
 import { fromZodError } from "@/lib/api/problem";
 import { actorOf, recordAudit } from "@/lib/audit/record-audit";
 import type { Principal } from "@/lib/auth/principal";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { db, type Environment, type Prisma } from "@/lib/db";
 import { approvalPolicySchema, windowPolicySchema } from "@/lib/schemas/environment-policy";
 import type { UpdateEnvironmentInput } from "@/lib/schemas/environments";
@@ -22,14 +23,27 @@ function validateMerged(before: Environment, input: UpdateEnvironmentInput): voi
   if (!window.success) throw fromZodError(window.error, "body");
 }
 
-/** The audit details: each policy field that changed, from → to; the webhook only as set / cleared. */
+/** The webhook as stored now, or null; a value that cannot be read (a lost key) counts as something else. */
+function previousWebhook(before: Environment): string | null {
+  if (!before.notifyWebhookEncrypted) return null;
+  try {
+    return decryptSecret(before.notifyWebhookEncrypted);
+  } catch {
+    return "(unreadable)";
+  }
+}
+
+/** The audit details: each policy field that changed, from → to; the webhook only as set / replaced / cleared. */
 function describeChanges(before: Environment, input: UpdateEnvironmentInput): Record<string, Prisma.InputJsonValue | null> {
   const changes: Record<string, Prisma.InputJsonValue | null> = {};
   for (const [key, value] of Object.entries(input)) {
-    const previous = before[key as keyof Environment];
     if (key === "notifyWebhookUrl") {
+      const previous = previousWebhook(before);
       if (value !== previous) changes.notifyWebhook = value ? (previous ? "replaced" : "set") : "cleared";
-    } else if (JSON.stringify(previous) !== JSON.stringify(value)) {
+      continue;
+    }
+    const previous = before[key as keyof Environment];
+    if (JSON.stringify(previous) !== JSON.stringify(value)) {
       changes[key] = { from: previous as Prisma.InputJsonValue, to: value as Prisma.InputJsonValue };
     }
   }
@@ -47,7 +61,9 @@ export async function updateEnvironmentPolicy(options: {
     validateMerged(before, input);
     const changes = describeChanges(before, input);
     if (Object.keys(changes).length === 0) return toEnvironmentPolicyView(before);
-    const after = await tx.environment.update({ where: { id: before.id }, data: input });
+    const { notifyWebhookUrl, ...policy } = input;
+    const webhook = notifyWebhookUrl === undefined ? {} : { notifyWebhookEncrypted: notifyWebhookUrl && encryptSecret(notifyWebhookUrl) };
+    const after = await tx.environment.update({ where: { id: before.id }, data: { ...policy, ...webhook } });
     await recordAudit(tx, actorOf(principal), {
       action: "environment.policy_updated",
       subjectType: "environment",

@@ -13,14 +13,15 @@ const port = process.env.PORT ?? "3000";
 const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
 
-/** A session secret of this checkout's own, kept in .env.local (ignored by git), which Next.js loads. */
-function ensureSessionSecret(): string {
+/** A secret of this checkout's own (the session secret, the key of secrets at rest), kept in .env.local
+ *  (ignored by git), which Next.js and the command-line tools load. Generated once, then reused. */
+function ensureLocalSecret(name: string, generate: () => string): string {
   const file = path.join(root, ".env.local");
   const existing = existsSync(file) ? readFileSync(file, "utf8") : "";
-  const match = /^NEXTAUTH_SECRET=(.+)$/m.exec(existing);
+  const match = new RegExp(`^${name}=(.+)$`, "m").exec(existing);
   if (match) return match[1]!;
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, `${existing}${existing && !existing.endsWith("\n") ? "\n" : ""}NEXTAUTH_SECRET=${secret}\n`);
+  const secret = generate();
+  writeFileSync(file, `${existing}${existing && !existing.endsWith("\n") ? "\n" : ""}${name}=${secret}\n`);
   return secret;
 }
 
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
   const env = {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
-    NEXTAUTH_SECRET: ensureSessionSecret(),
+    NEXTAUTH_SECRET: ensureLocalSecret("NEXTAUTH_SECRET", () => randomBytes(32).toString("base64url")),
+    FLIGHTDECK_SECRET_KEY: ensureLocalSecret("FLIGHTDECK_SECRET_KEY", () => randomBytes(32).toString("base64")),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     DEMO_SIGNINS: "1",
   };

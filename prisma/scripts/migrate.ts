@@ -6,6 +6,7 @@
 // latest snapshot against prisma/schema.prisma, so producing a migration reads no database schema (the engine still opens a connection).
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { loadLocalEnv } from "@/lib/tooling/load-local-env";
 import { applyMigrations } from "./apply-migrations";
 import { filters, loadSchemaEngine } from "./schema-engine";
 import { databaseUrl, ensureDatabase, maintenanceUrl } from "./script-env";
@@ -26,10 +27,26 @@ async function migrationDirs(): Promise<string[]> {
 }
 
 async function apply(): Promise<void> {
+  loadLocalEnv(root);
   const url = databaseUrl();
   await ensureDatabase(url);
   const applied = await applyMigrations({ databaseUrl: url, baseDir });
   console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  await encryptPlaintextSecrets();
+}
+
+/** SQL cannot encrypt with the app's key: a migration that moves a secret marks it plaintext, and this
+ *  encrypts what is marked, in the same command (lib/crypto/secret-columns.ts). */
+async function encryptPlaintextSecrets(): Promise<void> {
+  const { hasPlaintextSecrets, rotateSecrets } = await import("@/lib/services/rotate-secrets");
+  const { disconnectDb } = await import("@/lib/db");
+  try {
+    if (!(await hasPlaintextSecrets())) return;
+    const report = await rotateSecrets();
+    console.log(`Encrypted ${report.encryptedPlaintext} secret(s) that a migration moved in plaintext (key ${report.keyId}).`);
+  } finally {
+    await disconnectDb();
+  }
 }
 
 async function pendingSql(): Promise<string> {

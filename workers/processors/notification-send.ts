@@ -1,6 +1,7 @@
 // notification.send: posts a Slack-compatible message ({ text, blocks }) to the environment's webhook. The URL
-// is read now rather than carried in the job, so a secret never sits in Redis and a removed webhook stops
-// the message. A failed post throws so BullMQ retries it (3 attempts, backoff); every failure is logged.
+// is read (and decrypted) now rather than carried in the job, so a secret never sits in Redis and a removed
+// webhook stops the message. A failed post throws so BullMQ retries it (3 attempts, backoff); every failure is logged.
+import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import type { JobPayload } from "@/lib/queue/jobs";
 import type { Processor } from "./types";
@@ -18,12 +19,13 @@ export function toSlackMessage(payload: JobPayload<"notification.send">): { text
 export const notificationSend: Processor<"notification.send"> = async ({ payload, job }) => {
   const environment = await db.environment.findUnique({
     where: { id: payload.environmentId },
-    select: { slug: true, notifyWebhookUrl: true },
+    select: { slug: true, notifyWebhookEncrypted: true },
   });
-  if (!environment?.notifyWebhookUrl) return { sent: false, reason: "no webhook configured" };
+  if (!environment?.notifyWebhookEncrypted) return { sent: false, reason: "no webhook configured" };
+  const url = decryptSecret(environment.notifyWebhookEncrypted);
   const attempt = `${job.attemptsMade + 1}/${job.opts.attempts ?? 1}`;
   try {
-    const response = await fetch(environment.notifyWebhookUrl, {
+    const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(toSlackMessage(payload)),

@@ -1,5 +1,5 @@
-// An environment's policies as the API shows them. notifyWebhookUrl is a secret (whoever holds it can post
-// to the channel): only whether one is set is returned.
+// An environment's policies as the API shows them. The notification webhook is a secret (whoever holds it can
+// post to the channel), stored encrypted: only whether one is set is returned, never the URL.
 import type { Role } from "@/lib/auth/permissions";
 import type { Environment } from "@/lib/db";
 import type { AllowWindow } from "@/lib/domain/evaluate-window";
@@ -35,6 +35,6 @@ export function toEnvironmentPolicyView(environment: Environment): EnvironmentPo
     approvalTtlMinutes: environment.approvalTtlMinutes,
     allowWindows: toAllowWindows(environment.allowWindows),
     hotfixAnyTime: environment.hotfixAnyTime,
-    hasNotifyWebhook: Boolean(environment.notifyWebhookUrl),
+    hasNotifyWebhook: Boolean(environment.notifyWebhookEncrypted),
   };
 }

@@ -1,4 +1,4 @@
-// Read-only polling of a deployment for its live stream: new timeline events and the live state. Postgres is
+// Reads of a deployment for its live feed: new timeline events and the live state. Postgres is
 // the truth, so a stream served by any app process sees what any worker wrote.
 import { AppError } from "@/lib/api/app-error";
 import { db, type DeploymentState } from "@/lib/db";
@@ -61,12 +61,29 @@ export async function readLiveState(id: string): Promise<LiveState> {
   };
 }
 
+/** The most events one read returns; a longer timeline is read page by page. */
+export const EVENT_PAGE = 500;
+
 export async function readEventsAfter(id: string, afterId: bigint): Promise<LiveEvent[]> {
-  const rows = await db.deploymentEvent.findMany({ where: { deploymentId: id, id: { gt: afterId } }, orderBy: { id: "asc" }, take: 500 });
+  const rows = await db.deploymentEvent.findMany({
+    where: { deploymentId: id, id: { gt: afterId } },
+    orderBy: { id: "asc" },
+    take: EVENT_PAGE,
+  });
   return rows.map((e) => ({ id: e.id.toString(), type: e.type, message: e.message, data: e.data, createdAt: e.createdAt.toISOString() }));
 }
 
 /** A cheap fingerprint of what the page shows from the state, to send a `state` event only on change. */
 export function liveStateKey(s: LiveState): string {
   return [s.state, s.currentStep, s.trafficPercent, s.pausedReason, s.resumeAt, s.error, s.isActive].join("|");
+}
+
+/** Where a live feed of the deployment starts reading: the newest event id older than `lateCommitMs`, so the
+ *  first read covers events whose transactions are still committing. */
+export async function readRecentEventFloor(id: string, lateCommitMs: number): Promise<bigint> {
+  const row = await db.deploymentEvent.aggregate({
+    where: { deploymentId: id, createdAt: { lt: new Date(Date.now() - lateCommitMs) } },
+    _max: { id: true },
+  });
+  return row._max.id ?? 0n;
 }

@@ -31,4 +31,9 @@ describe("createEventCursor", () => {
     cursor.accept([], 3_500);
     expect(cursor.floor()).toBe(6n);
   });
+
+  it("drops what lies at or below its floor, as a shared feed re-reads a longer window than this viewer needs", () => {
+    const cursor = createEventCursor(10n);
+    expect(cursor.accept([event(9), event(10), event(11)], 0).map((e) => e.id)).toEqual(["11"]);
+  });
 });

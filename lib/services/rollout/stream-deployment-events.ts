@@ -1,12 +1,12 @@
-// GET /api/v1/deployments/{id}/events as server-sent events: the timeline so far, then each new event and
-// every change of the live state, polled from Postgres every 250 ms (the truth, whichever process wrote it).
-// Ends after the final state of a finished deployment, or when the client goes away.
-import { readEventsAfter, readLiveState, liveStateKey, type LiveEvent } from "./read-deployment-changes";
+// GET /api/v1/deployments/{id}/events as server-sent events: the timeline after the client's Last-Event-ID,
+// then each new event and every change of the live state as the deployment's shared feed reads them
+// (subscribe-to-deployment.ts): a viewer polls nothing itself, so viewers do not multiply Postgres's work.
+// Ends after the final state of a finished deployment, when the deployment is deleted, or when the client goes.
+import { LATE_COMMIT_MS, type FeedUpdate } from "./deployment-feed";
+import { EVENT_PAGE, liveStateKey, readEventsAfter, type LiveEvent } from "./read-deployment-changes";
+import { subscribeToDeployment } from "./subscribe-to-deployment";
 
-const POLL_MS = 250;
 const HEARTBEAT_MS = 15_000;
-/** Event ids are taken at insert but transactions commit in any order, so the newest few seconds are re-read. */
-const LATE_COMMIT_MS = 3_000;
 
 type Send = (chunk: string) => void;
 
@@ -14,14 +14,22 @@ function frame(event: string, data: unknown, id?: string): string {
   return `${id ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/** Resolves after `ms`, on abort, or when `arm`'s callback is called (a new update), whichever comes first. */
+function wait(ms: number, signal: AbortSignal, arm: (wake: () => void) => void): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+    arm(done);
   });
 }
 
-/** Reads from a floor that lags the newest id by a few seconds and drops what was already sent. */
+/** Passes each event once: drops what was sent and what lies below a floor that lags the newest id seen by a
+ *  few seconds (a late-committing event above the floor still gets through). */
 export function createEventCursor(startAfter: bigint) {
   const sent = new Set<string>();
   const marks: { at: number; maxId: bigint }[] = [];
@@ -30,7 +38,7 @@ export function createEventCursor(startAfter: bigint) {
   return {
     floor: () => floor,
     accept(events: LiveEvent[], now: number): LiveEvent[] {
-      const fresh = events.filter((e) => !sent.has(e.id));
+      const fresh = events.filter((e) => !sent.has(e.id) && BigInt(e.id) > floor);
       for (const e of fresh) {
         sent.add(e.id);
         if (BigInt(e.id) > maxId) maxId = BigInt(e.id);
@@ -55,24 +63,50 @@ async function pump({
   lastEventId: bigint;
 }): Promise<void> {
   const cursor = createEventCursor(lastEventId);
-  let lastKey = "";
-  let lastWrite = Date.now();
-  send("retry: 1000\n\n");
-  while (!signal.aborted) {
-    // State first, then events: whatever committed before the state was read is in the events read after it.
-    const live = await readLiveState(id);
-    const events = cursor.accept(await readEventsAfter(id, cursor.floor()), Date.now());
-    for (const event of events) send(frame("event", event, event.id));
-    const key = liveStateKey(live);
-    if (key !== lastKey) send(frame("state", live));
-    if (events.length > 0 || key !== lastKey) lastWrite = Date.now();
-    lastKey = key;
-    if (live.isTerminal && !live.isActive) return;
-    if (Date.now() - lastWrite >= HEARTBEAT_MS) {
-      send(": heartbeat\n\n");
-      lastWrite = Date.now();
+  const updates: FeedUpdate[] = [];
+  let wake: (() => void) | undefined;
+  // Joined before the catch-up read, so nothing that commits in between is missed.
+  const { feed, unsubscribe } = subscribeToDeployment(id, (update) => (updates.push(update), wake?.()));
+  try {
+    send("retry: 1000\n\n");
+    // What the client has not seen yet, page by page (the feed re-reads only the last few seconds).
+    let after = lastEventId;
+    while (true) {
+      const page = await readEventsAfter(id, after);
+      for (const event of cursor.accept(page, Date.now())) send(frame("event", event, event.id));
+      if (page.length < EVENT_PAGE) break;
+      after = BigInt(page.at(-1)!.id);
     }
-    await sleep(POLL_MS, signal);
+    // The first state comes from a read that started after this viewer joined.
+    const joined = feed.refresh();
+    let lastKey = "";
+    let lastWrite = Date.now();
+    while (!signal.aborted) {
+      const update = updates.shift();
+      if (!update) {
+        if (Date.now() - lastWrite >= HEARTBEAT_MS) {
+          send(": heartbeat\n\n");
+          lastWrite = Date.now();
+        }
+        await wait(HEARTBEAT_MS - (Date.now() - lastWrite), signal, (resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      }
+      if ("gone" in update) return;
+      const events = cursor.accept(update.events, Date.now());
+      for (const event of events) send(frame("event", event, event.id));
+      if (events.length > 0) lastWrite = Date.now();
+      if (update.seq < joined) continue;
+      const key = liveStateKey(update.live);
+      if (key !== lastKey) {
+        send(frame("state", update.live));
+        lastWrite = Date.now();
+        lastKey = key;
+      }
+      if (update.live.isTerminal && !update.live.isActive) return;
+    }
+  } finally {
+    unsubscribe();
   }
 }
 
