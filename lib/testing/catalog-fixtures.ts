@@ -1,6 +1,7 @@
 // Set-up of the catalog integration tests: an environment of the run's own, an admin and a developer with
 // API tokens, a way to call a route handler as one of them, and the row counts a refused request must keep.
 import { randomBytes } from "node:crypto";
+import { expect } from "vitest";
 import { getDb } from "@/lib/db";
 import { createPerson, type Person } from "./release-fixtures";
 
@@ -48,3 +49,21 @@ export async function countCatalogRows(): Promise<Record<string, number>> {
 
 /** The sample service as a local target runs it (as the seed's targets do). */
 export const sampleLocalConfig = { command: ["tsx", "workers/sample-service/server.ts"], port: 0 };
+
+type Answer = { status: number; body: any };
+
+/** Sends the request and proves it was refused with `status` and changed no catalog row; returns the problem. */
+export async function refused(request: () => Promise<Answer>, status: number) {
+  const before = await countCatalogRows();
+  const { status: got, body } = await request();
+  expect(got, JSON.stringify(body)).toBe(status);
+  expect(await countCatalogRows()).toEqual(before);
+  return body;
+}
+
+/** As `refused`, and the problem names `field` among its errors. */
+export async function refusedNaming(request: () => Promise<Answer>, status: number, field: string) {
+  const body = await refused(request, status);
+  expect(body.errors.map((e: { path: string }) => e.path)).toContain(field);
+  return body;
+}

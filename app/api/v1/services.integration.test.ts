@@ -2,7 +2,7 @@
 // stores nothing, slug uniqueness, one audit entry per change, and what archiving hides and refuses.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
-import { callRoute, countCatalogRows, createCatalogWorld } from "@/lib/testing/catalog-fixtures";
+import { callRoute, createCatalogWorld, refused, refusedNaming } from "@/lib/testing/catalog-fixtures";
 import * as servicesRoute from "./services/route";
 import * as serviceRoute from "./services/[id]/route";
 import * as archiveRoute from "./services/[id]/archive/route";
@@ -14,16 +14,6 @@ let world: Awaited<ReturnType<typeof createCatalogWorld>>;
 const admin = () => world.people.admin;
 const auditOf = (action: string, subjectId: string) => getDb().auditEvent.findMany({ where: { action, subjectId } });
 const create = (body: Record<string, unknown>) => callRoute(servicesRoute.POST, { as: admin(), body });
-
-/** Sends the request and proves it was refused with `status`, naming `field`, and stored nothing. */
-async function refused(request: () => Promise<{ status: number; body: any }>, status: number, field?: string) {
-  const before = await countCatalogRows();
-  const { status: got, body } = await request();
-  expect(got, JSON.stringify(body)).toBe(status);
-  if (field) expect(body.errors.map((e: { path: string }) => e.path)).toContain(field);
-  expect(await countCatalogRows()).toEqual(before);
-  return body;
-}
 
 beforeAll(async () => {
   world = await createCatalogWorld();
@@ -54,7 +44,7 @@ describe("creating a service", () => {
   it("refuses a duplicate slug with 409 naming it", async () => {
     const slug = world.slug();
     expect((await create({ slug, name: "First" })).status).toBe(201);
-    const problem = await refused(() => create({ slug, name: "Second" }), 409, "body.slug");
+    const problem = await refusedNaming(() => create({ slug, name: "Second" }), 409, "body.slug");
     expect(problem.detail).toContain(slug);
   });
 
@@ -69,7 +59,7 @@ describe("creating a service", () => {
     ["an oversized description", { description: "x".repeat(2001) }, "body.description"],
     ["an unknown field", { smokeSuite: "yes" }, "body"],
   ])("refuses %s with 422 naming the field, storing nothing", async (_, override, field) => {
-    await refused(() => create({ slug: world.slug(), name: "Valid", ...override }), 422, field);
+    await refusedNaming(() => create({ slug: world.slug(), name: "Valid", ...override }), 422, field);
   });
 
   it("is for admins only", async () => {
@@ -96,8 +86,8 @@ describe("editing a service", () => {
     const [entry] = await auditOf("service.updated", service.id);
     expect(entry!.details).toMatchObject({ changes: { name: { from: "Before", to: "After" }, owner: { from: "team-a", to: null } } });
     const patch = (body: unknown) => callRoute(serviceRoute.PATCH, { as: admin(), method: "PATCH", params: { id: service.id }, body });
-    await refused(() => patch({ slug: "renamed" }), 422, "body.slug");
-    await refused(() => patch({ repository: "ftp://x/y" }), 422, "body.repository");
+    await refusedNaming(() => patch({ slug: "renamed" }), 422, "body.slug");
+    await refusedNaming(() => patch({ repository: "ftp://x/y" }), 422, "body.repository");
     await refused(() => patch({}), 422);
   });
 });
