@@ -2,6 +2,7 @@
 // stores nothing, slug uniqueness, one audit entry per change, and what archiving hides and refuses.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
+import { DEFAULT_SLOS, DEFAULT_SMOKE_SUITE } from "@/lib/domain/document-defaults";
 import { callRoute, createCatalogWorld, refused, refusedNaming } from "@/lib/testing/catalog-fixtures";
 import * as servicesRoute from "./services/route";
 import * as serviceRoute from "./services/[id]/route";

@@ -1,8 +1,12 @@
 // An admin onboards a service: its slug (fixed from now on), name, repository, owner and description.
+// It starts with the source documents' defaults — the built-in smoke suite, SLOs, alert rules and rollback
+// triggers — as the seeded services do, so that it is deployable as soon as it has a target; each is
+// tuned per service afterwards.
 import { AppError } from "@/lib/api/app-error";
 import { actorOf, recordAudit } from "@/lib/audit/record-audit";
 import type { Principal } from "@/lib/auth/principal";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
+import { DEFAULT_ALERT_RULES, DEFAULT_ROLLBACK_TRIGGERS, DEFAULT_SLOS, DEFAULT_SMOKE_SUITE } from "@/lib/domain/document-defaults";
 import type { CreateServiceInput } from "@/lib/schemas/services";
 import { serviceSummaryInclude, toServiceSummary, type ServiceSummary } from "../list-services";
 
@@ -22,6 +26,10 @@ export async function createService({ principal, input }: { principal: Principal
         repository: input.repository ?? null,
         owner: input.owner ?? null,
         description: input.description ?? null,
+        smokeSuite: DEFAULT_SMOKE_SUITE as unknown as Prisma.InputJsonValue,
+        slos: DEFAULT_SLOS,
+        alertRules: DEFAULT_ALERT_RULES as unknown as Prisma.InputJsonValue,
+        rollbackTriggers: DEFAULT_ROLLBACK_TRIGGERS as unknown as Prisma.InputJsonValue,
       },
       include: serviceSummaryInclude,
     });
