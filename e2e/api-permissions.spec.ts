@@ -18,6 +18,7 @@ import {
   userIdByEmail,
   waitForQuiescence,
 } from "./support/database";
+import { archiveTarget, insertService } from "./support/catalog";
 import { DEMO_ACCOUNTS, type DemoRole } from "./support/sign-in";
 
 const ROLES = Object.keys(DEMO_ACCOUNTS) as DemoRole[];
@@ -175,6 +176,89 @@ const MUTATIONS: Record<string, Mutation> = {
       const t = await createStagingTarget();
       return { path: `/api/v1/targets/${t.targetId}/backups`, body: { releaseId: t.releaseId, note: "" }, status: 422 };
     },
+  },
+  "POST /services": {
+    allowed: ["admin"],
+    prepare: async () => ({
+      path: "/api/v1/services",
+      body: { slug: `matrix-${unique()}`, name: "Matrix service", repository: "acme/matrix" },
+    }),
+    bad: async () => ({ path: "/api/v1/services", body: { slug: "Not A Slug", name: "", repository: "ftp://x" }, status: 422 }),
+  },
+  "PATCH /services/{id}": {
+    allowed: ["admin"],
+    prepare: async () => ({ path: `/api/v1/services/${(await insertService()).id}`, body: { name: `Renamed ${unique()}` } }),
+    bad: async () => ({ path: `/api/v1/services/${(await insertService()).id}`, body: { slug: "renamed", owner: "x\u0000" }, status: 422 }),
+  },
+  "POST /services/{id}/archive": {
+    allowed: ["admin"],
+    prepare: async () => ({ path: `/api/v1/services/${(await insertService()).id}/archive` }),
+    bad: async () => ({ path: `/api/v1/services/${(await insertService({ archived: true })).id}/archive`, status: 409 }),
+  },
+  "POST /services/{id}/unarchive": {
+    allowed: ["admin"],
+    prepare: async () => ({ path: `/api/v1/services/${(await insertService({ archived: true })).id}/unarchive` }),
+    bad: async () => ({ path: `/api/v1/services/${(await insertService()).id}/unarchive`, status: 409 }),
+  },
+  "POST /targets": {
+    allowed: ["admin"],
+    prepare: async () => ({
+      path: "/api/v1/targets",
+      body: {
+        serviceId: (await insertService()).id,
+        environment: "staging",
+        providerType: "local",
+        providerConfig: { command: ["tsx", "workers/sample-service/server.ts"], port: 0 },
+      },
+    }),
+    bad: async () => ({
+      path: "/api/v1/targets",
+      body: {
+        serviceId: (await insertService()).id,
+        environment: "staging",
+        providerType: "kubernetes",
+        providerConfig: {},
+        canarySteps: [50, 10],
+      },
+      status: 422,
+    }),
+  },
+  "PATCH /targets/{id}": {
+    allowed: ["admin"],
+    prepare: async () => ({
+      path: `/api/v1/targets/${(await createStagingTarget()).targetId}`,
+      body: { stepPauseSeconds: 100 + (counter++ % 1000) },
+    }),
+    bad: async () => ({
+      path: `/api/v1/targets/${(await createStagingTarget()).targetId}`,
+      body: { canarySteps: [50, 10], providerConfig: { command: [], port: 70000 } },
+      status: 422,
+    }),
+  },
+  "POST /targets/{id}/archive": {
+    allowed: ["admin"],
+    prepare: async () => ({ path: `/api/v1/targets/${(await createStagingTarget()).targetId}/archive` }),
+    bad: async () => {
+      // A target with a deployment in flight cannot be archived: 409 naming the deployment.
+      const t = await createStagingTarget();
+      await insertDeployment({
+        releaseId: t.releaseId,
+        targetId: t.targetId,
+        state: "waiting_for_window",
+        active: true,
+        revision: `e2e-${t.targetId.slice(4)}-r1`,
+      });
+      return { path: `/api/v1/targets/${t.targetId}/archive`, status: 409 };
+    },
+  },
+  "POST /targets/{id}/unarchive": {
+    allowed: ["admin"],
+    prepare: async () => {
+      const { targetId } = await createStagingTarget();
+      await archiveTarget(targetId);
+      return { path: `/api/v1/targets/${targetId}/unarchive` };
+    },
+    bad: async () => ({ path: `/api/v1/targets/${(await createStagingTarget()).targetId}/unarchive`, status: 409 }),
   },
   "POST /users": {
     allowed: ["admin"],

@@ -16,7 +16,13 @@ export const queryKeys = {
   health: ["health"] as const,
   me: ["me"] as const,
   overview: ["overview"] as const,
+  /** the active services (pickers); the prefix of every service query, so a catalog change refreshes them all */
   services: ["services"] as const,
+  serviceAdmin: {
+    /** Settings › Services: active, archived or all services */
+    list: (archived: "false" | "true" | "all") => ["services", "admin", archived] as const,
+    detail: (id: string) => ["services", "detail", id] as const,
+  },
   environments: ["environments"] as const,
   /** an environment's deployment window now (GET /api/v1/environments/{slug}/window) */
   environmentWindow: (slug: string) => ["environments", slug, "window"] as const,
@@ -42,6 +48,8 @@ export const queryKeys = {
     all: ["targets"] as const,
     /** the target with its provider's live status and rates */
     status: (id: string) => ["targets", "status", id] as const,
+    /** a service's targets, archived ones included (Settings › Services) */
+    ofService: (serviceSlug: string) => ["targets", "service", serviceSlug] as const,
   },
   audit: {
     all: ["audit"] as const,

@@ -40,7 +40,7 @@ function NewDeploymentForm({ onCancel }: { onCancel: () => void }) {
   const start = useStartDeployment();
   const releases = useQuery({
     queryKey: queryKeys.releases.recent,
-    queryFn: () => apiFetch<Page<ReleaseSummary>>("/api/v1/releases?pageSize=100"),
+    queryFn: () => apiFetch<Page<ReleaseSummary>>("/api/v1/releases?pageSize=100&archived=false"),
   });
   const environments = useEnvironments();
   return (

@@ -6,6 +6,7 @@ import { cn } from "@/components/ui/cn";
 const LINKS = [
   { href: "/settings/users", label: "Users" },
   { href: "/settings/environments", label: "Environments" },
+  { href: "/settings/services", label: "Services" },
   { href: "/settings/tokens", label: "API tokens" },
 ];
 

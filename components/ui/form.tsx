@@ -6,16 +6,19 @@ import { cn } from "./cn";
 export const controlClassName =
   "block h-9 w-full rounded-md border border-slate-300 bg-white px-2.5 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 focus:border-sky-600 focus:outline-2 focus:outline-sky-600/30 disabled:bg-slate-100";
 
+/** `error` is the server's message about this field, shown in its place (give the control `aria-describedby={fieldErrorId(id)}`). */
 export function Field({
   id,
   label,
   hint,
+  error,
   children,
   className,
 }: {
   id: string;
   label: string;
   hint?: ReactNode;
+  error?: string | null;
   children: ReactNode;
   className?: string;
 }) {
@@ -25,10 +28,17 @@ export function Field({
         {label}
       </label>
       {children}
+      {error ? (
+        <p id={fieldErrorId(id)} className="text-xs font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
       {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
     </div>
   );
 }
+
+export const fieldErrorId = (id: string) => `${id}-error`;
 
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
   return <input className={cn(controlClassName, className)} {...props} />;

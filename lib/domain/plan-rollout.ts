@@ -24,7 +24,8 @@ export type RolloutPlanInput = {
 
 export type PlanDecision = { ok: true; steps: RolloutStep[] } | { ok: false; reason: string };
 
-function checkCanarySteps(steps: number[]): string | null {
+/** Why a list of canary steps cannot be planned, or null when it can (targets are validated with it when stored). */
+export function checkCanarySteps(steps: number[]): string | null {
   if (steps.length === 0) return "A canary needs at least one traffic step.";
   if (steps.some((p) => !Number.isInteger(p) || p < 1 || p > 100)) return "Canary steps are whole percentages from 1 to 100.";
   if (steps.some((p, i) => i > 0 && p <= steps[i - 1]!)) return "Canary steps must increase (e.g. 10, 50, 100).";

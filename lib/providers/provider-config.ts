@@ -51,6 +51,9 @@ export const providerConfigSchemas = {
 } as const;
 
 export type ProviderType = keyof typeof providerConfigSchemas;
+
+/** Provider types a new target may use; kubernetes and cloudrun join when their providers ship. */
+export const AVAILABLE_PROVIDER_TYPES: readonly ProviderType[] = ["local"];
 export type LocalConfig = z.infer<typeof localConfigSchema>;
 export type KubernetesConfig = z.infer<typeof kubernetesConfigSchema>;
 export type CloudRunConfig = z.infer<typeof cloudRunConfigSchema>;

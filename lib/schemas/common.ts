@@ -22,3 +22,23 @@ export const pageQuery = {
 export const idParams = z.object({ id: z.string().min(1).max(100) });
 
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+/**
+ * Free text that is stored: trimmed, bounded, and without NUL characters, which Postgres cannot store in
+ * text and would otherwise turn into a 500. `min` 1 makes it required.
+ */
+export const storedText = ({ max, min = 0 }: { max: number; min?: number }) =>
+  z
+    .string()
+    .trim()
+    .min(min, min > 0 ? "is required" : undefined)
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
+
+/** An optional stored field in an update: "" or null clears it. */
+export const clearableText = (schema: z.ZodType<string>) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), schema.nullable());
+
+/** Which records a catalog list returns: active ones (the default), archived ones, or all. */
+export const archivedFilter = z.enum(["false", "true", "all"], { message: "must be false, true or all" });
+export type ArchivedFilter = z.infer<typeof archivedFilter>;

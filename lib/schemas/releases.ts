@@ -1,6 +1,6 @@
 // Query of GET /api/v1/releases.
 import { z } from "zod";
-import { optionalText, pageQuery } from "./common";
+import { archivedFilter, optionalText, pageQuery } from "./common";
 import { releaseEnvSchema } from "./release-env";
 
 export const listReleasesQuery = z.object({
@@ -8,6 +8,8 @@ export const listReleasesQuery = z.object({
   service: optionalText(100),
   /** substring of the version, image or notes */
   q: optionalText(),
+  /** "false": only releases of active services (the New deployment choices); by default all, history included */
+  archived: archivedFilter.default("all"),
   ...pageQuery,
 });
 export type ListReleasesQuery = z.infer<typeof listReleasesQuery>;

@@ -4,11 +4,12 @@ import { actorOf, recordAudit } from "@/lib/audit/record-audit";
 import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 import type { CreateReleaseInput } from "@/lib/schemas/releases";
+import { refuseArchived } from "./catalog/refuse-archived";
 import { toReleaseSummary, type ReleaseSummary } from "./list-releases";
 
 export async function createRelease({ principal, input }: { principal: Principal; input: CreateReleaseInput }): Promise<ReleaseSummary> {
   return db.$transaction(async (tx) => {
-    const service = await tx.service.findUnique({ where: { slug: input.service }, select: { id: true, slug: true } });
+    const service = await tx.service.findUnique({ where: { slug: input.service }, select: { id: true, slug: true, archivedAt: true } });
     if (!service) {
       throw new AppError(
         "validation",
@@ -18,6 +19,7 @@ export async function createRelease({ principal, input }: { principal: Principal
         },
       );
     }
+    refuseArchived({ service, doing: "record a release of" });
     const existing = await tx.release.findUnique({
       where: { serviceId_version: { serviceId: service.id, version: input.version } },
       select: { id: true },

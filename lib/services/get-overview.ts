@@ -1,6 +1,7 @@
 // The services × environments matrix. Four queries whatever the size of the catalog: services,
 // environments, every target with its current release and latest deployment (one LATERAL join that walks
-// the (targetId, createdAt) index once per target), and the count of open reviews.
+// the (targetId, createdAt) index once per target), and the count of open reviews. Archived services and
+// targets are left out: the Overview is about what can be deployed.
 import { db } from "@/lib/db";
 
 export type OverviewDeployment = {
@@ -56,7 +57,8 @@ function loadTargets() {
       WHERE dd."targetId" = t.id
       ORDER BY dd."createdAt" DESC
       LIMIT 1
-    ) d ON true`;
+    ) d ON true
+    WHERE t."archivedAt" IS NULL`;
 }
 
 function toCell(row: TargetRow): OverviewCell {
@@ -79,7 +81,7 @@ function toCell(row: TargetRow): OverviewCell {
 
 export async function getOverview(): Promise<Overview> {
   const [services, environments, targets, openReviews] = await Promise.all([
-    db.service.findMany({ select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
+    db.service.findMany({ where: { archivedAt: null }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
     db.environment.findMany({ select: { id: true, slug: true, name: true, isProduction: true }, orderBy: { promotionOrder: "asc" } }),
     loadTargets(),
     db.review.count({ where: { closedAt: null } }),

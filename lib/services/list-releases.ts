@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { Page } from "@/lib/schemas/common";
 import { readReleaseEnv, type ReleaseEnv } from "@/lib/schemas/release-env";
 import type { ListReleasesQuery } from "@/lib/schemas/releases";
+import { archivedWhere } from "./list-services";
 
 export type ReleaseSummary = {
   id: string;
@@ -21,7 +22,9 @@ export type ReleaseSummary = {
 
 export async function listReleases(query: ListReleasesQuery): Promise<Page<ReleaseSummary>> {
   const where: Prisma.ReleaseWhereInput = {
-    ...(query.service ? { service: { slug: query.service } } : {}),
+    ...(query.service || query.archived !== "all"
+      ? { service: { ...(query.service ? { slug: query.service } : {}), ...archivedWhere(query.archived) } }
+      : {}),
     ...(query.q
       ? {
           OR: [

@@ -1,5 +1,7 @@
-// The service catalog. Targets' provider credentials are never part of it.
-import { db } from "@/lib/db";
+// The service catalog: active services by default (archived ones on request). Targets' provider credentials
+// are never part of it.
+import { db, type Prisma } from "@/lib/db";
+import type { ArchivedFilter } from "@/lib/schemas/common";
 
 export type ServiceSummary = {
   id: string;
@@ -12,21 +14,28 @@ export type ServiceSummary = {
   smokeSuite: unknown[];
   alertRules: unknown[];
   rollbackTriggers: unknown[];
-  /** environments this service has a deploy target in, by slug */
+  /** environments this service has an active deploy target in, by slug, in promotion order */
   environments: string[];
   createdAt: string;
+  /** set when an admin archived the service: no new releases or deploys, history kept */
+  archivedAt: string | null;
 };
 
 const asObject = (value: unknown): Record<string, unknown> =>
   value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-export async function listServices(): Promise<{ items: ServiceSummary[] }> {
-  const services = await db.service.findMany({
-    orderBy: { name: "asc" },
-    include: { targets: { select: { environment: { select: { slug: true, promotionOrder: true } } } } },
-  });
-  const items = services.map(({ targets, ...service }) => ({
+export const serviceSummaryInclude = {
+  targets: {
+    where: { archivedAt: null },
+    select: { environment: { select: { slug: true, promotionOrder: true } } },
+  },
+} satisfies Prisma.ServiceInclude;
+
+type ServiceRow = Prisma.ServiceGetPayload<{ include: typeof serviceSummaryInclude }>;
+
+export function toServiceSummary({ targets, ...service }: ServiceRow): ServiceSummary {
+  return {
     id: service.id,
     slug: service.slug,
     name: service.name,
@@ -42,6 +51,21 @@ export async function listServices(): Promise<{ items: ServiceSummary[] }> {
       .sort((a, b) => a.promotionOrder - b.promotionOrder)
       .map((e) => e.slug),
     createdAt: service.createdAt.toISOString(),
-  }));
-  return { items };
+    archivedAt: service.archivedAt?.toISOString() ?? null,
+  };
+}
+
+/** The Prisma filter of an `archived` query parameter. */
+export function archivedWhere(archived: ArchivedFilter): { archivedAt?: null | { not: null } } {
+  if (archived === "all") return {};
+  return archived === "true" ? { archivedAt: { not: null } } : { archivedAt: null };
+}
+
+export async function listServices({ archived = "false" }: { archived?: ArchivedFilter } = {}): Promise<{ items: ServiceSummary[] }> {
+  const services = await db.service.findMany({
+    where: archivedWhere(archived),
+    orderBy: { name: "asc" },
+    include: serviceSummaryInclude,
+  });
+  return { items: services.map(toServiceSummary) };
 }

@@ -7,6 +7,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 import { planRollout } from "@/lib/domain/plan-rollout";
 import type { StartDeploymentInput } from "@/lib/schemas/deployments";
+import { refuseArchived } from "@/lib/services/catalog/refuse-archived";
 import { decideDeployment, type DeploymentDecision } from "@/lib/services/decide-deployment";
 import { notify } from "@/lib/services/notify";
 import { createDeploymentRecord } from "./create-deployment-record";
@@ -29,6 +30,7 @@ async function loadTarget(input: StartDeploymentInput) {
       fields: [{ path: "body.environment", message: "no target for this service" }],
     });
   }
+  refuseArchived({ service: release.service, target: { ...target, environmentSlug: environment.slug }, doing: "deploy" });
   return { release, environment, target };
 }
 

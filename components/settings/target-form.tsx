@@ -1,0 +1,143 @@
+"use client";
+// Add or edit a service's target in one environment: the provider and its configuration (a form per
+// provider; only local is available until the other providers ship), the default strategy, the canary
+// steps and their pause, and whether a deploy needs a recorded backup. The server validates everything.
+import { useState } from "react";
+import { Field, fieldErrorId, FormActions, Input, FormError, Select } from "@/components/ui/form";
+import { AVAILABLE_PROVIDER_TYPES } from "@/lib/providers/provider-config";
+import { PROVIDER_TYPES, STRATEGIES } from "@/lib/schemas/targets";
+import type { TargetView } from "@/lib/services/catalog/target-view";
+import { fieldErrors } from "./field-errors";
+import { LocalConfigFields, readLocalConfig } from "./local-config-fields";
+import { STRATEGY_LABELS } from "./strategy-labels";
+import { useCreateTarget, useUpdateTarget, type TargetDraft } from "./use-target-admin";
+
+const FIELDS = ["environment", "providerType", "providerConfig", "defaultStrategy", "canarySteps", "stepPauseSeconds", "requiresBackup"];
+
+type Props = { serviceId: string; environment: { slug: string; name: string }; target: TargetView | null; onDone: () => void };
+
+function readDraft(data: FormData, { serviceId, environment, target }: Props): TargetDraft {
+  const isManual = data.get("manualPromote") === "on";
+  return {
+    serviceId,
+    environment: environment.slug,
+    providerType: target?.providerType ?? String(data.get("providerType")),
+    providerConfig: readLocalConfig(data, target?.providerConfig ?? {}),
+    defaultStrategy: String(data.get("defaultStrategy")) as TargetDraft["defaultStrategy"],
+    canarySteps: String(data.get("canarySteps") ?? "")
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number),
+    stepPauseSeconds: isManual ? null : Number(data.get("stepPauseSeconds") || 0),
+    requiresBackup: data.get("requiresBackup") === "on",
+  };
+}
+
+export function TargetForm(props: Props) {
+  const { target, onDone } = props;
+  const create = useCreateTarget();
+  const update = useUpdateTarget(target?.id ?? "");
+  const mutation = target ? update : create;
+  const [isManual, setManual] = useState(target ? target.stepPauseSeconds === null : false);
+  const errors = fieldErrors(mutation.error, FIELDS);
+  const describe = (name: string) => (errors.of(name) ? { "aria-invalid": true, "aria-describedby": fieldErrorId(`target-${name}`) } : {});
+  return (
+    <form
+      className="space-y-3"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const draft = readDraft(new FormData(event.currentTarget), props);
+        if (!target) return create.mutate(draft, { onSuccess: onDone });
+        const { providerConfig, defaultStrategy, canarySteps, stepPauseSeconds, requiresBackup } = draft;
+        update.mutate({ providerConfig, defaultStrategy, canarySteps, stepPauseSeconds, requiresBackup }, { onSuccess: onDone });
+      }}
+    >
+      <Field
+        id="target-providerType"
+        label="Provider"
+        error={errors.of("providerType")}
+        hint="Kubernetes and Cloud Run targets come with their providers."
+      >
+        <Select
+          id="target-providerType"
+          name="providerType"
+          defaultValue={target?.providerType ?? "local"}
+          disabled={target !== null}
+          {...describe("providerType")}
+        >
+          {PROVIDER_TYPES.map((type) => (
+            <option key={type} value={type} disabled={!AVAILABLE_PROVIDER_TYPES.includes(type)}>
+              {type}
+              {AVAILABLE_PROVIDER_TYPES.includes(type) ? "" : " (not available yet)"}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <LocalConfigFields stored={target?.providerConfig ?? {}} errors={errors} />
+      <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
+        <Field id="target-defaultStrategy" label="Default strategy" error={errors.of("defaultStrategy")}>
+          <Select
+            id="target-defaultStrategy"
+            name="defaultStrategy"
+            defaultValue={target?.defaultStrategy ?? "rolling"}
+            {...describe("defaultStrategy")}
+          >
+            {STRATEGIES.map((strategy) => (
+              <option key={strategy} value={strategy}>
+                {STRATEGY_LABELS[strategy]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          id="target-canarySteps"
+          label="Canary steps (%)"
+          error={errors.of("canarySteps")}
+          hint="Increasing, ending at 100, e.g. 10, 50, 100."
+        >
+          <Input
+            id="target-canarySteps"
+            name="canarySteps"
+            defaultValue={(target?.canarySteps ?? [10, 50, 100]).join(", ")}
+            {...describe("canarySteps")}
+          />
+        </Field>
+        <Field id="target-stepPauseSeconds" label="Pause at each canary step (seconds)" error={errors.of("stepPauseSeconds")}>
+          <Input
+            id="target-stepPauseSeconds"
+            name="stepPauseSeconds"
+            type="number"
+            min={0}
+            disabled={isManual}
+            defaultValue={String(target?.stepPauseSeconds ?? 60)}
+            {...describe("stepPauseSeconds")}
+          />
+        </Field>
+        <div className="flex flex-col justify-end gap-2 text-sm text-slate-700">
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              name="manualPromote"
+              className="size-4"
+              checked={isManual}
+              onChange={(event) => setManual(event.target.checked)}
+            />
+            Wait for a person to promote each step
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="requiresBackup" className="size-4" defaultChecked={target?.requiresBackup ?? false} />A deploy
+            needs a recorded backup
+          </label>
+        </div>
+      </div>
+      <FormError message={errors.summary} />
+      <FormActions
+        onCancel={onDone}
+        pending={mutation.isPending}
+        submitLabel={target ? "Save target" : "Add target"}
+        pendingLabel="Saving…"
+      />
+    </form>
+  );
+}
