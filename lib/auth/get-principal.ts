@@ -4,6 +4,7 @@ import { AppError } from "@/lib/api/app-error";
 import { db } from "@/lib/db";
 import { authOptions } from "./auth-options";
 import { hashApiToken } from "./api-token";
+import { lowerRole } from "./permissions";
 import type { Principal } from "./principal";
 
 // lastUsedAt is written at most this often per token, so a busy CI token does not write on every call.
@@ -23,7 +24,8 @@ async function principalFromToken(token: string): Promise<Principal> {
     userId: found.ownerId,
     email: found.owner.email,
     name: found.name,
-    role: found.role,
+    // A token never does more than its owner may do now: demoting the owner narrows their tokens at once.
+    role: lowerRole(found.role, found.owner.role),
     tokenId: found.id,
     label: `token:${found.name}`,
   };
