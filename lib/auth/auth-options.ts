@@ -6,6 +6,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env, isOidcConfigured } from "@/lib/env";
+import { safeRedirectUrl } from "@/lib/schemas/callback-url";
 import { signInWithOidc, signInWithPassword } from "@/lib/services/sign-in";
 
 type OidcProfile = { sub: string; email?: string; name?: string; preferred_username?: string } & Record<string, unknown>;
@@ -52,6 +53,8 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/signin", error: "/signin" },
     providers,
     callbacks: {
+      // next-auth's default accepts any URL that starts with "/", including "/\t/evil.example".
+      redirect: ({ url, baseUrl }) => safeRedirectUrl({ url, baseUrl }),
       signIn: async ({ account, profile }) => {
         if (account?.provider !== "oidc") return true;
         const claims = profile as OidcProfile;
