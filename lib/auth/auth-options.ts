@@ -6,6 +6,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env, isOidcConfigured } from "@/lib/env";
+import { clientAddress } from "@/lib/auth/client-address";
 import { safeRedirectUrl } from "@/lib/schemas/callback-url";
 import { signInWithOidc, signInWithPassword } from "@/lib/services/sign-in";
 
@@ -39,8 +40,12 @@ export function authOptions(): NextAuthOptions {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials) => {
-        const user = await signInWithPassword({ email: credentials?.email ?? "", password: credentials?.password ?? "" });
+      authorize: async (credentials, request) => {
+        const user = await signInWithPassword({
+          email: typeof credentials?.email === "string" ? credentials.email : "",
+          password: typeof credentials?.password === "string" ? credentials.password : "",
+          address: clientAddress({ headers: request.headers ?? {}, trustedProxies: e.TRUSTED_PROXIES }),
+        });
         return user ? { id: user.id, email: user.email, name: user.name } : null;
       },
     }),
