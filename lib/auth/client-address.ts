@@ -5,10 +5,14 @@
 // left were written by the caller and can be anything.
 import { isIP } from "node:net";
 
-type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+type HeaderSource = Pick<Headers, "get"> | Record<string, string | string[] | undefined>;
+
+function isHeaders(headers: HeaderSource): headers is Pick<Headers, "get"> {
+  return typeof headers.get === "function";
+}
 
 function header(headers: HeaderSource, name: string): string | undefined {
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  if (isHeaders(headers)) return headers.get(name) ?? undefined;
   const value = headers[name] ?? headers[name.toLowerCase()];
   return Array.isArray(value) ? value.join(",") : value;
 }
