@@ -16,6 +16,11 @@ import { createToken, withDatabase } from "./support/database";
 import { appUrl, SIGNIN_LOCKOUT_SECONDS } from "./support/e2e-env";
 import { DEMO_ACCOUNTS, signIn } from "./support/sign-in";
 
+// Each password check is a deliberate ~100 ms of scrypt, several times that on a busy machine, and some
+// tests here sign in twenty-odd times: every test gets room for it.
+test.describe.configure({ timeout: 180_000 });
+const SLOW = { timeout: 30_000 };
+
 let octet = 0;
 /** A client address of its own (TEST-NET-2), so the per-address limit of one test never touches another. */
 const nextAddress = () => `198.51.100.${(octet += 1)}`;
@@ -57,7 +62,7 @@ test.describe("sign-in limits", () => {
     expect((await limited.json()).detail).toMatch(/this account\. Try again in \d+ seconds?/);
 
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByRole("alert").filter({ hasText: /Too many failed sign-ins\. Try again in \d+ seconds?\./ })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: /Too many failed sign-ins\. Try again in \d+ seconds?\./ })).toBeVisible(SLOW);
     await expect(page).toHaveURL(/\/signin/);
 
     expect(await auditCount("auth.sign_in_failed", user.email)).toBe(5);
@@ -144,7 +149,7 @@ test.describe("sessions", () => {
     await context.addCookies([{ name: SESSION_COOKIE, value: cookie, url: appUrl }]);
     const page = await context.newPage();
     await page.goto("/audit");
-    await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=/, SLOW);
     await context.close();
   });
 
@@ -159,12 +164,12 @@ test.describe("sessions", () => {
 
     await signIn(page, "admin");
     await page.goto("/settings/users");
-    await expect(page.getByTestId(`sessions-${user.email}`)).toHaveText("2");
+    await expect(page.getByTestId(`sessions-${user.email}`)).toHaveText("2", SLOW);
     await page.getByRole("button", { name: `End sessions of ${user.email}` }).click();
     const dialog = page.getByRole("dialog", { name: `End all sessions of ${user.email}?` });
     await dialog.getByRole("button", { name: "Yes, end sessions" }).click();
-    await expect(dialog).toBeHidden();
-    await expect(page.getByTestId(`sessions-${user.email}`)).toHaveText("0");
+    await expect(dialog).toBeHidden(SLOW);
+    await expect(page.getByTestId(`sessions-${user.email}`)).toHaveText("0", SLOW);
 
     for (const c of [laptop, phone]) expect((await c.get("/api/v1/me")).status()).toBe(401);
     const ended = await withDatabase(
@@ -211,7 +216,7 @@ test.describe("callbackUrl", () => {
       await page.getByLabel("Email").fill(user.email);
       await page.getByLabel("Password").fill(user.password);
       await page.getByRole("button", { name: "Sign in", exact: true }).click();
-      await expect(page).toHaveURL(`${appUrl}/overview`);
+      await expect(page).toHaveURL(`${appUrl}/overview`, SLOW);
     });
   }
 
