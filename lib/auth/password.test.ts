@@ -37,5 +37,6 @@ describe("scrypt passwords", () => {
     expect(await verifyPasswordInConstantTime("secret", undefined)).toBe(false);
     expect(await verifyPasswordInConstantTime("secret", stored)).toBe(true);
     expect(median(missing)).toBeGreaterThan(median(known) / 3);
-  });
+    // A dozen deliberate scrypt runs: seconds on a busy machine.
+  }, 60_000);
 });
