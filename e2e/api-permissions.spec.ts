@@ -273,6 +273,11 @@ const MUTATIONS: Record<string, Mutation> = {
     prepare: async (fx) => ({ path: `/api/v1/users/${fx.targetUserId}`, body: { name: `Matrix target ${unique()}` } }),
     bad: async (fx) => ({ path: `/api/v1/users/${fx.targetUserId}`, body: { role: "superuser" }, status: 422 }),
   },
+  "DELETE /users/{id}/sessions": {
+    allowed: ["admin"],
+    prepare: async (fx) => ({ path: `/api/v1/users/${fx.targetUserId}/sessions` }),
+    bad: async () => ({ path: "/api/v1/users/no-such-user/sessions", status: 404 }),
+  },
   "POST /tokens": {
     allowed: ["admin"],
     prepare: async () => ({ path: "/api/v1/tokens", body: { name: `matrix ${unique()}`, role: "developer" } }),

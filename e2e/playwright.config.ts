@@ -35,7 +35,8 @@ export default defineConfig({
   projects: [
     { name: "journeys", testIgnore: "api-*.spec.ts", use: { browserName: "chromium" } },
     // API tests fingerprint the whole database around each call, so they run after the journeys, alone.
-    { name: "api", testMatch: "api-*.spec.ts", dependencies: ["journeys"] },
+    // One worker: two API specs side by side would each see the other's writes in their fingerprints.
+    { name: "api", testMatch: "api-*.spec.ts", dependencies: ["journeys"], workers: 1 },
   ],
   webServer: [
     {

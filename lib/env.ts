@@ -64,6 +64,15 @@ const schema = z.object({
     .transform((v) => v === "1" || v === "true"),
   /** Where the local provider keeps one state file per target (its supervisor's pid, ports, revisions). */
   LOCAL_PROVIDER_STATE_DIR: z.string().min(1).default(".tmp/local-provider"),
+  /** Sign-in limits (lib/auth/sign-in-limiter.ts): failed attempts allowed per account and per client address
+   *  within the window, and how long a lockout lasts once either is reached. */
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  SIGNIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  SIGNIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** How many reverse proxies in front of the app append the caller's address to X-Forwarded-For; the client
+   *  address is read that many entries from the right (lib/auth/client-address.ts). */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** Tests only; never set in production. "1" lets PUT /api/v1/test/clock fix the time every window,
    *  approval and readiness decision reads (lib/clock.ts), so windows can be tested end to end. */
   FLIGHTDECK_TEST_CLOCK: z

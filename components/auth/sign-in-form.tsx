@@ -1,11 +1,12 @@
 "use client";
-// Email + password through next-auth's credentials provider (no page reload on a wrong password), and the
-// single sign-on button when OIDC is configured.
+// Email + password through next-auth's credentials provider (no page reload on a wrong password; a lockout
+// says how long to wait), and the single sign-on button when OIDC is configured.
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, Input } from "@/components/ui/form";
 import { signInErrorMessage } from "./sign-in-messages";
+import { submitCredentials } from "./submit-credentials";
 
 type Props = { callbackUrl: string; initialError: string | null; oidcName: string | null };
 
@@ -19,14 +20,13 @@ export function SignInForm({ callbackUrl, initialError, oidcName }: Props) {
     setPending(true);
     setError(null);
     try {
-      const result = await signIn("credentials", {
-        redirect: false,
+      const result = await submitCredentials({
         email: String(form.get("email") ?? ""),
         password: String(form.get("password") ?? ""),
         callbackUrl,
       });
-      if (!result || result.error || !result.ok) {
-        setError(signInErrorMessage(result?.error ?? "CredentialsSignin"));
+      if (!result.ok) {
+        setError(signInErrorMessage(result.error, result.retryAfterSeconds));
         setPending(false);
         return;
       }

@@ -1,4 +1,6 @@
-// next-auth's `error` query values, said in words a person can act on.
+// next-auth's `error` query values (and Flightdeck's own SignInLimited), said in words a person can act on.
+import { describeWait } from "@/lib/domain/describe-wait";
+
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password, or the account is disabled.",
   AccessDenied: "Your account is disabled or not allowed to sign in. Ask an admin.",
@@ -10,8 +12,13 @@ const MESSAGES: Record<string, string> = {
   Callback: "Sign-in did not complete. Try again.",
   Configuration: "Sign-in is misconfigured on the server. Tell an admin.",
   Verification: "The sign-in link is no longer valid.",
+  SignInLimited: "Too many failed sign-ins. Wait a while before trying again.",
+  Unavailable: "Sign-in is unavailable right now: a service it needs is down. Try again shortly, or tell an admin.",
 };
 
-export function signInErrorMessage(code: string): string {
+export function signInErrorMessage(code: string, retryAfterSeconds?: number): string {
+  if (code === "SignInLimited" && retryAfterSeconds) {
+    return `Too many failed sign-ins. Try again in ${describeWait(retryAfterSeconds)}.`;
+  }
   return MESSAGES[code] ?? "Sign-in failed. Try again.";
 }

@@ -15,8 +15,9 @@ export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): 
   }
 }
 
-// Columns that record use, not change: reading with a token stamps lastUsedAt, signing in stamps lastLoginAt.
-const USE_STAMPS: Record<string, string[]> = { ApiToken: ["lastUsedAt"], User: ["lastLoginAt"] };
+// Columns that record use, not change: reading with a token stamps lastUsedAt, signing in stamps lastLoginAt,
+// a signed-in browser's requests stamp its session's lastSeenAt.
+const USE_STAMPS: Record<string, string[]> = { ApiToken: ["lastUsedAt"], User: ["lastLoginAt"], Session: ["lastSeenAt"] };
 
 /** A digest of every row of every table: equal digests mean nothing was changed. */
 export async function fingerprint(): Promise<Record<string, string>> {

@@ -20,6 +20,7 @@ export const databaseUrl = `postgresql://postgres@127.0.0.1:5432/flightdeck_e2e_
 export const redisPrefix = `fde2e:${runId}`;
 export const localStateDir = `/tmp/flightdeck-e2e-${runId}/local-provider`;
 export const OIDC_NAME = "Test SSO";
+export const SIGNIN_LOCKOUT_SECONDS = 20;
 
 /** The environment of the app and worker under test. */
 export function appEnv(): Record<string, string> {
@@ -37,6 +38,10 @@ export function appEnv(): Record<string, string> {
     LOCAL_PROVIDER_STATE_DIR: localStateDir,
     // Lets journeys stand outside a deployment window without waiting for one (PUT /api/v1/test/clock).
     FLIGHTDECK_TEST_CLOCK: "1",
+    // A short lockout (long enough for a slow machine to submit the form inside it), so the sign-in limit spec
+    // sees a locked account open again without a long wait. The limits keep their defaults; journeys sign
+    // in successfully, which never counts.
+    SIGNIN_LOCKOUT_SECONDS: String(SIGNIN_LOCKOUT_SECONDS),
     PORT: String(appPort),
   };
 }

@@ -18,6 +18,7 @@ export async function signIn(page: Page, role: DemoRole): Promise<void> {
   await page.getByLabel("Email").fill(DEMO_ACCOUNTS[role].email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/overview/);
+  // A deliberate scrypt, the session record and a full page load: on a busy machine more than the default 10 s.
+  await expect(page).toHaveURL(/\/overview/, { timeout: 30_000 });
   await expect(page.getByTestId("user-role")).toHaveText(DEMO_ACCOUNTS[role].label);
 }

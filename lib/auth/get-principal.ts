@@ -4,9 +4,10 @@ import { AppError } from "@/lib/api/app-error";
 import { db } from "@/lib/db";
 import { authOptions } from "./auth-options";
 import { hashApiToken } from "./api-token";
+import { lowerRole } from "./permissions";
 import type { Principal } from "./principal";
 
-// lastUsedAt is written at most this often per token, so a busy CI token does not write on every call.
+// lastUsedAt (tokens) and lastSeenAt (sessions) are written at most this often, not on every call.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 async function principalFromToken(token: string): Promise<Principal> {
@@ -23,17 +24,26 @@ async function principalFromToken(token: string): Promise<Principal> {
     userId: found.ownerId,
     email: found.owner.email,
     name: found.name,
-    role: found.role,
+    // A token never does more than its owner may do now: demoting the owner narrows their tokens at once.
+    role: lowerRole(found.role, found.owner.role),
     tokenId: found.id,
     label: `token:${found.name}`,
   };
 }
 
+// One primary-key lookup (with the user joined) per request: revoked sessions, disabled users and role
+// changes all take effect on the next request, at the cost the user lookup alone had before.
 async function principalFromSession(): Promise<Principal | null> {
-  const session = (await getServerSession(authOptions())) as { userId?: string } | null;
-  if (!session?.userId) return null;
-  const user = await db.user.findUnique({ where: { id: session.userId } });
-  if (!user || user.disabled) return null;
+  const session = (await getServerSession(authOptions())) as { userId?: unknown; sessionId?: unknown } | null;
+  // Cookies issued before sessions were recorded carry no session id: they are treated as signed out.
+  if (typeof session?.userId !== "string" || typeof session.sessionId !== "string") return null;
+  const record = await db.session.findUnique({ where: { id: session.sessionId }, include: { user: true } });
+  if (!record || record.revokedAt || record.userId !== session.userId || record.user.disabled) return null;
+  const now = new Date();
+  if (now.getTime() - record.lastSeenAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.session.update({ where: { id: record.id }, data: { lastSeenAt: now } });
+  }
+  const { user } = record;
   return { kind: "user", userId: user.id, email: user.email, name: user.name, role: user.role, label: user.email };
 }
 

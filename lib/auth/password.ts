@@ -27,3 +27,21 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+// A well-formed hash with today's parameters that no password matches (its key is random bytes, not an
+// scrypt output). Checking against it costs what checking a real password costs.
+const DUMMY_HASH = ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, "ZmxpZ2h0ZGVjay1kdW1teQ", "q1n6Xy0v4Q2m3bL7cR8sT9uV0wX1yZ2aB3cD4eF5gH4"].join(
+  "$",
+);
+
+/**
+ * Checks `password` against `stored`, spending the same scrypt work when there is nothing to check against
+ * (unknown user, disabled user, OIDC-only user), so the response time does not tell which accounts exist.
+ */
+export async function verifyPasswordInConstantTime(password: string, stored: string | null | undefined): Promise<boolean> {
+  if (!stored) {
+    await verifyPassword(password, DUMMY_HASH);
+    return false;
+  }
+  return verifyPassword(password, stored);
+}

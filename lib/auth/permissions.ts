@@ -33,10 +33,25 @@ export const ROLE_LABELS: Record<Role, string> = {
   viewer: "Viewer",
 };
 
-/** Roles ordered by reach, so a token can be capped at its creator's role. */
-const RANK: Record<Role, number> = { viewer: 0, developer: 1, oncall: 1, release_manager: 2, admin: 3 };
+/** Every permission `role` holds. Reach is compared on these sets, so no separate ranking can drift from the table. */
+function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => can(role, permission));
+}
 
+/**
+ * Whether `role` can do nothing that `ceiling` cannot. Roles are only partly ordered: developer and oncall
+ * each hold a permission the other lacks, so neither is within the other.
+ */
 export function isRoleWithin(role: Role, ceiling: Role): boolean {
-  if (role === ceiling || ceiling === "admin") return true;
-  return RANK[role] < RANK[ceiling];
+  return permissionsOf(role).every((permission) => can(ceiling, permission));
+}
+
+/**
+ * The widest role within both `a` and `b`: what a token of role `a` may do for an owner whose role is now `b`.
+ * For incomparable roles (developer, oncall) that is the role holding what they share (viewer).
+ */
+export function lowerRole(a: Role, b: Role): Role {
+  const common = ROLES.filter((role) => isRoleWithin(role, a) && isRoleWithin(role, b));
+  // ROLES is ordered widest first, and viewer is within every role, so `common` is never empty.
+  return common.reduce((best, role) => (permissionsOf(role).length > permissionsOf(best).length ? role : best));
 }

@@ -1,4 +1,4 @@
-// Who is acting: a signed-in user or an API token acting with its own role.
+// Who is acting: a signed-in user, or an API token acting with the lower of its own role and its owner's current one.
 import type { Role } from "./permissions";
 
 export type Principal = {

@@ -1,6 +1,7 @@
 // Users for the admin page. Password hashes and OIDC subjects stay in the database.
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/auth/permissions";
+import { sessionSeenCutoff } from "@/lib/auth/session-lifetime";
 
 export type UserView = {
   id: string;
@@ -39,7 +40,14 @@ export function toUserView(user: UserRow): UserView {
   };
 }
 
-export async function listUsers(): Promise<{ items: UserView[] }> {
-  const users = await db.user.findMany({ orderBy: [{ disabled: "asc" }, { email: "asc" }] });
-  return { items: users.map(toUserView) };
+/** A row of the users page: the user and how many browsers they are signed in on. */
+export type UserListItem = UserView & { activeSessions: number };
+
+export async function listUsers({ now = new Date() }: { now?: Date } = {}): Promise<{ items: UserListItem[] }> {
+  const live = { revokedAt: null, lastSeenAt: { gt: sessionSeenCutoff(now) } };
+  const users = await db.user.findMany({
+    orderBy: [{ disabled: "asc" }, { email: "asc" }],
+    include: { _count: { select: { sessions: { where: live } } } },
+  });
+  return { items: users.map((user) => ({ ...toUserView(user), activeSessions: user._count.sessions })) };
 }

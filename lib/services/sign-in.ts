@@ -2,29 +2,56 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPasswordInConstantTime } from "@/lib/auth/password";
+import { settleSignInAttempt, signInLimits, type LimitScope } from "@/lib/auth/sign-in-limiter";
+import { getReadyRedis } from "@/lib/redis";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 
 type SignedIn = { id: string; email: string; name: string };
 
-export async function signInWithPassword(input: { email: string; password: string }): Promise<SignedIn | null> {
+/** Records the outcome against the sign-in limits; a Redis hiccup here must not decide the sign-in. */
+async function settle(attempt: { email: string; address: string }, succeeded: boolean): Promise<LimitScope[]> {
+  try {
+    return await settleSignInAttempt({ redis: await getReadyRedis(), attempt, succeeded });
+  } catch (error) {
+    console.warn(`sign-in limits: could not record the attempt — ${(error as Error).message}`);
+    return [];
+  }
+}
+
+/**
+ * Checks an email and password. The attempt was already counted by guardCredentialsSignIn; this records how
+ * it ended. Unknown, disabled and password-less accounts cost the same scrypt work as a wrong password, so
+ * the response time does not reveal which accounts exist.
+ */
+export async function signInWithPassword(input: { email: string; password: string; address: string }): Promise<SignedIn | null> {
   const email = input.email.trim().toLowerCase();
   const user = await db.user.findUnique({ where: { email } });
-  const ok = user?.passwordHash && !user.disabled && (await verifyPassword(input.password, user.passwordHash));
-  if (!user || !ok) {
-    await recordAudit(
-      db,
-      { userId: null, label: email || "unknown" },
-      { action: "auth.sign_in_failed", subjectType: "user", details: { method: "password" } },
-    );
+  const matches = await verifyPasswordInConstantTime(input.password, user?.passwordHash);
+  if (!user || user.disabled || !matches) {
+    const locked = await settle({ email, address: input.address }, false);
+    const actor = { userId: null, label: email || "unknown" };
+    await recordAudit(db, actor, {
+      action: "auth.sign_in_failed",
+      subjectType: "user",
+      details: { method: "password", address: input.address },
+    });
+    for (const scope of locked) {
+      await recordAudit(db, actor, {
+        action: "auth.signin_limited",
+        subjectType: "user",
+        details: { scope, address: input.address, lockoutSeconds: signInLimits().lockoutMs / 1000 },
+      });
+    }
     return null;
   }
+  await settle({ email, address: input.address }, true);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     await recordAudit(
       tx,
       { userId: user.id, label: user.email },
-      { action: "auth.sign_in", subjectType: "user", subjectId: user.id, details: { method: "password" } },
+      { action: "auth.sign_in", subjectType: "user", subjectId: user.id, details: { method: "password", address: input.address } },
     );
   });
   return { id: user.id, email: user.email, name: user.name };
