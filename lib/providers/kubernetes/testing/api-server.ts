@@ -10,6 +10,7 @@ import { GATEWAY_PREFIX, type GatewayProxy } from "./gateway-proxy";
 import { sendError, sendJson, sendNotFoundPage } from "./http-io";
 import { KubeStatusError, kubeErrors } from "./kube-status-error";
 import type { ObjectStore } from "./object-store";
+import { openApiDocument } from "./openapi-documents";
 import { type ApiTarget, parseApiPath } from "./parse-api-path";
 import type { RequestScope } from "./request-scope";
 import { findResource } from "./resource-kinds";
@@ -93,6 +94,8 @@ async function handle(parts: ApiServerParts, req: IncomingMessage, res: ServerRe
   const serverAddress = req.headers.host ?? "127.0.0.1";
   const discovery = discoveryDocument({ pathname: url.pathname, includeHttpRoutes: parts.faults.httpRouteCrdInstalled, serverAddress });
   if (discovery) return sendJson(res, 200, discovery);
+  const openApi = openApiDocument({ pathname: url.pathname, includeHttpRoutes: parts.faults.httpRouteCrdInstalled });
+  if (openApi) return sendJson(res, 200, openApi);
   const target = parseApiPath(url.pathname);
   const resource = target && findResource(target);
   if (!target || !resource || (resource.kind === "HTTPRoute" && !parts.faults.httpRouteCrdInstalled)) return sendNotFoundPage(res);
@@ -113,6 +116,9 @@ async function handle(parts: ApiServerParts, req: IncomingMessage, res: ServerRe
       verb,
       subresource: target.subresource,
     });
+  // Bodies are JSON only: client-go falls back to JSON when a server answers protobuf with 415.
+  if ((req.headers["content-type"] ?? "").includes("protobuf"))
+    throw kubeErrors.unsupportedMediaType(["application/json", "application/yaml"]);
   const scope: RequestScope = {
     req,
     res,

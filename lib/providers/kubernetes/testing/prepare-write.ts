@@ -8,11 +8,18 @@ import type { RequestScope } from "./request-scope";
 import { apiVersionOf } from "./resource-kinds";
 import { validateObject } from "./validate-object";
 
+/** Decoding into typed objects drops nulls (`creationTimestamp: null` in a pod template is no field at all). */
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (v === null ? [] : [[k, dropNulls(v)]])));
+}
+
 export function prepareWrite(scope: RequestScope, input: unknown, previous?: KubeObject): KubeObject {
   const { resource, target } = scope;
   if (typeof input !== "object" || input === null || Array.isArray(input))
     throw kubeErrors.badRequest("the body of the request must be a JSON object");
-  const object = structuredClone(input) as KubeObject;
+  const object = dropNulls(input) as KubeObject;
   if (object.kind && object.kind !== resource.kind) {
     throw kubeErrors.badRequest(
       `the API version in the data (${object.apiVersion}) does not match the expected API version (${apiVersionOf(resource)}) or kind ${object.kind} is not ${resource.kind}`,
