@@ -34,12 +34,16 @@ async function main(): Promise<void> {
   });
   const { url, httpUrl, user, token, adminToken, kubeconfigPath } = cluster;
   console.log(JSON.stringify({ url, httpUrl, user, token, adminToken, kubeconfigPath, pid: process.pid }));
+  // A second signal (a wrapper forwarding it, an impatient Ctrl-C) must not cut the pods' shutdown short.
+  let stopping = false;
   const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     console.error(`test cluster: ${signal}, stopping`);
     void cluster.stop().then(() => process.exit(0));
   };
-  process.once("SIGTERM", () => stop("SIGTERM"));
-  process.once("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 }
 
 void main();
