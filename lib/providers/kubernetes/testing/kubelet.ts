@@ -60,7 +60,7 @@ export class Kubelet {
       },
     });
     if (slot.stopping) return void (await slot.container.stop());
-    this.writePids();
+    if (slot.container.pid) this.writePids();
     this.setReady(key, slot, false);
   }
 
@@ -124,7 +124,7 @@ export class Kubelet {
       clearTimeout(slot.timer);
       await slot.container?.stop();
       this.slots.delete(key);
-      this.writePids();
+      if (slot.container?.pid) this.writePids();
     }
     const [namespace, name] = key.split("/") as [string, string];
     if (remove && this.options.store.get(pods, namespace, name)) this.options.store.delete(pods, namespace, name);

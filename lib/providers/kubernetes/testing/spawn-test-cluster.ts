@@ -44,7 +44,17 @@ function remoteFaults(httpUrl: string, adminToken: string): FaultControls {
 export async function spawnTestCluster(
   options: Omit<TestClusterOptions, "podCommand" | "user" | "token" | "bookmarkIntervalMs">,
 ): Promise<SpawnedTestCluster> {
-  const args = [ENTRY, "--state-dir", options.stateDir, "--pod-mode", options.podMode, "--port", String(options.port ?? 0)];
+  const args = [
+    ENTRY,
+    "--state-dir",
+    options.stateDir,
+    "--pod-mode",
+    options.podMode,
+    "--port",
+    String(options.port ?? 0),
+    "--http-port",
+    String(options.httpPort ?? 0),
+  ];
   for (const namespace of options.namespaces ?? []) args.push("--namespace", namespace);
   if (options.httpRouteCrd === false) args.push("--no-http-route-crd");
   if (options.simulatedReadyDelayMs !== undefined) args.push("--ready-delay-ms", String(options.simulatedReadyDelayMs));

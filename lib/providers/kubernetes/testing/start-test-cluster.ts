@@ -21,8 +21,10 @@ import { ServiceProxy } from "./service-proxy";
 import { createSimulatedPodRuntime } from "./simulated-pod-runtime";
 
 export type TestClusterOptions = {
-  /** 0 or absent: a free port. */
+  /** The TLS port the kubeconfig names; 0 or absent: a free port. */
   port?: number;
+  /** The plain-HTTP port (gateway traffic, quick checks); 0 or absent: a free port. */
+  httpPort?: number;
   stateDir: string;
   podMode: "process" | "simulated";
   /** Simulated pods turn ready this long after they start (default 300 ms). */
@@ -41,7 +43,7 @@ export type TestClusterOptions = {
 export type TestCluster = {
   /** https://127.0.0.1:<port>: what the kubeconfig names. */
   url: string;
-  /** http://127.0.0.1:<port>, the same server without TLS (gateway traffic, quick checks; kubectl sends no token over it). */
+  /** http://127.0.0.1:<httpPort>, the same API without TLS (gateway traffic, quick checks; kubectl sends no token over it). */
   httpUrl: string;
   /** The self-signed certificate the server presents, PEM: the kubeconfig's certificate authority. */
   caPem: string;
@@ -105,9 +107,9 @@ export async function startTestCluster(options: TestClusterOptions): Promise<Tes
     trackStream: (end) => (streams.add(end), () => streams.delete(end)),
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 5_000,
   });
-  const server = await serveHttpAndHttps({ port: options.port ?? 0, stateDir: options.stateDir, handler });
+  const server = await serveHttpAndHttps({ port: options.port ?? 0, httpPort: options.httpPort ?? 0, stateDir: options.stateDir, handler });
   const url = `https://127.0.0.1:${server.port}`;
-  const httpUrl = `http://127.0.0.1:${server.port}`;
+  const httpUrl = `http://127.0.0.1:${server.httpPort}`;
   const kubeconfig = buildKubeconfig({ url, caPem: server.caPem, token, user });
   const kubeconfigPath = path.join(options.stateDir, "kubeconfig");
   writeFileSync(kubeconfigPath, kubeconfig, { mode: 0o600 });

@@ -1,5 +1,5 @@
 // Entry point of a test cluster in a process of its own:
-//   tsx lib/providers/kubernetes/testing/test-cluster-main.ts --state-dir DIR [--pod-mode process|simulated] [--port N]
+//   tsx lib/providers/kubernetes/testing/test-cluster-main.ts --state-dir DIR [--pod-mode process|simulated] [--port N] [--http-port N]
 //     [--namespace NS]… [--no-http-route-crd] [--ready-delay-ms N]
 // Prints one JSON line ({ url, httpUrl, user, token, adminToken, kubeconfigPath, pid }) once it serves, and stops
 // everything (pods included) on SIGTERM or SIGINT.
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
       "state-dir": { type: "string" },
       "pod-mode": { type: "string", default: "process" },
       port: { type: "string", default: "0" },
+      "http-port": { type: "string", default: "0" },
       namespace: { type: "string", multiple: true, default: [] },
       "no-http-route-crd": { type: "boolean", default: false },
       "ready-delay-ms": { type: "string" },
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const podMode = values["pod-mode"];
   if (!values["state-dir"] || (podMode !== "process" && podMode !== "simulated")) {
     console.error(
-      "usage: test-cluster-main.ts --state-dir DIR [--pod-mode process|simulated] [--port N] [--namespace NS]… [--no-http-route-crd]",
+      "usage: test-cluster-main.ts --state-dir DIR [--pod-mode process|simulated] [--port N] [--http-port N] [--namespace NS]… [--no-http-route-crd]",
     );
     process.exit(2);
   }
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     stateDir: values["state-dir"],
     podMode,
     port: Number(values.port),
+    httpPort: Number(values["http-port"]),
     namespaces: values.namespace,
     httpRouteCrd: !values["no-http-route-crd"],
     simulatedReadyDelayMs: values["ready-delay-ms"] ? Number(values["ready-delay-ms"]) : undefined,
