@@ -1,7 +1,7 @@
 // The real @kubernetes/client-node against the test cluster, with pods that are real sample-service
 // processes: create, strategic-merge image patch, watched convergence, ReplicaSet revisions, errors as a
 // cluster reports them (404, 409 stale resourceVersion, 403 on demand), and a progress deadline exceeded.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { AppsV1Api, CoreV1Api, KubeConfig, PatchStrategy, type V1Deployment, setHeaderOptions } from "@kubernetes/client-node";
