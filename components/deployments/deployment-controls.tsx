@@ -11,7 +11,7 @@ import type { DeploymentControl } from "@/lib/schemas/deployments";
 import type { DeploymentDetail } from "@/lib/services/rollout/get-deployment";
 import { useControlDeployment } from "./use-deployment";
 
-const RUNNING = ["queued", "preparing", "deploying", "verifying", "stepping"];
+const RUNNING = ["queued", "deploying", "verifying", "stepping"];
 
 /** Which controls make sense now; mirrors the engine's transitions so no button is sure to be refused. */
 export function availableControls(d: Pick<DeploymentDetail, "state" | "kind" | "currentStep" | "steps">): DeploymentControl[] {

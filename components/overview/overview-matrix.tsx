@@ -14,7 +14,7 @@ import { WindowState } from "./window-state";
 import { queryKeys } from "@/lib/query-keys";
 import type { Overview, OverviewCell, OverviewDeployment } from "@/lib/services/get-overview";
 
-const ACTIVE = new Set(["queued", "waiting_for_window", "preparing", "deploying", "verifying", "stepping", "paused", "rolling_back"]);
+const ACTIVE = new Set(["queued", "waiting_for_window", "deploying", "verifying", "stepping", "paused", "reverting"]);
 
 function isActive(cell: OverviewCell | null): boolean {
   return Boolean(cell?.latestDeployment && ACTIVE.has(cell.latestDeployment.state));

@@ -21,7 +21,7 @@ import { RecordBackupButton } from "./record-backup-button";
 
 export type Viewer = { userId: string; email: string; deployProduction: boolean; deployNonProduction: boolean; overrideWindow: boolean };
 
-const MOVING = new Set(["queued", "preparing", "deploying", "verifying", "stepping", "rolling_back", "paused", "waiting_for_window"]);
+const MOVING = new Set(["queued", "deploying", "verifying", "stepping", "reverting", "paused", "waiting_for_window"]);
 
 export function ReleaseView({ id, viewer }: { id: string; viewer: Viewer }) {
   const query = useQuery({

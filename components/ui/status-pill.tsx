@@ -6,17 +6,16 @@ const TONE: Record<string, string> = {
   failed: "bg-red-50 text-red-800 ring-red-600/25",
   aborted: "bg-red-50 text-red-800 ring-red-600/25",
   rolled_back: "bg-orange-50 text-orange-800 ring-orange-600/25",
-  rolling_back: "bg-orange-50 text-orange-800 ring-orange-600/25",
+  reverting: "bg-orange-50 text-orange-800 ring-orange-600/25",
   paused: "bg-amber-50 text-amber-800 ring-amber-600/25",
   waiting_for_window: "bg-amber-50 text-amber-800 ring-amber-600/25",
   queued: "bg-slate-100 text-slate-700 ring-slate-500/20",
-  preparing: "bg-sky-50 text-sky-800 ring-sky-600/25",
   deploying: "bg-sky-50 text-sky-800 ring-sky-600/25",
   verifying: "bg-sky-50 text-sky-800 ring-sky-600/25",
   stepping: "bg-sky-50 text-sky-800 ring-sky-600/25",
 };
 
-const MOVING = new Set(["preparing", "deploying", "verifying", "stepping", "rolling_back"]);
+const MOVING = new Set(["deploying", "verifying", "stepping", "reverting"]);
 
 export function stateLabel(state: string): string {
   return state.replaceAll("_", " ");

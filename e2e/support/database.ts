@@ -149,7 +149,7 @@ export async function setCurrentRevision(targetId: string, revision: string, rel
 /** Waits until the worker has no deployment in motion, so a fingerprint is not disturbed by background work. */
 export async function waitForQuiescence(timeoutMs = 45_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const moving = `SELECT count(*) AS n FROM "Deployment" WHERE state IN ('queued','preparing','deploying','verifying','stepping','rolling_back')`;
+  const moving = `SELECT count(*) AS n FROM "Deployment" WHERE state IN ('queued','deploying','verifying','stepping','reverting')`;
   while (Date.now() < deadline) {
     const n = await withDatabase(async (client) => Number((await client.query(moving)).rows[0].n));
     if (n === 0) return;

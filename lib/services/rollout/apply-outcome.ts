@@ -23,7 +23,7 @@ async function advance(
         id: d.id,
         currentStep: index,
         generation: d.generation,
-        state: { in: ["queued", "preparing", "deploying", "verifying", "stepping"] },
+        state: { in: ["queued", "deploying", "verifying", "stepping"] },
       },
       data: {
         currentStep: index + 1,
@@ -51,7 +51,7 @@ async function advance(
 async function waitForPromote(d: LoadedDeployment, index: number, message: string): Promise<Applied> {
   return db.$transaction(async (tx) => {
     const updated = await tx.deployment.updateMany({
-      where: { id: d.id, currentStep: index, generation: d.generation, state: { notIn: ["paused", "rolling_back"] } },
+      where: { id: d.id, currentStep: index, generation: d.generation, state: { notIn: ["paused", "reverting"] } },
       data: { state: "paused", pausedReason: "promote" },
     });
     if (updated.count === 0) return "changed";
@@ -64,7 +64,7 @@ async function startReverting(d: LoadedDeployment, index: number, reason: string
   return db.$transaction(async (tx) => {
     const updated = await tx.deployment.updateMany({
       where: { id: d.id, generation: d.generation, activeTargetId: { not: null } },
-      data: { state: "rolling_back", error: reason },
+      data: { state: "reverting", error: reason },
     });
     if (updated.count === 0) return "changed";
     await appendEvent(tx, { deploymentId: d.id, type: "error", message: reason, data: { step: index } });

@@ -9,7 +9,7 @@ import type { DeploymentControl } from "@/lib/schemas/deployments";
 import { appendEvent } from "./append-event";
 import { queueStepSoon } from "./queue-step";
 
-const RUNNING: DeploymentState[] = ["queued", "preparing", "deploying", "verifying", "stepping"];
+const RUNNING: DeploymentState[] = ["queued", "deploying", "verifying", "stepping"];
 
 type Current = {
   id: string;
@@ -55,7 +55,7 @@ function transition(
       // Aborting a deploy that waits for its window cancels it; the worker finds nothing to undo.
       if (!RUNNING.includes(d.state) && d.state !== "paused" && d.state !== "waiting_for_window")
         throw refuse(`it is ${d.state.replace("_", " ")}`);
-      return { data: { state: "rolling_back", pausedReason: null, resumeAt: null, generation }, requeue: true, message: "aborted" };
+      return { data: { state: "reverting", pausedReason: null, resumeAt: null, generation }, requeue: true, message: "aborted" };
   }
 }
 

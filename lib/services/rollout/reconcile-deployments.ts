@@ -7,7 +7,7 @@ import { deploymentStepJobId, toQueueJobId } from "@/lib/queue/job-id";
 import { appendEvent } from "./append-event";
 import { queueStep } from "./queue-step";
 
-const MOVING = ["queued", "preparing", "deploying", "verifying", "stepping", "rolling_back"] as const;
+const MOVING = ["queued", "deploying", "verifying", "stepping", "reverting"] as const;
 const ALIVE_JOB_STATES = new Set(["waiting", "delayed", "active", "prioritized", "waiting-children"]);
 
 async function hasLiveJob(d: { id: string; currentStep: number; generation: number }): Promise<boolean> {

@@ -1,5 +1,5 @@
 // Takes a failed or aborted rollout back: all traffic to the revision it replaced, the new revision stopped.
-// Runs on the worker for deployments in state rolling_back; every call is idempotent, so a crash mid-way
+// Runs on the worker for deployments in state reverting; every call is idempotent, so a crash mid-way
 // is repaired by running it again.
 import { db } from "@/lib/db";
 import type { DeploymentProvider } from "@/lib/providers/types";

@@ -18,7 +18,7 @@ async function markStarted(d: LoadedDeployment, index: number): Promise<void> {
   const kind = d.steps[index]!.kind;
   const state = kind === "start_revision" || kind === "verify" ? STATE_FOR_STEP[kind] : "stepping";
   await db.deployment.updateMany({
-    where: { id: d.id, generation: d.generation, currentStep: index, state: { notIn: ["paused", "rolling_back"] } },
+    where: { id: d.id, generation: d.generation, currentStep: index, state: { notIn: ["paused", "reverting"] } },
     data: { state, startedAt: d.startedAt ?? new Date() },
   });
   await appendEvent(db, {
@@ -51,7 +51,7 @@ async function runOneStep(job: StepJob, inline: boolean): Promise<string> {
   const d = await loadDeployment(job.deploymentId);
   if (!d || isTerminal(d.state)) return "finished";
   if (d.generation !== job.generation) return "stale";
-  if (d.state === "rolling_back") return revertDeployment(d, getProvider(d.target.providerType));
+  if (d.state === "reverting") return revertDeployment(d, getProvider(d.target.providerType));
   if (d.state === "paused" || d.state === "waiting_for_window") return d.state;
   if (d.currentStep !== job.step) {
     // The step was done but its successor may not have been queued (crash between commit and enqueue).
@@ -63,7 +63,7 @@ async function runOneStep(job: StepJob, inline: boolean): Promise<string> {
   const applied = await applyOutcome(d, job.step, outcome, { inline });
   if (applied === "reverting") {
     const fresh = await loadDeployment(d.id);
-    if (fresh?.state === "rolling_back") return revertDeployment(fresh, getProvider(fresh.target.providerType));
+    if (fresh?.state === "reverting") return revertDeployment(fresh, getProvider(fresh.target.providerType));
   }
   return applied;
 }
