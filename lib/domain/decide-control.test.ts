@@ -65,6 +65,19 @@ describe("promote, by where the rollout is in its plan", () => {
   });
 });
 
+describe("abort, by where the rollout is in its plan", () => {
+  it("is too late once the last step retires the old revision", () => {
+    const at = (currentStep: number, state: DeploymentState = "stepping") =>
+      decideControl({ control: "abort", deployment: { kind: "deploy", state, currentStep, steps: CANARY } });
+    expect(at(6).allowed).toBe(true);
+    expect(at(7)).toEqual({
+      allowed: false,
+      reason: "Too late to abort: the new revision serves all traffic and the rollout is finishing. Roll back instead.",
+    });
+    expect(at(7, "paused").allowed).toBe(false);
+  });
+});
+
 describe("decideControls", () => {
   it("lists every control with its decision, in the page's order", () => {
     const decisions = decideControls({ kind: "deploy", state: "paused", currentStep: 3, steps: CANARY });

@@ -45,6 +45,15 @@ function decidePromoteStep(d: ControlledDeployment): ControlDecision | null {
   return null;
 }
 
+/** Abort takes traffic back; once the last step retires the old revision there is nothing to take it back to. */
+function decideAbortStep(d: ControlledDeployment): ControlDecision | null {
+  if (d.steps[d.currentStep]?.kind !== "finalize") return null;
+  return {
+    allowed: false,
+    reason: "Too late to abort: the new revision serves all traffic and the rollout is finishing. Roll back instead.",
+  };
+}
+
 export function decideControl({
   control,
   deployment: d,
@@ -56,7 +65,7 @@ export function decideControl({
   if (!nextState({ from: d.state, event: EVENT_OF[control], kind: d.kind })) {
     return { allowed: false, reason: `${ONLY_WHEN[control]}; this one is ${stateLabel(d.state)}.` };
   }
-  const step = control === "promote" ? decidePromoteStep(d) : null;
+  const step = control === "promote" ? decidePromoteStep(d) : control === "abort" ? decideAbortStep(d) : null;
   return step ?? { allowed: true, reason: WHAT_IT_DOES[control] };
 }
 

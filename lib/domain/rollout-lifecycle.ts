@@ -51,6 +51,8 @@ const isState = (state: string): state is DeploymentState => state in DEPLOYMENT
 export const isActive = (state: string): boolean => isState(state) && DEPLOYMENT_STATES[state].phase !== "terminal";
 export const isMoving = (state: string): boolean => isState(state) && DEPLOYMENT_STATES[state].phase === "moving";
 export const isTerminal = (state: string): boolean => isState(state) && DEPLOYMENT_STATES[state].phase === "terminal";
+/** A deploy being taken back; a worker runs the revert instead of the next step. */
+export const isReverting = (state: string): boolean => state === "reverting";
 export const stateLabel = (state: string): string => state.replaceAll("_", " ");
 export const stateTone = (state: string): StateTone => (isState(state) ? DEPLOYMENT_STATES[state].tone : "neutral");
 
@@ -133,6 +135,11 @@ export const ENTRY_STATES: Record<DeploymentKind, readonly DeploymentState[]> = 
   rollback: ["queued"],
 };
 
+/** The state a new deployment starts in: queued, or (a deploy asked to wait for its window) waiting_for_window. */
+export function entryState({ waitsForWindow }: { waitsForWindow: boolean }): DeploymentState {
+  return waitsForWindow ? "waiting_for_window" : "queued";
+}
+
 const appliesTo = (t: Transition, kind?: DeploymentKind) => !kind || !t.kinds || t.kinds.includes(kind);
 
 /** The state `event` leads to from `from` for a deployment of `kind`, or null when it does not apply there. */
@@ -144,7 +151,8 @@ export function nextState(options: { from: DeploymentState; event: LifecycleEven
 /** The states `event` may happen in (for the engine's conditional updates) and the state it leads to. */
 export function transitionOf(event: LifecycleEvent, kind?: DeploymentKind): { from: DeploymentState[]; to: DeploymentState } {
   const rows = TRANSITIONS.filter((t) => t.event === event && appliesTo(t, kind));
-  return { from: [...new Set(rows.flatMap((t) => t.from))], to: rows[0]!.to };
+  if (!rows[0]) throw new Error(`The lifecycle has no ${event} for a deployment of kind ${kind}.`);
+  return { from: [...new Set(rows.flatMap((t) => t.from))], to: rows[0].to };
 }
 
 /** The table one row per from-state, as the README's diagram lists it. */

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 import { planRollout } from "@/lib/domain/plan-rollout";
+import { entryState } from "@/lib/domain/rollout-lifecycle";
 import type { StartDeploymentInput } from "@/lib/schemas/deployments";
 import { decideDeployment, type DeploymentDecision } from "@/lib/services/decide-deployment";
 import { notify } from "@/lib/services/notify";
@@ -92,5 +93,5 @@ export async function startDeployment({
       text: `${principal.label} overrode the ${environment.name} window: ${input.overrideReason}`,
     });
   }
-  return { id: created.id, state: waits ? "waiting_for_window" : "queued" };
+  return { id: created.id, state: entryState({ waitsForWindow: waits }) };
 }

@@ -5,6 +5,7 @@ import { actorOf, recordAudit } from "@/lib/audit/record-audit";
 import type { Principal } from "@/lib/auth/principal";
 import { db, type Prisma } from "@/lib/db";
 import { planRollout } from "@/lib/domain/plan-rollout";
+import { entryState, transitionOf } from "@/lib/domain/rollout-lifecycle";
 import type { RollbackInput } from "@/lib/schemas/deployments";
 import { appendEvent } from "./append-event";
 import { queueStepSoon } from "./queue-step";
@@ -49,7 +50,7 @@ async function preempt(tx: Tx, principal: Principal, targetId: string) {
   await tx.deployment.update({
     where: { id: active.id },
     data: {
-      state: "aborted",
+      state: transitionOf("preempted", "deploy").to,
       activeTargetId: null,
       finishedAt: new Date(),
       generation: active.generation + 1,
@@ -60,7 +61,7 @@ async function preempt(tx: Tx, principal: Principal, targetId: string) {
     deploymentId: active.id,
     type: "state_changed",
     message: `Pre-empted by a rollback started by ${principal.label}`,
-    data: { state: "aborted" },
+    data: { state: transitionOf("preempted", "deploy").to },
   });
   return active;
 }
@@ -102,7 +103,7 @@ export async function startRollback({
       deploymentId: created.id,
       type: "state_changed",
       message: `Rollback to ${to.revision} started by ${principal.label}${input.reason ? `: ${input.reason}` : ""}`,
-      data: { state: "queued" },
+      data: { state: entryState({ waitsForWindow: false }) },
     });
     await recordAudit(tx, actorOf(principal), {
       action: "deployment.rollback",
