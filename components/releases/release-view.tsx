@@ -11,6 +11,7 @@ import { QueryError } from "@/components/ui/query-state";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { StatusPill } from "@/components/ui/status-pill";
 import { Time } from "@/components/ui/time";
+import { isActive } from "@/lib/domain/rollout-lifecycle";
 import { queryKeys } from "@/lib/query-keys";
 import type { ReleaseDetail } from "@/lib/services/get-release-detail";
 import type { ReleaseEnvironmentView } from "@/lib/services/release-detail/describe-release-environment";
@@ -21,13 +22,11 @@ import { RecordBackupButton } from "./record-backup-button";
 
 export type Viewer = { userId: string; email: string; deployProduction: boolean; deployNonProduction: boolean; overrideWindow: boolean };
 
-const MOVING = new Set(["queued", "deploying", "verifying", "stepping", "reverting", "paused", "waiting_for_window"]);
-
 export function ReleaseView({ id, viewer }: { id: string; viewer: Viewer }) {
   const query = useQuery({
     queryKey: queryKeys.releases.detail(id),
     queryFn: () => apiFetch<ReleaseDetail>(`/api/v1/releases/${id}`),
-    refetchInterval: (q) => (q.state.data?.environments.some((e) => e.deployments.some((d) => MOVING.has(d.state))) ? 2_000 : 10_000),
+    refetchInterval: (q) => (q.state.data?.environments.some((e) => e.deployments.some((d) => isActive(d.state))) ? 2_000 : 10_000),
   });
   if (query.isPending) return <TableSkeleton rows={6} columns={3} label="Loading the release" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;

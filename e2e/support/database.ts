@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { generateApiToken } from "@/lib/auth/api-token";
+import { MOVING_STATES } from "@/lib/domain/rollout-lifecycle";
 import { databaseUrl } from "./e2e-env";
 
 export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -149,9 +150,9 @@ export async function setCurrentRevision(targetId: string, revision: string, rel
 /** Waits until the worker has no deployment in motion, so a fingerprint is not disturbed by background work. */
 export async function waitForQuiescence(timeoutMs = 45_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const moving = `SELECT count(*) AS n FROM "Deployment" WHERE state IN ('queued','deploying','verifying','stepping','reverting')`;
+  const moving = `SELECT count(*) AS n FROM "Deployment" WHERE state::text = ANY($1)`;
   while (Date.now() < deadline) {
-    const n = await withDatabase(async (client) => Number((await client.query(moving)).rows[0].n));
+    const n = await withDatabase(async (client) => Number((await client.query(moving, [MOVING_STATES])).rows[0].n));
     if (n === 0) return;
     await new Promise((r) => setTimeout(r, 200));
   }
