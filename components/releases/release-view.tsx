@@ -130,7 +130,7 @@ function EnvironmentCard({
           <ReadinessPanel readiness={view.readiness} />
           {view.target?.requiresBackup &&
           view.readiness.checks.some((c) => c.id === "backup" && c.status === "failed") &&
-          viewer.deployNonProduction ? (
+          (environment.isProduction ? viewer.deployProduction : viewer.deployNonProduction) ? (
             <RecordBackupButton targetId={view.target.id} releaseId={releaseId} />
           ) : null}
           {view.freezes.length > 0 ? (
