@@ -92,6 +92,9 @@ function listRefusals(options: { gates: GateDecisions; overrideRefused: boolean;
   if (failed.length > 0) {
     const reason = `Not ready (${gates.readiness.score}/100): ${failed.map((c) => `${c.label} — ${c.detail}`).join("; ")}`;
     refusals.push({ rule: "readiness", reason });
+  } else if (!gates.readiness.ready && refusals.length === 0) {
+    // Nothing failed, but the warnings leave the score under the minimum: the score itself refuses.
+    refusals.push({ rule: "readiness", reason: gates.readiness.reason });
   }
   return refusals;
 }
