@@ -20,7 +20,8 @@ import { DeployPanel } from "./deploy-panel";
 import { ChangesPanel, ReadinessPanel } from "./readiness-panel";
 import { RecordBackupButton } from "./record-backup-button";
 
-export type Viewer = { userId: string; email: string; deployProduction: boolean; deployNonProduction: boolean; overrideWindow: boolean };
+/** Who is looking; what they may deploy or override comes with each environment's deploy gate. */
+export type Viewer = { userId: string; email: string };
 
 export function ReleaseView({ id, viewer }: { id: string; viewer: Viewer }) {
   const query = useQuery({
@@ -130,7 +131,8 @@ function EnvironmentCard({
           <ReadinessPanel readiness={view.readiness} />
           {view.target?.requiresBackup &&
           view.readiness.checks.some((c) => c.id === "backup" && c.status === "failed") &&
-          (environment.isProduction ? viewer.deployProduction : viewer.deployNonProduction) ? (
+          // Recording a backup needs the right to deploy here, as the gate says.
+          !view.deployGate.refusals.some((r) => r.rule === "deploy_permission") ? (
             <RecordBackupButton targetId={view.target.id} releaseId={releaseId} />
           ) : null}
           {view.freezes.length > 0 ? (
@@ -147,7 +149,7 @@ function EnvironmentCard({
           ) : null}
         </div>
         <div className="space-y-4">
-          <DeployPanel releaseId={releaseId} version={version} view={view} viewer={viewer} />
+          <DeployPanel releaseId={releaseId} version={version} view={view} />
           <ChangesPanel changes={view.changes} version={version} />
           <Deployments deployments={view.deployments} />
         </div>
