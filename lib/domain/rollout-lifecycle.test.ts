@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DeploymentState as PrismaDeploymentState } from "@/lib/db/generated/enums";
+import { renderLifecycleDiagram, renderTransitionTable } from "./render-lifecycle";
 import {
   ACTIVE_STATES,
   DEPLOYMENT_STATES,
@@ -151,5 +154,22 @@ describe("the transitions", () => {
       "step_started",
       "step_started",
     ]);
+  });
+});
+
+describe("the README", () => {
+  it("shows exactly the module's lifecycle: its diagram and its transition table", () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
+    expect(readme).toContain(renderLifecycleDiagram());
+    expect(readme).toContain(renderTransitionTable());
+  });
+
+  it("draws every transition of the table, and each event on the arrow of its states", () => {
+    const diagram = renderLifecycleDiagram();
+    const node = (s: DeploymentState) => (["queued", "deploying", "verifying", "stepping"].includes(s) ? "advancing" : s);
+    for (const [from, event, to] of EXPECTED) {
+      const arrow = diagram.split("\n").find((line) => line.startsWith(`  ${node(from)} --> ${node(to)} : `));
+      expect(arrow?.split(" : ")[1]?.split(", "), `${from} ${event} ${to}`).toContain(event);
+    }
   });
 });

@@ -58,6 +58,7 @@ export const stateTone = (state: string): StateTone => (isState(state) ? DEPLOYM
 
 /** The states a deploy moves forward through; a rollback moves through the same ones. */
 const ADVANCING = ["queued", "deploying", "verifying", "stepping"] as const satisfies readonly DeploymentState[];
+export const ADVANCING_STATES: readonly DeploymentState[] = ADVANCING;
 
 export type LifecycleEvent =
   | "window_opened"
