@@ -1,12 +1,18 @@
 // Every /api/v1 mutation × every role, against DESIGN.md's permission table (written out here, not read
 // from the code): allowed roles get 2xx and an audit event; others get 403 and the database is unchanged.
-// Unauthenticated calls get 401 and bad input gets a 4xx naming the problem, also changing nothing.
+// Unauthenticated calls get 401 and bad input gets a 4xx naming the problem, also changing nothing. Where the
+// table depends on the environment (deploying, recording a backup) production is tried by every role too,
+// and every control on a running rollback is refused for everyone: 403 without the permission, 409 with the
+// lifecycle's reason with it.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { DEPLOYMENT_CONTROLS, ROLLBACK_NOT_CONTROLLED } from "@/lib/domain/decide-control";
+import { transitionOf } from "@/lib/domain/rollout-lifecycle";
 import {
   countAuditEvents,
   createStagingTarget,
+  createTarget,
   createToken,
   fingerprint,
   insertApproval,
@@ -290,6 +296,42 @@ const MUTATIONS: Record<string, Mutation> = {
   },
 };
 
+/** The rows of the table that depend on the environment, for production (the routes are in MUTATIONS). */
+const PRODUCTION_MUTATIONS: Record<string, Omit<Mutation, "bad">> = {
+  "POST /deployments to production": {
+    allowed: ["admin", "release_manager"],
+    // A hotfix with its two approvals passes every gate at any hour, so the permission alone decides.
+    prepare: async () => {
+      const t = await createTarget("production", { hotfix: true });
+      const release = { id: t.releaseId, digest: t.digest };
+      for (const email of ["release@flightdeck.local", "release2@flightdeck.local"]) await insertApproval(release, "production", email);
+      return { path: "/api/v1/deployments", body: { releaseId: t.releaseId, environment: "production", strategy: "rolling" } };
+    },
+  },
+  "POST /targets/{id}/backups in production": {
+    allowed: ["admin", "release_manager"],
+    prepare: async () => {
+      const t = await createTarget("production");
+      return { path: `/api/v1/targets/${t.targetId}/backups`, body: { releaseId: t.releaseId, note: "pg_dump to s3://backups/prod" } };
+    },
+  },
+};
+
+/** A rollback moving traffic, as the engine leaves it between steps, in a timed pause so no worker moves it. */
+async function insertRunningRollback(): Promise<string> {
+  const t = await createStagingTarget();
+  return insertDeployment({
+    releaseId: t.releaseId,
+    targetId: t.targetId,
+    kind: "rollback",
+    state: transitionOf("step_done", "rollback").to,
+    currentStep: 2,
+    active: true,
+    revision: `e2e-${t.targetId.slice(4)}-r1`,
+    resumeAt: new Date(Date.now() + 365 * 24 * 3_600_000),
+  });
+}
+
 function mutationRoutes(dir = path.resolve(__dirname, "../app/api/v1"), prefix = ""): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const full = path.join(dir, entry);
@@ -319,7 +361,7 @@ test("the table lists every mutation route the app has", () => {
   expect(mutationRoutes().sort()).toEqual(Object.keys(MUTATIONS).sort());
 });
 
-for (const [name, mutation] of Object.entries(MUTATIONS)) {
+function testRoles(name: string, mutation: Omit<Mutation, "bad">) {
   const [method] = name.split(" ") as [string];
   for (const role of ROLES) {
     const allowed = mutation.allowed.includes(role);
@@ -340,6 +382,31 @@ for (const [name, mutation] of Object.entries(MUTATIONS)) {
       }
     });
   }
+}
+
+for (const [name, mutation] of Object.entries(PRODUCTION_MUTATIONS)) testRoles(name, mutation);
+
+for (const control of DEPLOYMENT_CONTROLS) {
+  for (const role of ROLES) {
+    const mayControl = ["admin", "release_manager", "oncall"].includes(role);
+    test(`POST /deployments/{id}/${control} of a running rollback as ${role} → ${mayControl ? "409" : "403"}`, async ({ request }) => {
+      const id = await insertRunningRollback();
+      await waitForQuiescence();
+      const [before, auditBefore] = [await fingerprint(), await countAuditEvents()];
+      const response = await call(request, "POST", `/api/v1/deployments/${id}/${control}`, tokens[role]);
+      expect(response.status(), await response.text()).toBe(mayControl ? 409 : 403);
+      expect(response.headers()["content-type"]).toContain("application/problem+json");
+      const { detail } = await response.json();
+      expect(detail).toMatch(mayControl ? `Cannot ${control} this deployment: ${ROLLBACK_NOT_CONTROLLED}` : /permission/);
+      expect(await fingerprint()).toEqual(before);
+      expect(await countAuditEvents()).toBe(auditBefore);
+    });
+  }
+}
+
+for (const [name, mutation] of Object.entries(MUTATIONS)) {
+  const [method] = name.split(" ") as [string];
+  testRoles(name, mutation);
 
   test(`${name} without credentials → 401, nothing changed`, async ({ request }) => {
     const { path: url, body } = await mutation.prepare(fx, "admin");

@@ -130,7 +130,7 @@ test("approve for production, deploy outside the window by override and by hotfi
   await manager.reload();
   await expect(production.getByTestId("window-description")).toHaveText("Closed — opens Mon 10:00 (UTC)");
   await expect(production.getByRole("button", { name: "Deploy to Production" })).toBeDisabled();
-  await expect(production.getByTestId("deploy-why")).toContainText("Window closed — opens Mon 10:00 (UTC)");
+  await expect(production.getByTestId("deploy-why")).toContainText("Closed — opens Mon 10:00 (UTC). Deploy when it opens");
 
   // staging first, for promotion (staging is always open)
   await environmentCard(manager, "staging").getByRole("button", { name: "Deploy to Staging" }).click();

@@ -1,31 +1,16 @@
 "use client";
-// Pause / Resume / Promote / Abort, offered by state to the roles that may use them (the server checks the
-// permission and the state again). Promote and Abort ask for confirmation; a refusal is shown as the server
-// words it.
+// Pause / Resume / Promote / Abort on an active deploy, for the roles that may use them. Each button is
+// enabled or disabled by the lifecycle's decideControl, the very decision the server takes, and a disabled
+// one says why in its tooltip. A rollback is never controlled: the page says so instead. Promote and Abort
+// ask for confirmation; a refusal (the deployment moved on meanwhile) is shown as the server words it.
 import { useState } from "react";
 import { errorMessage } from "@/components/data/api-fetch";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError } from "@/components/ui/form";
-import type { DeploymentControl } from "@/lib/schemas/deployments";
+import { decideControls, ROLLBACK_NOT_CONTROLLED, type DeploymentControl } from "@/lib/domain/decide-control";
 import type { DeploymentDetail } from "@/lib/services/rollout/get-deployment";
 import { useControlDeployment } from "./use-deployment";
-
-const RUNNING = ["queued", "preparing", "deploying", "verifying", "stepping"];
-
-/** Which controls make sense now; mirrors the engine's transitions so no button is sure to be refused. */
-export function availableControls(d: Pick<DeploymentDetail, "state" | "kind" | "currentStep" | "steps">): DeploymentControl[] {
-  if (d.kind === "rollback") return [];
-  const isRunning = RUNNING.includes(d.state);
-  const fullTraffic = d.steps.findIndex((s) => s.kind === "set_traffic" && s.percent === 100);
-  const canPromote = (isRunning || d.state === "paused") && fullTraffic >= 0 && d.currentStep >= 2 && d.currentStep < fullTraffic;
-  return [
-    ...(isRunning ? (["pause"] as const) : []),
-    ...(d.state === "paused" ? (["resume"] as const) : []),
-    ...(canPromote ? (["promote"] as const) : []),
-    ...(isRunning || d.state === "paused" || d.state === "waiting_for_window" ? (["abort"] as const) : []),
-  ];
-}
 
 const CONFIRM: Partial<Record<DeploymentControl, { title: string; body: string; label: string }>> = {
   promote: {
@@ -45,17 +30,26 @@ const LABEL: Record<DeploymentControl, string> = { pause: "Pause", resume: "Resu
 export function DeploymentControls({ deployment }: { deployment: DeploymentDetail }) {
   const control = useControlDeployment(deployment.id);
   const [asking, setAsking] = useState<DeploymentControl | null>(null);
-  const controls = availableControls(deployment);
+  const controls = decideControls(deployment);
   const confirm = asking ? CONFIRM[asking] : undefined;
   const run = (c: DeploymentControl) => control.mutate(c, { onSuccess: () => setAsking(null) });
+  if (deployment.kind === "rollback") {
+    return (
+      <p data-testid="rollout-controls-note" className="max-w-md text-sm text-slate-600">
+        {ROLLBACK_NOT_CONTROLLED}
+      </p>
+    );
+  }
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2" role="group" aria-label="Rollout controls">
-        {controls.map((c) => (
+        {controls.map(({ control: c, decision }) => (
           <Button
             key={c}
             variant={c === "abort" ? "danger" : c === "promote" ? "primary" : "secondary"}
-            disabled={control.isPending}
+            disabled={control.isPending || !decision.allowed}
+            title={decision.reason}
+            data-allowed={decision.allowed}
             onClick={() => (control.reset(), CONFIRM[c] ? setAsking(c) : run(c))}
           >
             {LABEL[c]}

@@ -7,7 +7,8 @@ import { TrafficBar } from "@/components/ui/traffic-bar";
 import { RevisionsTable } from "@/components/targets/revisions-table";
 import { RollbackButton } from "@/components/targets/rollback-button";
 import { useTargetStatus } from "@/components/targets/use-target-status";
-import { availableControls, DeploymentControls } from "./deployment-controls";
+import { isActive } from "@/lib/domain/rollout-lifecycle";
+import { DeploymentControls } from "./deployment-controls";
 import { DeploymentHeader } from "./deployment-header";
 import { EventTimeline } from "./event-timeline";
 import { StepProgress } from "./step-progress";
@@ -31,7 +32,7 @@ export function DeploymentView({ id, canControl, canRollback }: Props) {
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
   const d = query.data;
   const label = `${d.target.service.name} in ${d.target.environment.name}`;
-  const hasControls = canControl && availableControls(d).length > 0;
+  const hasControls = canControl && isActive(d.state);
   return (
     <div className="space-y-6">
       <DeploymentHeader deployment={d} stream={stream} />

@@ -11,22 +11,21 @@ import { StatusPill, stateLabel } from "@/components/ui/status-pill";
 import { TrafficBar } from "@/components/ui/traffic-bar";
 import { formatDateTime } from "@/components/ui/format";
 import { WindowState } from "./window-state";
+import { isActive } from "@/lib/domain/rollout-lifecycle";
 import { queryKeys } from "@/lib/query-keys";
 import type { Overview, OverviewCell, OverviewDeployment } from "@/lib/services/get-overview";
 
-const ACTIVE = new Set(["queued", "waiting_for_window", "preparing", "deploying", "verifying", "stepping", "paused", "rolling_back"]);
-
-function isActive(cell: OverviewCell | null): boolean {
-  return Boolean(cell?.latestDeployment && ACTIVE.has(cell.latestDeployment.state));
+function hasActiveDeployment(cell: OverviewCell | null): boolean {
+  return Boolean(cell?.latestDeployment && isActive(cell.latestDeployment.state));
 }
 
 /** Poll fast while something moves, so deploys and rollbacks show live; slowly otherwise. */
 function refetchInterval(data: Overview | undefined): number {
-  return data?.rows.some((row) => row.cells.some(isActive)) ? 2_500 : 15_000;
+  return data?.rows.some((row) => row.cells.some(hasActiveDeployment)) ? 2_500 : 15_000;
 }
 
 function LatestDeployment({ latest, isCurrentLatest }: { latest: OverviewDeployment; isCurrentLatest: boolean }) {
-  const moving = ACTIVE.has(latest.state);
+  const moving = isActive(latest.state);
   return (
     <span className="flex flex-wrap items-center gap-1" title={`Latest deployment ${formatDateTime(latest.createdAt)}`}>
       <Link href={`/deployments/${latest.id}`} aria-label={`Latest deployment: ${latest.version}, ${stateLabel(latest.state)}`}>

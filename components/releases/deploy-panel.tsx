@@ -1,7 +1,7 @@
 "use client";
-// Deploy this release to one environment. The button is disabled, with the gate's reasons next to it, when
-// the server would refuse; a closed window offers waiting for it and, to release managers and admins, an
-// override with a written reason that opens a post-hoc review. Server refusals are shown verbatim.
+// Deploy this release to one environment, as the deploy gate decided on the server for this person: the
+// button is enabled when it allows a deploy, Wait for the window and Override the window are offered when it
+// says so, and every refusal is shown with its reason, as the server words it. The page derives none of it.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -15,67 +15,38 @@ import { queryKeys } from "@/lib/query-keys";
 import type { StartDeploymentInput } from "@/lib/schemas/deployments";
 import type { ReleaseEnvironmentView } from "@/lib/services/release-detail/describe-release-environment";
 import { textareaClassName } from "./approvals-panel";
-import type { Viewer } from "./release-view";
 
 type Mode = "deploy" | "override" | "wait";
 
-// The rules the gate reports on their own; the other failed readiness checks are reported as readiness.
-const RULE_CHECKS = new Set(["window", "approvals", "promotion"]);
-
-/** What the gate would refuse besides the window, as the server words it. */
-function otherRefusals(view: ReleaseEnvironmentView): string[] {
-  const reasons: string[] = [];
-  if (!view.approvalsDecision.satisfied) reasons.push(view.approvalsDecision.reason);
-  if (!view.promotion.allowed) reasons.push(view.promotion.reason);
-  for (const c of view.readiness.checks) if (c.status === "failed" && !RULE_CHECKS.has(c.id)) reasons.push(`${c.label} — ${c.detail}`);
-  return reasons;
-}
-
-export function DeployPanel({
-  releaseId,
-  version,
-  view,
-  viewer,
-}: {
-  releaseId: string;
-  version: string;
-  view: ReleaseEnvironmentView;
-  viewer: Viewer;
-}) {
+export function DeployPanel({ releaseId, version, view }: { releaseId: string; version: string; view: ReleaseEnvironmentView }) {
   const [mode, setMode] = useState<Mode | null>(null);
-  const { environment, window } = view;
-  const mayDeploy = environment.isProduction ? viewer.deployProduction : viewer.deployNonProduction;
-  const refusals = otherRefusals(view);
-  const windowClosed = !window.allowed;
-  const blocked = !view.target || !mayDeploy || refusals.length > 0 || windowClosed;
-  const onlyWindow = view.target && mayDeploy && refusals.length === 0 && windowClosed;
+  const { environment, deployGate: gate } = view;
   return (
     <div data-testid="deploy-panel" className="rounded-md border border-slate-200 bg-slate-50 p-3">
       <div className="flex flex-wrap items-center gap-2">
-        <Button onClick={() => setMode("deploy")} disabled={blocked} aria-describedby={`deploy-why-${environment.slug}`}>
+        <Button onClick={() => setMode("deploy")} disabled={!gate.actions.deploy} aria-describedby={`deploy-why-${environment.slug}`}>
           Deploy to {environment.name}
         </Button>
-        {onlyWindow && window.opensAt ? (
+        {gate.actions.waitForWindow ? (
           <Button variant="secondary" onClick={() => setMode("wait")}>
             Wait for the window
           </Button>
         ) : null}
-        {onlyWindow && viewer.overrideWindow ? (
+        {gate.actions.overrideWindow ? (
           <Button variant="secondary" onClick={() => setMode("override")}>
             Override the window
           </Button>
         ) : null}
       </div>
       <div id={`deploy-why-${environment.slug}`} data-testid="deploy-why" className="mt-2 space-y-1 text-sm">
-        {!view.target ? (
-          <p className="text-slate-600">This service has no target in {environment.name}; an admin adds one in Settings.</p>
-        ) : null}
-        {view.target && !mayDeploy ? <p className="text-slate-600">Your role may not deploy to {environment.name}.</p> : null}
-        {windowClosed ? <p className="font-medium text-amber-800">{window.description.replace(/^Closed/, "Window closed")}</p> : null}
-        {!windowClosed && window.bypass === "hotfix" ? <p className="text-amber-800">{window.reason}</p> : null}
-        {refusals.map((r) => (
-          <p key={r} className="text-slate-700">
-            {r}
+        {gate.refusals.map((r) => (
+          <p key={r.rule} data-rule={r.rule} className={r.rule === "window" ? "font-medium text-amber-800" : "text-slate-700"}>
+            {r.reason}
+          </p>
+        ))}
+        {gate.notes.map((note) => (
+          <p key={note} className="text-amber-800">
+            {note}
           </p>
         ))}
       </div>

@@ -1,5 +1,5 @@
-// The readiness checks of one environment with the score, and what deploying there changes against the
-// release running there now.
+// The readiness checks of one environment with the score and the points each check earned (a warning earns
+// part of its weight), and what deploying there changes against the release running there now.
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { shortDigest } from "@/components/ui/format";
@@ -8,8 +8,8 @@ import type { ReleaseEnvironmentView } from "@/lib/services/release-detail/descr
 
 const STATUS = {
   passed: { mark: "✓", label: "passed", className: "text-emerald-700" },
+  warned: { mark: "!", label: "warning", className: "text-amber-700" },
   failed: { mark: "✗", label: "failed", className: "text-red-700" },
-  not_applicable: { mark: "–", label: "not applicable", className: "text-slate-400" },
 } as const;
 
 export function ReadinessPanel({ readiness }: { readiness: ReleaseEnvironmentView["readiness"] }) {
@@ -32,8 +32,8 @@ export function ReadinessPanel({ readiness }: { readiness: ReleaseEnvironmentVie
               </span>
               <span>
                 <span className="font-medium">{c.label}</span> <span className="sr-only">{status.label}</span>
-                <span className="text-xs text-slate-500">
-                  ({c.earned}/{c.weight})
+                <span className="text-xs text-slate-500" data-testid={`readiness-points-${c.id}`}>
+                  {c.earned}/{c.weight} points
                 </span>
                 <span className="block text-xs text-slate-600">{c.detail}</span>
               </span>

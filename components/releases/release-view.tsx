@@ -11,6 +11,7 @@ import { QueryError } from "@/components/ui/query-state";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { StatusPill } from "@/components/ui/status-pill";
 import { Time } from "@/components/ui/time";
+import { isActive } from "@/lib/domain/rollout-lifecycle";
 import { queryKeys } from "@/lib/query-keys";
 import type { ReleaseDetail } from "@/lib/services/get-release-detail";
 import type { ReleaseEnvironmentView } from "@/lib/services/release-detail/describe-release-environment";
@@ -19,15 +20,14 @@ import { DeployPanel } from "./deploy-panel";
 import { ChangesPanel, ReadinessPanel } from "./readiness-panel";
 import { RecordBackupButton } from "./record-backup-button";
 
-export type Viewer = { userId: string; email: string; deployProduction: boolean; deployNonProduction: boolean; overrideWindow: boolean };
-
-const MOVING = new Set(["queued", "preparing", "deploying", "verifying", "stepping", "rolling_back", "paused", "waiting_for_window"]);
+/** Who is looking; what they may deploy or override comes with each environment's deploy gate. */
+export type Viewer = { userId: string; email: string };
 
 export function ReleaseView({ id, viewer }: { id: string; viewer: Viewer }) {
   const query = useQuery({
     queryKey: queryKeys.releases.detail(id),
     queryFn: () => apiFetch<ReleaseDetail>(`/api/v1/releases/${id}`),
-    refetchInterval: (q) => (q.state.data?.environments.some((e) => e.deployments.some((d) => MOVING.has(d.state))) ? 2_000 : 10_000),
+    refetchInterval: (q) => (q.state.data?.environments.some((e) => e.deployments.some((d) => isActive(d.state))) ? 2_000 : 10_000),
   });
   if (query.isPending) return <TableSkeleton rows={6} columns={3} label="Loading the release" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
@@ -154,7 +154,8 @@ function EnvironmentCard({
           <ReadinessPanel readiness={view.readiness} />
           {view.target?.requiresBackup &&
           view.readiness.checks.some((c) => c.id === "backup" && c.status === "failed") &&
-          viewer.deployNonProduction ? (
+          // Recording a backup needs the right to deploy here, as the gate says.
+          !view.deployGate.refusals.some((r) => r.rule === "deploy_permission") ? (
             <RecordBackupButton targetId={view.target.id} releaseId={releaseId} />
           ) : null}
           {view.freezes.length > 0 ? (
@@ -171,7 +172,7 @@ function EnvironmentCard({
           ) : null}
         </div>
         <div className="space-y-4">
-          <DeployPanel releaseId={releaseId} version={version} view={view} viewer={viewer} />
+          <DeployPanel releaseId={releaseId} version={version} view={view} />
           <ChangesPanel changes={view.changes} version={version} />
           <Deployments deployments={view.deployments} />
         </div>

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { generateApiToken } from "@/lib/auth/api-token";
+import { MOVING_STATES } from "@/lib/domain/rollout-lifecycle";
 import { databaseUrl } from "./e2e-env";
 
 export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -79,12 +80,20 @@ export async function countAuditEvents(): Promise<number> {
 const sampleConfig = { command: ["tsx", "workers/sample-service/server.ts"], port: 0, retainRevisions: 1 };
 const smokeSuite = [{ name: "Health endpoint", kind: "http", path: "/health", expectStatus: 200 }];
 
+type CreatedTarget = { serviceId: string; targetId: string; releaseId: string; authorId: string };
+
 /** A service of its own with a local sample-service target in staging and one release; returns their ids. */
-export async function createStagingTarget(): Promise<{ serviceId: string; targetId: string; releaseId: string; authorId: string }> {
+export function createStagingTarget(): Promise<CreatedTarget> {
+  return createTarget("staging");
+}
+
+/** A service of its own with a local sample-service target in `environment` and one release (a hotfix if asked). */
+export async function createTarget(environment: string, options: { hotfix?: boolean } = {}): Promise<CreatedTarget & { digest: string }> {
   const tag = randomUUID().slice(0, 8);
   const authorId = await userIdByEmail("dev@flightdeck.local");
+  const digest = `sha256:${"1".repeat(64)}`;
   return withDatabase(async (client) => {
-    const env = await client.query<{ id: string }>(`SELECT id FROM "Environment" WHERE slug = 'staging'`);
+    const env = await client.query<{ id: string }>(`SELECT id FROM "Environment" WHERE slug = $1`, [environment]);
     const [serviceId, targetId, releaseId] = [`svc_${tag}`, `tgt_${tag}`, `rel_${tag}`];
     await client.query(`INSERT INTO "Service" (id, slug, name, "smokeSuite") VALUES ($1, $2, $3, $4)`, [
       serviceId,
@@ -99,14 +108,17 @@ export async function createStagingTarget(): Promise<{ serviceId: string; target
       JSON.stringify(sampleConfig),
     ]);
     await client.query(
-      `INSERT INTO "Release" (id, "serviceId", version, image, digest, "authorId") VALUES ($1, $2, '1.0.0', 'sample:1.0.0', $3, $4)`,
-      [releaseId, serviceId, `sha256:${"1".repeat(64)}`, authorId],
+      `INSERT INTO "Release" (id, "serviceId", version, image, digest, "authorId", hotfix) VALUES ($1, $2, '1.0.0', 'sample:1.0.0', $3, $4, $5)`,
+      [releaseId, serviceId, digest, authorId, options.hotfix ?? false],
     );
-    return { serviceId, targetId, releaseId, authorId };
+    return { serviceId, targetId, releaseId, authorId, digest };
   });
 }
 
-/** Inserts a deployment row (no job is queued for it) and returns its id. */
+/**
+ * Inserts a deployment row (no job is queued for it) and returns its id. A moving one should carry a resumeAt
+ * in the future, as a rollout in a timed pause does, or the worker's reconciler picks it up and runs it.
+ */
 export async function insertDeployment(row: {
   releaseId: string;
   targetId: string;
@@ -114,6 +126,9 @@ export async function insertDeployment(row: {
   active: boolean;
   revision: string;
   finishedAt?: Date;
+  kind?: "deploy" | "rollback";
+  currentStep?: number;
+  resumeAt?: Date;
 }): Promise<string> {
   const id = `dep_${randomUUID().slice(0, 12)}`;
   const plan = [
@@ -124,8 +139,8 @@ export async function insertDeployment(row: {
   ];
   await withDatabase((client) =>
     client.query(
-      `INSERT INTO "Deployment" (id, "releaseId", "targetId", "activeTargetId", strategy, state, plan, revision, "finishedAt", "updatedAt")
-       VALUES ($1, $2, $3, $4, 'rolling', $5::"DeploymentState", $6, $7, $8, now())`,
+      `INSERT INTO "Deployment" (id, "releaseId", "targetId", "activeTargetId", strategy, state, plan, revision, "finishedAt", "updatedAt", kind, "currentStep", "resumeAt")
+       VALUES ($1, $2, $3, $4, 'rolling', $5::"DeploymentState", $6, $7, $8, now(), $9::"DeploymentKind", $10, $11)`,
       [
         id,
         row.releaseId,
@@ -135,6 +150,9 @@ export async function insertDeployment(row: {
         JSON.stringify(plan),
         row.revision,
         row.finishedAt ?? null,
+        row.kind ?? "deploy",
+        row.currentStep ?? 0,
+        row.resumeAt ?? null,
       ],
     ),
   );
@@ -147,12 +165,15 @@ export async function setCurrentRevision(targetId: string, revision: string, rel
   );
 }
 
-/** Waits until the worker has no deployment in motion, so a fingerprint is not disturbed by background work. */
+/**
+ * Waits until the worker has no deployment in motion, so a fingerprint is not disturbed by background work.
+ * One in a timed pause (resumeAt still ahead) is not in motion: nothing moves it before then.
+ */
 export async function waitForQuiescence(timeoutMs = 45_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const moving = `SELECT count(*) AS n FROM "Deployment" WHERE state IN ('queued','preparing','deploying','verifying','stepping','rolling_back')`;
+  const moving = `SELECT count(*) AS n FROM "Deployment" WHERE state::text = ANY($1) AND ("resumeAt" IS NULL OR "resumeAt" <= now())`;
   while (Date.now() < deadline) {
-    const n = await withDatabase(async (client) => Number((await client.query(moving)).rows[0].n));
+    const n = await withDatabase(async (client) => Number((await client.query(moving, [MOVING_STATES])).rows[0].n));
     if (n === 0) return;
     await new Promise((r) => setTimeout(r, 200));
   }

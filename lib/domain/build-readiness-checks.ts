@@ -1,5 +1,6 @@
 // Maps the other decisions and the facts a service loaded into the readiness check list, so the release
-// page, the API and the deploy gate all show the same checks with the same details.
+// page, the API and the deploy gate all show the same checks with the same details. A rule that lets a
+// deploy through by an exception (a hotfix, an override) warns; a check that does not apply passes.
 import type { ApprovalsDecision } from "./evaluate-approvals";
 import type { ReadinessCheckInput, ReadinessStatus } from "./evaluate-readiness";
 import type { PromotionDecision } from "./evaluate-promotion";
@@ -13,11 +14,22 @@ const check = (id: ReadinessCheckId, status: ReadinessStatus, detail: string): R
   detail,
 });
 const passedIf = (condition: boolean): ReadinessStatus => (condition ? "passed" : "failed");
+/** Allowed only by an exception: it counts, partly. */
+const warnedIf = (allowed: boolean, bypass: unknown): ReadinessStatus => (!allowed ? "failed" : bypass ? "warned" : "passed");
+
+function approvalsCheck(approvals: Pick<ApprovalsDecision, "satisfied" | "required" | "reason">, isProduction: boolean) {
+  if (approvals.required > 0) return check("approvals", passedIf(approvals.satisfied), approvals.reason);
+  // Production without any approval is allowed by its policy, but it is the documents' exception.
+  return isProduction
+    ? check("approvals", "warned", `${approvals.reason}, although this is a production environment`)
+    : check("approvals", "passed", approvals.reason);
+}
 
 export function buildReadinessChecks(options: {
   approvals: Pick<ApprovalsDecision, "satisfied" | "required" | "reason">;
-  window: Pick<WindowDecision, "allowed" | "reason">;
-  promotion: Pick<PromotionDecision, "allowed" | "reason">;
+  window: Pick<WindowDecision, "allowed" | "reason" | "bypass">;
+  promotion: Pick<PromotionDecision, "allowed" | "reason" | "bypass">;
+  isProduction: boolean;
   smokeSuiteSize: number;
   requiresBackup: boolean;
   backupRecorded: boolean;
@@ -36,11 +48,11 @@ export function buildReadinessChecks(options: {
       ? "No open P1 alert"
       : `${openP1Alerts} open P1 alert${openP1Alerts === 1 ? "" : "s"} on this target; resolve before deploying`;
   return [
-    check("approvals", approvals.required === 0 ? "not_applicable" : passedIf(approvals.satisfied), approvals.reason),
-    check("window", passedIf(window.allowed), window.reason),
-    check("promotion", passedIf(promotion.allowed), promotion.reason),
+    approvalsCheck(approvals, options.isProduction),
+    check("window", warnedIf(window.allowed, window.bypass), window.reason),
+    check("promotion", warnedIf(promotion.allowed, promotion.bypass), promotion.reason),
     check("smoke_suite", passedIf(smokeSuiteSize > 0), smokeDetail),
-    check("backup", requiresBackup ? passedIf(backupRecorded) : "not_applicable", backupDetail),
+    check("backup", requiresBackup ? passedIf(backupRecorded) : "passed", backupDetail),
     check("no_p1_alert", passedIf(openP1Alerts === 0), alertDetail),
   ];
 }

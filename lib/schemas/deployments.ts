@@ -1,6 +1,7 @@
 // Query of GET /api/v1/deployments.
 import { z } from "zod";
 import { DeploymentState } from "@/lib/db/generated/enums";
+import { DEPLOYMENT_CONTROLS, type DeploymentControl } from "@/lib/domain/decide-control";
 import { optionalText, pageQuery } from "./common";
 
 export const DEPLOYMENT_STATES = Object.values(DeploymentState);
@@ -38,5 +39,5 @@ export const rollbackBody = z.object({
 });
 export type RollbackInput = z.infer<typeof rollbackBody>;
 
-export const deploymentControl = z.enum(["pause", "resume", "promote", "abort"]);
-export type DeploymentControl = z.infer<typeof deploymentControl>;
+export const deploymentControl = z.enum(DEPLOYMENT_CONTROLS);
+export type { DeploymentControl };

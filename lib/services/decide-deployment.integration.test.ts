@@ -211,6 +211,22 @@ describe("decideDeployment", () => {
     });
   });
 
+  it("refuses on the readiness score alone when exceptions add up, with no rule refusing", async () => {
+    // A hotfix outside the window (window warns: 10/20), skipping staging (promotion warns: 10/20), to a
+    // production environment whose policy asks no approval (approvals warn: 12.5/25): 67.5 < 70.
+    const hotfix = await world.createRelease({ hotfix: true });
+    const decision = await decideDeployment({
+      principal: world.people.rm1.principal,
+      release: hotfix,
+      environment: { ...world.production, requiredApprovals: 0 },
+      target: world.productionTarget,
+      now: CLOSED,
+    });
+    expect(decision.readiness).toMatchObject({ score: 67.5, ready: false });
+    expect(decision.refusals).toEqual([{ rule: "readiness", reason: expect.stringMatching(/^Not ready \(67\.5\/100.*too many warnings/) }]);
+    expect(decision).toMatchObject({ allowed: false, waitUntil: null, opensReview: null });
+  });
+
   it("asks for a review of every production hotfix, even inside the window", async () => {
     const hotfix = await readyRelease(OPEN, { hotfix: true });
     const decision = await decide(hotfix, { now: OPEN });

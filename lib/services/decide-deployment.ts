@@ -1,6 +1,8 @@
-// The deploy gate: may this person deploy this release to this environment now? POST /api/v1/deployments
-// asks it before it claims a target. Each rule that refuses is named once, with the reason from its
-// decision; readiness only adds the checks no other rule already reported. Rollbacks never come here.
+// The deploy gate: may this person deploy this release to this environment now, and if not, what may they
+// do (wait for the window, override it)? POST /api/v1/deployments asks it before it claims a target, and the
+// release page shows its answer (decideFromGates, on the gates the page evaluated). Each rule that refuses
+// is named once, with the reason from its decision; readiness only adds the checks no other rule already
+// reported, or its score. Rollbacks never come here.
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { now as clockNow } from "@/lib/clock";
@@ -15,13 +17,18 @@ import { loadReleaseFacts } from "./gates/load-release-facts";
 
 export { openReviewForDeployment } from "./open-review-for-deployment";
 
-export type RefusalRule = "window" | "approvals" | "promotion" | "readiness" | "override_permission";
+/** target: the service has no target in the environment (the release page says so; the API answers 422). */
+export type RefusalRule = "target" | "deploy_permission" | "window" | "approvals" | "promotion" | "readiness" | "override_permission";
 export type DeploymentRefusal = { rule: RefusalRule; reason: string };
 export type ReviewToOpen = { reason: "hotfix" | "window_override"; detail: string };
+
+/** What the person may do now: deploy, queue the deploy until the window opens, or override the window. */
+export type DeployActions = { deploy: boolean; waitForWindow: boolean; overrideWindow: boolean };
 
 export type DeploymentDecision = {
   allowed: boolean;
   refusals: DeploymentRefusal[];
+  actions: DeployActions;
   /** the post-hoc review to open when the deployment goes ahead (null when refused or none is due) */
   opensReview: ReviewToOpen | null;
   window: WindowDecision;
@@ -47,32 +54,53 @@ export type DecideDeploymentOptions = {
 // The checks of the rules reported on their own; readiness reports the rest.
 const RULE_CHECKS = new Set(["window", "approvals", "promotion"]);
 
+/**
+ * The permission deploying to `environment` needs, and the refusal when the person lacks it. Asked before the
+ * gate's rules (POST /deployments answers 403 with it; the release page lists it first and offers nothing).
+ */
+export function deployPermissionRefusal(principal: Principal, environment: Environment): DeploymentRefusal | null {
+  const permission = environment.isProduction ? "deploy.production" : "deploy.nonproduction";
+  if (can(principal.role, permission)) return null;
+  const reason = `Your role (${principal.role}) may not deploy to ${environment.name}: it needs the "${permission}" permission.`;
+  return { rule: "deploy_permission", reason };
+}
+
 export async function decideDeployment(options: DecideDeploymentOptions): Promise<DeploymentDecision> {
   const { principal, release, environment, target, client = db } = options;
   const now = options.now ?? (await clockNow());
   const overrideReason = options.overrideReason?.trim() || null;
-  const mayOverride = can(principal.role, "window.override");
   const [releaseFacts, environmentFacts] = await Promise.all([
     loadReleaseFacts(client, release),
     loadEnvironmentFacts(client, { release, environment, target, now }),
   ]);
-  const gates = evaluateGates({
-    release,
-    environment,
-    releaseFacts,
-    environmentFacts,
-    now,
-    overrideReason: mayOverride ? overrideReason : null,
-  });
+  const mayOverride = can(principal.role, "window.override");
+  const override = mayOverride ? overrideReason : null;
+  const gates = evaluateGates({ release, environment, releaseFacts, environmentFacts, now, overrideReason: override });
+  return decideFromGates({ principal, release, environment, gates, overrideReason });
+}
+
+/** The decision on gates already evaluated (with the override reason, when the person may override). */
+export function decideFromGates(options: {
+  principal: Principal;
+  release: Release;
+  environment: Environment;
+  gates: GateDecisions;
+  overrideReason?: string | null;
+}): DeploymentDecision {
+  const { principal, release, environment, gates } = options;
+  const overrideReason = options.overrideReason?.trim() || null;
+  const mayOverride = can(principal.role, "window.override");
   const refusals = listRefusals({ gates, overrideRefused: Boolean(overrideReason) && !mayOverride, role: principal.role });
   const allowed = refusals.length === 0;
   const onlyWindow = refusals.length > 0 && refusals.every((r) => r.rule === "window");
+  const waitUntil = onlyWindow ? gates.window.opensAt : null;
   return {
     allowed,
     refusals,
+    actions: { deploy: allowed, waitForWindow: waitUntil !== null, overrideWindow: onlyWindow && mayOverride },
     opensReview: allowed ? findReviewToOpen({ gates, principal, release, environment, overrideReason }) : null,
     ...gates,
-    waitUntil: onlyWindow ? gates.window.opensAt : null,
+    waitUntil,
   };
 }
 
@@ -92,6 +120,9 @@ function listRefusals(options: { gates: GateDecisions; overrideRefused: boolean;
   if (failed.length > 0) {
     const reason = `Not ready (${gates.readiness.score}/100): ${failed.map((c) => `${c.label} — ${c.detail}`).join("; ")}`;
     refusals.push({ rule: "readiness", reason });
+  } else if (!gates.readiness.ready && refusals.length === 0) {
+    // Nothing failed, but the warnings leave the score under the minimum: the score itself refuses.
+    refusals.push({ rule: "readiness", reason: gates.readiness.reason });
   }
   return refusals;
 }

@@ -9,7 +9,7 @@ const { closeRedis, getReadyRedis } = await import("@/lib/redis");
 const { closeQueues } = await import("@/lib/queue/enqueue");
 const { testClockKey } = await import("@/lib/clock");
 const fixtures = await import("@/lib/testing/release-fixtures");
-const { openReviewForDeployment } = await import("@/lib/services/decide-deployment");
+const { decideDeployment, openReviewForDeployment } = await import("@/lib/services/decide-deployment");
 const clockRoute = await import("./test/clock/route");
 const releaseRoute = await import("./releases/[id]/route");
 const approvalsRoute = await import("./releases/[id]/approvals/route");
@@ -118,6 +118,52 @@ describe("release detail", () => {
     const forAuthor = productionOf((await detail(release.id, "author")).body);
     expect(forAuthor.canApprove).toMatchObject({ allowed: false });
     expect((await detail("no-such-release")).status).toBe(404);
+  });
+
+  it("answers what the caller may do with the deploy gate's own decision: deploy, wait, override, or why not", async () => {
+    const release = await world.createRelease();
+    await world.recordDeploy(release.id, world.stagingTarget.id);
+    for (const who of ["rm1", "rm2"] as const) {
+      await getDb().approval.create({
+        data: {
+          releaseId: release.id,
+          environmentId: world.production.id,
+          userId: world.people[who].principal.userId,
+          decision: "approve",
+          digest: release.digest,
+          createdAt: new Date(CLOSED),
+        },
+      });
+    }
+    await setClock(CLOSED);
+    const gateFor = async (who: Who, slug = world.production.slug) =>
+      (await detail(release.id, who)).body.environments.find((e: { environment: { slug: string } }) => e.environment.slug === slug)
+        .deployGate;
+    const manager = await gateFor("rm1");
+    expect(manager).toMatchObject({
+      actions: { deploy: false, waitForWindow: true, overrideWindow: true },
+      refusals: [{ rule: "window", reason: expect.stringContaining("Closed — opens Mon 10:00 (Europe/Berlin)") }],
+      opensAt: "2026-06-15T08:00:00.000Z",
+    });
+    // The same decision POST /deployments takes.
+    const decided = await decideDeployment({
+      principal: world.people.rm1.principal,
+      release,
+      environment: world.production,
+      target: world.productionTarget,
+      now: new Date(CLOSED),
+    });
+    expect(manager.refusals).toEqual(decided.refusals);
+    expect(manager.actions).toEqual(decided.actions);
+    expect(await gateFor("developer")).toMatchObject({
+      actions: { deploy: false, waitForWindow: false, overrideWindow: false },
+      refusals: [{ rule: "deploy_permission", reason: expect.stringContaining('"deploy.production" permission') }, { rule: "window" }],
+    });
+    expect((await gateFor("developer", world.staging.slug)).actions).toEqual({ deploy: true, waitForWindow: false, overrideWindow: false });
+    // Monday inside the window, with approvals given that morning (Friday's have expired by then).
+    await getDb().approval.updateMany({ where: { releaseId: release.id }, data: { createdAt: new Date(Date.parse(OPEN) - 3_600_000) } });
+    await setClock(OPEN);
+    expect(await gateFor("rm1")).toMatchObject({ actions: { deploy: true, waitForWindow: false, overrideWindow: false }, refusals: [] });
   });
 
   it("says what changes against the release running on the target now", async () => {

@@ -43,6 +43,16 @@ export function evaluateGates(options: {
   });
   const { smokeSuiteSize } = releaseFacts;
   const { requiresBackup, backupRecorded, openP1Alerts } = facts;
-  const checks = buildReadinessChecks({ approvals, window, promotion, smokeSuiteSize, requiresBackup, backupRecorded, openP1Alerts });
+  const isProduction = environment.isProduction;
+  const checks = buildReadinessChecks({
+    approvals,
+    window,
+    promotion,
+    isProduction,
+    smokeSuiteSize,
+    requiresBackup,
+    backupRecorded,
+    openP1Alerts,
+  });
   return { window, approvals, promotion, readiness: evaluateReadiness({ checks }) };
 }

@@ -1,6 +1,7 @@
 // One environment of the release page: the release's approvals there and what they add up to, the window
 // now, promotion, the readiness checks, whether the caller may approve, its deployments there, and what it
-// changes against the release running there now. The same evaluateGates the deploy gate uses.
+// changes against the release running there now, and the deploy gate's decision for the caller. The same
+// evaluateGates and decideFromGates the deploy gate uses.
 import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { db, type Environment, type Release, type Target } from "@/lib/db";
@@ -11,6 +12,7 @@ import type { ReleaseFacts } from "../gates/load-release-facts";
 import { toApprovalPolicy } from "../gates/to-policies";
 import { toWindowView, type WindowView } from "../gates/to-window-view";
 import { describeChanges, type ReleaseChanges } from "./describe-changes";
+import { describeDeployGate, type DeployGateView } from "./describe-deploy-gate";
 import { toApprovalViews, type ApprovalView } from "./to-approval-views";
 import { toEnvironmentPolicyView, type EnvironmentPolicyView } from "./to-environment-policy-view";
 import type { ReleaseDeploymentView } from "./to-release-deployment-view";
@@ -27,6 +29,8 @@ export type ReleaseEnvironmentView = {
   freezes: { id: string; startsAt: string; endsAt: string; reason: string }[];
   promotion: GateDecisions["promotion"];
   readiness: GateDecisions["readiness"];
+  /** what the caller may do here and why not: the deploy gate's own decision */
+  deployGate: DeployGateView;
   deployments: ReleaseDeploymentView[];
   changes: ReleaseChanges;
 };
@@ -73,6 +77,7 @@ export async function describeReleaseEnvironment(options: {
     freezes: environmentFacts.freezes.map(toFreezeView),
     promotion: gates.promotion,
     readiness: gates.readiness,
+    deployGate: describeDeployGate({ principal: options.principal, release, environment, target, gates }),
     deployments: options.deployments.filter((d) => d.environmentId === environment.id),
     changes: await describeChanges(db, { release, current: target?.currentRelease ?? null }),
   };

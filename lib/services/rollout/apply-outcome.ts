@@ -1,6 +1,9 @@
 // Records what a step did and moves the state machine on. Every transition is conditional on the step and
-// generation the job ran for, so a pause, abort or rollback that happened meanwhile wins over a stale job.
+// generation the job ran for, and on the lifecycle's from-states of its event, so a pause, abort or
+// rollback that happened meanwhile wins over a stale job.
+import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { transitionOf } from "@/lib/domain/rollout-lifecycle";
 import { appendEvent } from "./append-event";
 import type { StepOutcome } from "./execute-step";
 import { finishDeployment } from "./finish-deployment";
@@ -16,18 +19,15 @@ async function advance(
   outcome: Extract<StepOutcome, { kind: "advance" }>,
   inline: boolean,
 ): Promise<Applied> {
-  const resumeAt = outcome.delayMs ? new Date(Date.now() + outcome.delayMs) : null;
+  // The clock the gates read, so a timed pause and a test that moves time agree on when it ends.
+  const resumeAt = outcome.delayMs ? new Date((await clockNow()).getTime() + outcome.delayMs) : null;
+  const { from, to } = transitionOf("step_done", d.kind);
   const moved = await db.$transaction(async (tx) => {
     const updated = await tx.deployment.updateMany({
-      where: {
-        id: d.id,
-        currentStep: index,
-        generation: d.generation,
-        state: { in: ["queued", "preparing", "deploying", "verifying", "stepping"] },
-      },
+      where: { id: d.id, currentStep: index, generation: d.generation, state: { in: from } },
       data: {
         currentStep: index + 1,
-        state: "stepping",
+        state: to,
         resumeAt,
         ...(outcome.trafficPercent === undefined ? {} : { trafficPercent: outcome.trafficPercent }),
       },
@@ -49,10 +49,11 @@ async function advance(
 }
 
 async function waitForPromote(d: LoadedDeployment, index: number, message: string): Promise<Applied> {
+  const { from, to } = transitionOf("promotion_awaited", d.kind);
   return db.$transaction(async (tx) => {
     const updated = await tx.deployment.updateMany({
-      where: { id: d.id, currentStep: index, generation: d.generation, state: { notIn: ["paused", "rolling_back"] } },
-      data: { state: "paused", pausedReason: "promote" },
+      where: { id: d.id, currentStep: index, generation: d.generation, state: { in: from } },
+      data: { state: to, pausedReason: "promote" },
     });
     if (updated.count === 0) return "changed";
     await appendEvent(tx, { deploymentId: d.id, type: "decision", message, data: { step: index } });
@@ -61,10 +62,11 @@ async function waitForPromote(d: LoadedDeployment, index: number, message: strin
 }
 
 async function startReverting(d: LoadedDeployment, index: number, reason: string): Promise<Applied> {
+  const { from, to } = transitionOf("step_failed", d.kind);
   return db.$transaction(async (tx) => {
     const updated = await tx.deployment.updateMany({
-      where: { id: d.id, generation: d.generation, activeTargetId: { not: null } },
-      data: { state: "rolling_back", error: reason },
+      where: { id: d.id, generation: d.generation, activeTargetId: { not: null }, state: { in: from } },
+      data: { state: to, error: reason },
     });
     if (updated.count === 0) return "changed";
     await appendEvent(tx, { deploymentId: d.id, type: "error", message: reason, data: { step: index } });
@@ -83,9 +85,11 @@ export async function applyOutcome(
       return advance(d, index, outcome, options.inline);
     case "wait_for_promote":
       return waitForPromote(d, index, outcome.message);
-    case "complete":
-      await finishDeployment(d, { state: "succeeded", message: `Succeeded: ${outcome.message}`, trafficPercent: 100 });
-      return "succeeded";
+    case "complete": {
+      const message = `Succeeded: ${outcome.message}`;
+      const ended = await finishDeployment(d, { event: "rollout_completed", message, trafficPercent: 100 });
+      return ended ? "succeeded" : "changed";
+    }
     case "fail":
       return startReverting(d, index, outcome.reason);
   }

@@ -5,6 +5,7 @@ import { actorOf, recordAudit } from "@/lib/audit/record-audit";
 import type { Principal } from "@/lib/auth/principal";
 import { db, type Environment, type Release, type Strategy, type Target } from "@/lib/db";
 import type { RolloutStep } from "@/lib/domain/plan-rollout";
+import { entryState } from "@/lib/domain/rollout-lifecycle";
 import { openReviewForDeployment } from "@/lib/services/open-review-for-deployment";
 import { appendEvent } from "./append-event";
 import { revisionNameFor } from "./load-deployment";
@@ -35,6 +36,7 @@ async function conflictWithRunning(targetId: string): Promise<AppError> {
 
 export async function createDeploymentRecord(o: Options): Promise<{ id: string }> {
   const { principal, release, environment, target } = o;
+  const state = entryState({ waitsForWindow: o.waitUntil !== null });
   try {
     return await db.$transaction(async (tx) => {
       const created = await tx.deployment.create({
@@ -48,7 +50,7 @@ export async function createDeploymentRecord(o: Options): Promise<{ id: string }
           replacesRevision: target.currentRevision,
           startedById: principal.userId,
           overrideReason: o.overrideReason,
-          state: o.waitUntil ? "waiting_for_window" : "queued",
+          state,
           resumeAt: o.waitUntil,
         },
         include: { target: { include: { service: true, environment: true } } },
@@ -60,7 +62,7 @@ export async function createDeploymentRecord(o: Options): Promise<{ id: string }
         deploymentId: created.id,
         type: "state_changed",
         message: `${release.version} to ${environment.name}, ${o.strategy.replace("_", "-")}: ${queued} by ${principal.label}`,
-        data: { state: o.waitUntil ? "waiting_for_window" : "queued" },
+        data: { state },
       });
       await recordAudit(tx, actorOf(principal), {
         action: "deployment.started",

@@ -1,28 +1,36 @@
 // Ends a deployment: its final state, the target it frees, the timeline and the audit log, in one transaction.
+// The final state is the one the lifecycle gives the event, and only from the states the event may happen in.
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db, type DeploymentState } from "@/lib/db";
+import { db } from "@/lib/db";
+import { transitionOf, type LifecycleEvent } from "@/lib/domain/rollout-lifecycle";
 import { notify, type NotificationEvent } from "@/lib/services/notify";
 import { appendEvent } from "./append-event";
 import type { LoadedDeployment } from "./load-deployment";
 
-type Final = Extract<DeploymentState, "succeeded" | "failed" | "rolled_back" | "aborted">;
+export type FinishEvent = Extract<
+  LifecycleEvent,
+  "rollout_completed" | "window_gate_refused" | "abort_reverted" | "failure_reverted" | "failure_kept"
+>;
 
-const EVENT_OF: Record<Final, NotificationEvent> = {
-  succeeded: "deploy_finished",
-  failed: "deploy_failed",
-  rolled_back: "rolled_back",
-  aborted: "deploy_failed",
+const NOTIFICATION_OF: Record<FinishEvent, NotificationEvent> = {
+  rollout_completed: "deploy_finished",
+  window_gate_refused: "deploy_failed",
+  abort_reverted: "deploy_failed",
+  failure_reverted: "rolled_back",
+  failure_kept: "deploy_failed",
 };
 
+/** Returns whether this call ended it (false: it had ended already, or moved to a state the event does not apply to). */
 export async function finishDeployment(
   d: LoadedDeployment,
-  options: { state: Final; message: string; trafficPercent: number },
-): Promise<void> {
+  options: { event: FinishEvent; message: string; trafficPercent: number },
+): Promise<boolean> {
+  const { from, to: state } = transitionOf(options.event, d.kind);
   const ended = await db.$transaction(async (tx) => {
     const updated = await tx.deployment.updateMany({
-      where: { id: d.id, activeTargetId: { not: null } },
+      where: { id: d.id, activeTargetId: { not: null }, state: { in: from } },
       data: {
-        state: options.state,
+        state,
         finishedAt: new Date(),
         activeTargetId: null,
         trafficPercent: options.trafficPercent,
@@ -30,16 +38,16 @@ export async function finishDeployment(
         resumeAt: null,
       },
     });
-    if (updated.count === 0) return false; // already ended (pre-empted by a rollback, or a repeated job)
-    if (options.state === "succeeded") {
+    if (updated.count === 0) return false; // already ended (pre-empted by a rollback, or a repeated job), or paused meanwhile
+    if (options.event === "rollout_completed") {
       await tx.target.update({ where: { id: d.targetId }, data: { currentRevision: d.revision, currentReleaseId: d.releaseId } });
     }
-    await appendEvent(tx, { deploymentId: d.id, type: "state_changed", message: options.message, data: { state: options.state } });
+    await appendEvent(tx, { deploymentId: d.id, type: "state_changed", message: options.message, data: { state } });
     await recordAudit(
       tx,
       { userId: null, label: "system" },
       {
-        action: `deployment.${options.state}`,
+        action: `deployment.${state}`,
         subjectType: "deployment",
         subjectId: d.id,
         details: {
@@ -53,8 +61,9 @@ export async function finishDeployment(
     );
     return true;
   });
-  if (!ended) return;
+  if (!ended) return false;
   const what = `${d.kind === "rollback" ? "Rollback of" : "Deploy of"} ${d.target.service.slug} ${d.release.version} on ${d.target.environment.name}`;
-  const event = d.kind === "rollback" && options.state === "succeeded" ? "rolled_back" : EVENT_OF[options.state];
+  const event = d.kind === "rollback" && options.event === "rollout_completed" ? "rolled_back" : NOTIFICATION_OF[options.event];
   await notify({ environmentId: d.target.environmentId, event, subjectId: d.id, text: `${what}: ${options.message}` });
+  return true;
 }

@@ -3,8 +3,6 @@ import { db } from "@/lib/db";
 import type { RolloutStep } from "@/lib/domain/plan-rollout";
 import type { ProviderTarget } from "@/lib/providers/types";
 
-export const TERMINAL_STATES = ["succeeded", "failed", "rolled_back", "aborted"] as const;
-
 export async function loadDeployment(id: string) {
   const deployment = await db.deployment.findUnique({
     where: { id },
@@ -18,10 +16,6 @@ export type LoadedDeployment = NonNullable<Awaited<ReturnType<typeof loadDeploym
 
 export function providerTargetOf(d: LoadedDeployment): ProviderTarget {
   return { id: d.target.id, providerType: d.target.providerType, providerConfig: d.target.providerConfig };
-}
-
-export function isTerminal(state: string): boolean {
-  return (TERMINAL_STATES as readonly string[]).includes(state);
 }
 
 /** The revision a deploy creates: a DNS label unique to the deployment, so repeating the step names the same one. */

@@ -1,11 +1,14 @@
 // Queues the job that runs a deployment's current step. The id is deterministic, so queuing twice is a
 // no-op; a later generation gets a new id because BullMQ keeps completed jobs and dedupes against them.
+import { now as clockNow } from "@/lib/clock";
 import { deploymentStepJobId } from "@/lib/queue/job-id";
 import { enqueue } from "@/lib/queue/enqueue";
 
 export type QueueableDeployment = { id: string; currentStep: number; generation: number; resumeAt: Date | null };
 
-export async function queueStep(d: QueueableDeployment, now = new Date()): Promise<void> {
+/** resumeAt is an instant of lib/clock (the test clock when one is set): the delay is measured on that clock. */
+export async function queueStep(d: QueueableDeployment, at?: Date): Promise<void> {
+  const now = at ?? (await clockNow());
   const delay = d.resumeAt ? Math.max(0, d.resumeAt.getTime() - now.getTime()) : 0;
   await enqueue(
     "deployment.step",

@@ -3,7 +3,7 @@
 import { AppError } from "@/lib/api/app-error";
 import { db, type DeploymentState } from "@/lib/db";
 import type { RolloutStep } from "@/lib/domain/plan-rollout";
-import { isTerminal } from "./load-deployment";
+import { isTerminal } from "@/lib/domain/rollout-lifecycle";
 
 export type LiveEvent = { id: string; type: string; message: string; data: unknown; createdAt: string };
 

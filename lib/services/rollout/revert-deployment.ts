@@ -1,9 +1,10 @@
 // Takes a failed or aborted rollout back: all traffic to the revision it replaced, the new revision stopped.
-// Runs on the worker for deployments in state rolling_back; every call is idempotent, so a crash mid-way
+// Runs on the worker for deployments in state reverting; every call is idempotent, so a crash mid-way
 // is repaired by running it again.
 import { db } from "@/lib/db";
+import { transitionOf } from "@/lib/domain/rollout-lifecycle";
 import type { DeploymentProvider } from "@/lib/providers/types";
-import { finishDeployment } from "./finish-deployment";
+import { finishDeployment, type FinishEvent } from "./finish-deployment";
 import { providerTargetOf, type LoadedDeployment } from "./load-deployment";
 import { withProviderCall } from "./with-provider-call";
 
@@ -23,10 +24,13 @@ export async function revertDeployment(d: LoadedDeployment, provider: Deployment
   if (movesTraffic && started && d.revision) {
     await withProviderCall(key("stop"), () => provider.stopRevision({ target, revision: d.revision! }));
   }
-  const aborted = !d.error;
-  const state = aborted ? "aborted" : movesTraffic && previous ? "rolled_back" : "failed";
+  // A rollback is never aborted: one that reverts failed (an older row aborted before that rule counts so too).
+  const aborted = movesTraffic && !d.error;
+  const event: FinishEvent = aborted ? "abort_reverted" : movesTraffic && previous ? "failure_reverted" : "failure_kept";
   const back = previous && movesTraffic ? `all traffic back on ${previous}` : "traffic unchanged";
-  const message = aborted ? `Aborted: ${back}` : `${state === "rolled_back" ? "Rolled back" : "Failed"} (${d.error}): ${back}`;
-  await finishDeployment(d, { state, message, trafficPercent: 0 });
-  return state;
+  const message = aborted
+    ? `Aborted: ${back}`
+    : `${event === "failure_reverted" ? "Rolled back" : "Failed"} (${d.error ?? "stopped"}): ${back}`;
+  await finishDeployment(d, { event, message, trafficPercent: 0 });
+  return transitionOf(event, d.kind).to;
 }

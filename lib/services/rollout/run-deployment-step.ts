@@ -5,21 +5,21 @@ import { applyOutcome } from "./apply-outcome";
 import { executeStep, type StepOutcome } from "./execute-step";
 import { injectFault } from "./fault-injection";
 import { getProvider } from "./get-provider";
-import { isTerminal, loadDeployment, type LoadedDeployment } from "./load-deployment";
+import { loadDeployment, type LoadedDeployment } from "./load-deployment";
 import { queueStepSoon } from "./queue-step";
 import { revertDeployment } from "./revert-deployment";
 import { db } from "@/lib/db";
+import { isMoving, isReverting, isTerminal, stepStartEvent, transitionOf } from "@/lib/domain/rollout-lifecycle";
 
 export type StepJob = { deploymentId: string; step: number; generation: number; isLastAttempt: boolean };
 
-const STATE_FOR_STEP = { start_revision: "deploying", verify: "verifying" } as const;
-
+/** The state that says what the worker does now: deploying, verifying or stepping, as the lifecycle names it. */
 async function markStarted(d: LoadedDeployment, index: number): Promise<void> {
   const kind = d.steps[index]!.kind;
-  const state = kind === "start_revision" || kind === "verify" ? STATE_FOR_STEP[kind] : "stepping";
+  const { from, to } = transitionOf(stepStartEvent(kind), d.kind);
   await db.deployment.updateMany({
-    where: { id: d.id, generation: d.generation, currentStep: index, state: { notIn: ["paused", "rolling_back"] } },
-    data: { state, startedAt: d.startedAt ?? new Date() },
+    where: { id: d.id, generation: d.generation, currentStep: index, state: { in: from } },
+    data: { state: to, startedAt: d.startedAt ?? new Date() },
   });
   await appendEvent(db, {
     deploymentId: d.id,
@@ -51,8 +51,9 @@ async function runOneStep(job: StepJob, inline: boolean): Promise<string> {
   const d = await loadDeployment(job.deploymentId);
   if (!d || isTerminal(d.state)) return "finished";
   if (d.generation !== job.generation) return "stale";
-  if (d.state === "rolling_back") return revertDeployment(d, getProvider(d.target.providerType));
-  if (d.state === "paused" || d.state === "waiting_for_window") return d.state;
+  if (isReverting(d.state)) return revertDeployment(d, getProvider(d.target.providerType));
+  // Held (paused, waiting for its window): a person or the clock moves it on, not this job.
+  if (!isMoving(d.state)) return d.state;
   if (d.currentStep !== job.step) {
     // The step was done but its successor may not have been queued (crash between commit and enqueue).
     await queueStepSoon(d);
@@ -63,7 +64,7 @@ async function runOneStep(job: StepJob, inline: boolean): Promise<string> {
   const applied = await applyOutcome(d, job.step, outcome, { inline });
   if (applied === "reverting") {
     const fresh = await loadDeployment(d.id);
-    if (fresh?.state === "rolling_back") return revertDeployment(fresh, getProvider(fresh.target.providerType));
+    if (fresh && isReverting(fresh.state)) return revertDeployment(fresh, getProvider(fresh.target.providerType));
   }
   return applied;
 }

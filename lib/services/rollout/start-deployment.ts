@@ -2,13 +2,13 @@
 // readiness), plans the rollout and claims the target — at most one active deployment per target, enforced
 // by a unique index — then queues the first step. A deploy refused only by its window may wait for it.
 import { AppError } from "@/lib/api/app-error";
-import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 import { planRollout } from "@/lib/domain/plan-rollout";
+import { entryState } from "@/lib/domain/rollout-lifecycle";
 import type { StartDeploymentInput } from "@/lib/schemas/deployments";
 import { refuseArchived } from "@/lib/services/catalog/refuse-archived";
-import { decideDeployment, type DeploymentDecision } from "@/lib/services/decide-deployment";
+import { decideDeployment, deployPermissionRefusal, type DeploymentDecision } from "@/lib/services/decide-deployment";
 import { notify } from "@/lib/services/notify";
 import { createDeploymentRecord } from "./create-deployment-record";
 import { queueStepSoon } from "./queue-step";
@@ -37,7 +37,7 @@ async function loadTarget(input: StartDeploymentInput) {
 /** The gate's refusal as a problem: 403 when the caller lacks a permission, 422 when a rule refuses. */
 function refusal(decision: DeploymentDecision): AppError {
   const first = decision.refusals[0]!;
-  const code = first.rule === "override_permission" ? "forbidden" : "validation";
+  const code = first.rule === "override_permission" || first.rule === "deploy_permission" ? "forbidden" : "validation";
   const opens = decision.window.opensAt
     ? ` The window opens ${decision.window.opensAt.toISOString()}; ask again with waitForWindow to queue until then.`
     : "";
@@ -55,13 +55,9 @@ export async function startDeployment({
   input: StartDeploymentInput;
 }): Promise<{ id: string; state: string }> {
   const { release, environment, target } = await loadTarget(input);
-  const permission = environment.isProduction ? "deploy.production" : "deploy.nonproduction";
-  if (!can(principal.role, permission)) {
-    throw new AppError(
-      "forbidden",
-      `Your role (${principal.role}) may not deploy to ${environment.name}: it needs the "${permission}" permission.`,
-    );
-  }
+  // The gate refuses it too; asked first, so a person without the right learns nothing else about the target.
+  const forbidden = deployPermissionRefusal(principal, environment);
+  if (forbidden) throw new AppError("forbidden", forbidden.reason);
   const strategy = input.strategy ?? target.defaultStrategy;
   const plan = planRollout({ strategy, canarySteps: target.canarySteps, stepPauseSeconds: target.stepPauseSeconds });
   if (!plan.ok) throw new AppError("validation", plan.reason, { fields: [{ path: "target.canarySteps", message: plan.reason }] });
@@ -94,5 +90,5 @@ export async function startDeployment({
       text: `${principal.label} overrode the ${environment.name} window: ${input.overrideReason}`,
     });
   }
-  return { id: created.id, state: waits ? "waiting_for_window" : "queued" };
+  return { id: created.id, state: entryState({ waitsForWindow: waits }) };
 }

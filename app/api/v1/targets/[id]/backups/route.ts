@@ -1,4 +1,4 @@
-// POST /api/v1/targets/{id}/backups — record the pre-deploy backup of a release; developer, release_manager, admin.
+// POST /api/v1/targets/{id}/backups — record the pre-deploy backup of a release; whoever may deploy to the target's environment.
 import { json, route } from "@/lib/api/route";
 import { recordBackupBody } from "@/lib/schemas/backups";
 import { idParams } from "@/lib/schemas/common";
