@@ -5,6 +5,7 @@
 // configuration it is 409 "Revision named '…' with different configuration already exists.".
 import { toTrafficType, TrafficType } from "./cloud-run-enums";
 import { GoogleApiError } from "./google-api-error";
+import { normalizeRevisionTemplate } from "./normalize-revision-template";
 import type { ServiceBody, TemplateBody } from "./service-body-schema";
 
 export type TrafficTarget = { type: number; revision?: string; percent: number; tag?: string };
@@ -23,35 +24,6 @@ const DNS_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const RESERVED_ENV = ["PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION"];
 
 const invalid = (message: string) => new GoogleApiError("INVALID_ARGUMENT", message);
-
-/** Drops what proto3 treats as unset (0, false, "", empty lists and maps), so a GET's echo compares equal to its source. */
-function pruneEmpty(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(pruneEmpty);
-  if (!value || typeof value !== "object") return value;
-  const entries = Object.entries(value)
-    .map(([key, v]) => [key, pruneEmpty(v)] as const)
-    .filter(
-      ([, v]) => v !== undefined && v !== "" && v !== 0 && v !== false && !(typeof v === "object" && v && Object.keys(v).length === 0),
-    );
-  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
-}
-
-/** The template with the defaults Cloud Run reports for fields left out. */
-function withDefaults(template: TemplateBody): Record<string, unknown> {
-  const pruned = pruneEmpty(template) as TemplateBody;
-  const containers = pruned.containers.map((container) => ({
-    ports: [{ name: "http1", containerPort: 8080 }],
-    resources: { limits: { cpu: "1000m", memory: "512Mi" }, cpuIdle: true, startupCpuBoost: true },
-    ...container,
-  }));
-  return pruneEmpty({
-    timeout: "300s",
-    maxInstanceRequestConcurrency: 80,
-    scaling: { maxInstanceCount: 100 },
-    ...pruned,
-    containers,
-  }) as Record<string, unknown>;
-}
 
 function checkTemplate(template: TemplateBody): void {
   const reserved = (template.containers[0]?.env ?? []).map((e) => e.name).filter((name) => RESERVED_ENV.includes(name));
@@ -148,12 +120,11 @@ export function planServiceUpdate({
   suffix: string;
 }): ServiceUpdatePlan {
   checkTemplate(body.template);
-  const template = withDefaults(body.template);
-  const { revision: requested, ...configuration } = template;
-  const templateKey = JSON.stringify(configuration);
+  const { template, templateKey } = normalizeRevisionTemplate(body.template);
+  const requested = template.revision as string | undefined;
   const newRevision = chooseRevision({
     serviceId,
-    requested: requested as string | undefined,
+    requested,
     templateKey,
     revisions,
     latestCreated,
