@@ -30,6 +30,8 @@ export type CloudRunTestServer = {
   /** A key of a service account that may do everything; its `token_uri` is this server's `/token`. */
   serviceAccountKey: ServiceAccountKeyJson;
   faults: CloudRunFaultControls;
+  /** The process group of every revision running now (process mode), so tests can prove stop() leaves none. */
+  runningProcessGroups: () => number[];
   /** Stops every revision process (whole process groups), closes every URL and the API. */
   stop: () => Promise<void>;
 };
@@ -108,6 +110,7 @@ export async function startCloudRunTestServer({
     region,
     serviceAccountKey: key.json,
     faults: controls,
+    runningProcessGroups: () => controller.runningGroups(),
     stop: async () => {
       process.off("exit", killOnExit);
       server.closeAllConnections();
