@@ -41,4 +41,17 @@ describe("Cloud Run test server in simulated mode", () => {
       message: expect.stringMatching(/^Revision 'sample-v3' is not ready/),
     });
   });
+
+  it("deletes an idle revision but refuses one that serves traffic, then deletes the service", async () => {
+    const { revisions, services } = fixture.clients;
+    await expect(revisions.deleteRevision({ name: `${fixture.name}/revisions/sample-v1` })).rejects.toMatchObject({ code: 9 });
+    const [removal] = await revisions.deleteRevision({ name: `${fixture.name}/revisions/sample-v2` });
+    await removal.promise();
+    const [left] = await revisions.listRevisions({ parent: fixture.name });
+    expect(left.map((r) => r.name?.split("/").pop())).toEqual(["sample-v3", "sample-v1"]);
+    const [deletion] = await services.deleteService({ name: fixture.name });
+    const [deleted] = await deletion.promise();
+    expect(deleted.name).toBe(fixture.name);
+    await expect(services.getService({ name: fixture.name })).rejects.toMatchObject({ code: 5 });
+  });
 });

@@ -72,5 +72,13 @@ describe("Cloud Run test server, driven by @google-cloud/run", () => {
     expect(service.trafficStatuses).toEqual([expect.objectContaining({ type: TrafficType.REVISION, revision: "sample-v1", percent: 100 })]);
     const load = await sendRequests({ url: `${service.uri}/health`, count: 100 });
     expect(load.byRevision).toEqual({ "sample-v1": 100 });
+    // sample-v2 has neither traffic nor a tag now: scaled to zero, as Cloud Run does, its process stopped.
+    expect(fixture.server.runningProcessGroups()).toHaveLength(1);
+  });
+
+  it("sends traffic back to a revision scaled to zero: it starts again before the operation is done", async () => {
+    const [service] = await (await fixture.update({ traffic: [byRevision("sample-v2", 100)] })).promise();
+    expect(await versionAt(service.uri!)).toEqual({ version: "2.0.0", revision: "sample-v2" });
+    expect(fixture.server.runningProcessGroups()).toHaveLength(1);
   });
 });
