@@ -1,9 +1,16 @@
 // The mutations of the API: create, update and delete a service, delete a revision. Each checks what Cloud
 // Run checks synchronously (existence, etag, the plan of plan-service-update.ts), records the change, and
 // returns a long-running operation whose work is the service's next reconciliation.
-import { randomUUID } from "node:crypto";
 import { ConditionState } from "./cloud-run-enums";
-import { newCondition, newServiceRecord, parentOf, type ServiceRecord, serviceEtag, serviceName, transition } from "./cloud-run-records";
+import {
+  newRevisionRecord,
+  newServiceRecord,
+  parentOf,
+  type ServiceRecord,
+  serviceEtag,
+  serviceName,
+  transition,
+} from "./cloud-run-records";
 import type { CloudRunFaults } from "./create-cloud-run-faults";
 import type { OperationRegistry, OperationResource } from "./create-operation-registry";
 import { createTrafficFrontend } from "./create-traffic-frontend";
@@ -121,20 +128,9 @@ export class CloudRunController {
   }
 
   private addRevision(service: ServiceRecord, name: string, plan: ReturnType<typeof planServiceUpdate>): void {
-    const { revision: _name, ...template } = plan.template;
-    const container = (template.containers as { image: string; env?: { name: string; value?: string }[] }[])[0]!;
-    service.revisions.set(name, {
-      name,
-      uid: randomUUID(),
-      createTime: new Date().toISOString(),
-      template,
-      templateKey: plan.templateKey,
-      image: container.image,
-      env: Object.fromEntries((container.env ?? []).map((e) => [e.name, e.value ?? ""])),
-      ready: newCondition("Ready", ConditionState.RECONCILING),
-      logFile: this.options.logFileOf(service.id, name),
-      logUri: this.options.logUriOf(service.id, name),
-    });
+    const { logFileOf, logUriOf } = this.options;
+    const log = { logFile: logFileOf(service.id, name), logUri: logUriOf(service.id, name) };
+    service.revisions.set(name, newRevisionRecord({ name, template: plan.template, templateKey: plan.templateKey, ...log }));
     service.latestCreated = name;
     service.nextIndex += 1;
   }

@@ -124,3 +124,26 @@ export function newServiceRecord({
     queue: Promise.resolve(),
   };
 }
+
+/** A revision as an update creates it: its template without the name, its one container's image and env. */
+export function newRevisionRecord({
+  name,
+  template: { revision: _name, ...template },
+  templateKey,
+  logFile,
+  logUri,
+}: Pick<RevisionRecord, "name" | "template" | "templateKey" | "logFile" | "logUri">): RevisionRecord {
+  const container = (template.containers as { image: string; env?: { name: string; value?: string }[] }[])[0]!;
+  return {
+    name,
+    uid: randomUUID(),
+    createTime: new Date().toISOString(),
+    template,
+    templateKey,
+    image: container.image,
+    env: Object.fromEntries((container.env ?? []).map((e) => [e.name, e.value ?? ""])),
+    ready: newCondition("Ready", ConditionState.RECONCILING),
+    logFile,
+    logUri,
+  };
+}
