@@ -16,6 +16,8 @@ describe("problem+json mapping", () => {
     ["forbidden", 403],
     ["not_found", 404],
     ["conflict", 409],
+    ["payload_too_large", 413],
+    ["unsupported_media_type", 415],
     ["unavailable", 503],
     ["internal", 500],
   ] as const)("%s → %i", async (code, status) => {
