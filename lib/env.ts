@@ -43,6 +43,8 @@ const schema = z.object({
     .transform((v) => v === "1" || v === "true"),
   /** Where the local provider keeps one state file per target (its supervisor's pid, ports, revisions). */
   LOCAL_PROVIDER_STATE_DIR: z.string().min(1).default(".tmp/local-provider"),
+  /** Largest request body the API reads; a bigger one is answered 413 before it is read into memory. */
+  API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).default(1_048_576),
   /** Tests only; never set in production. "1" lets PUT /api/v1/test/clock fix the time every window,
    *  approval and readiness decision reads (lib/clock.ts), so windows can be tested end to end. */
   FLIGHTDECK_TEST_CLOCK: z
