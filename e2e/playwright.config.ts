@@ -34,7 +34,9 @@ export default defineConfig({
   projects: [
     { name: "journeys", testIgnore: "api-*.spec.ts", use: { browserName: "chromium" } },
     // API tests fingerprint the whole database around each call, so they run after the journeys, alone.
-    { name: "api", testMatch: "api-*.spec.ts", dependencies: ["journeys"] },
+    { name: "api", testMatch: "api-*.spec.ts", testIgnore: "api-security-*.spec.ts", dependencies: ["journeys"] },
+    // Security specs make successful calls too, which would show up in the permission matrix's fingerprints.
+    { name: "security", testMatch: "api-security-*.spec.ts", dependencies: ["api"] },
   ],
   webServer: [
     {
