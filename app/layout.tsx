@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "Release control plane: approvals, deployment windows, rollouts and one-click rollback.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: proxy.ts gives each one a fresh CSP nonce, and a page prerendered at
+  // build time (the 404 page, the / redirect) would carry scripts without it, which the browser refuses.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

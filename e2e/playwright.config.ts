@@ -35,8 +35,10 @@ export default defineConfig({
   projects: [
     { name: "journeys", testIgnore: "api-*.spec.ts", use: { browserName: "chromium" } },
     // API tests fingerprint the whole database around each call, so they run after the journeys, alone.
-    // One worker: two API specs side by side would each see the other's writes in their fingerprints.
-    { name: "api", testMatch: "api-*.spec.ts", dependencies: ["journeys"], workers: 1 },
+    // One worker each: two API specs side by side would each see the other's writes in their fingerprints.
+    { name: "api", testMatch: "api-*.spec.ts", testIgnore: "api-security-*.spec.ts", dependencies: ["journeys"], workers: 1 },
+    // Security specs make successful calls too, which would show up in the permission matrix's fingerprints.
+    { name: "security", testMatch: "api-security-*.spec.ts", dependencies: ["api"], workers: 1 },
   ],
   webServer: [
     {

@@ -73,6 +73,8 @@ const schema = z.object({
   /** How many reverse proxies in front of the app append the caller's address to X-Forwarded-For; the client
    *  address is read that many entries from the right (lib/auth/client-address.ts). */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** Largest request body the API reads; a bigger one is answered 413 before it is read into memory. */
+  API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1_024).default(1_048_576),
   /** Tests only; never set in production. "1" lets PUT /api/v1/test/clock fix the time every window,
    *  approval and readiness decision reads (lib/clock.ts), so windows can be tested end to end. */
   FLIGHTDECK_TEST_CLOCK: z

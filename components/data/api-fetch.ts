@@ -21,11 +21,18 @@ export class ApiError extends Error {
 
 export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
+  // The API refuses a change made with the session cookie unless it is declared JSON (its guard against
+  // cross-site requests), so every non-GET call says so, even one without a body.
+  const isChange = (rest.method ?? "GET").toUpperCase() !== "GET";
   let response: Response;
   try {
     response = await fetch(path, {
       ...rest,
-      headers: { accept: "application/json", ...(json !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+      headers: {
+        accept: "application/json",
+        ...(json !== undefined || isChange ? { "content-type": "application/json" } : {}),
+        ...headers,
+      },
       body: json !== undefined ? JSON.stringify(json) : rest.body,
       cache: "no-store",
     });

@@ -1,5 +1,14 @@
 // The one error type. Codes map to HTTP in lib/api/problem.ts and nowhere else.
-export type AppErrorCode = "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "unavailable" | "internal";
+export type AppErrorCode =
+  | "validation"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "unavailable"
+  | "internal";
 
 export type FieldError = { path: string; message: string };
 

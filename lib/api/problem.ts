@@ -9,6 +9,8 @@ const STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   unavailable: 503,
   internal: 500,
 };
@@ -19,6 +21,8 @@ const TITLE: Record<AppErrorCode, string> = {
   forbidden: "Not allowed",
   not_found: "Not found",
   conflict: "Conflict",
+  payload_too_large: "Request body too large",
+  unsupported_media_type: "Unsupported content type",
   unavailable: "Service unavailable",
   internal: "Internal error",
 };

@@ -1,11 +1,17 @@
-// The route-handler wrapper: authentication, the declared permission, zod parsing of params, query and
-// body, and error mapping — once, for every /api/v1 route. A handler is a declaration around one service call.
+// The route-handler wrapper: the cross-site request check, the body size limit, authentication, the declared
+// permission, zod parsing of params, query and body (NUL characters refused first), error mapping and the
+// security headers — once, for every /api/v1 route. A handler is a declaration around one service call.
 import type { z } from "zod";
 import { getPrincipal } from "@/lib/auth/get-principal";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
+import { env, type Env } from "@/lib/env";
 import { AppError } from "./app-error";
+import { allowedOriginsFor, crossSiteRefusal } from "./cross-site-refusal";
+import { assertNoNul } from "./nul-fields";
 import { fromZodError, problemResponse } from "./problem";
+import { assertDeclaredLengthWithin, readJsonBody } from "./read-json-body";
+import { API_CONTENT_SECURITY_POLICY, isHttpsUrl, securityHeaders, withHeaders } from "./security-headers";
 
 type Schema = z.ZodType;
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -13,6 +19,8 @@ type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 export type RouteSpec<P, Q, B> = {
   /** "public" routes need no sign-in (health); every other route names the permission it needs */
   permission: Permission | "public";
+  /** When it returns false the route does not exist: 404 before anything else runs, sign-in included. */
+  available?: () => boolean;
   params?: P;
   query?: Q;
   body?: B;
@@ -33,16 +41,6 @@ export function json(data: unknown, init: number | ResponseInit = 200): Response
   return Response.json(data, options);
 }
 
-async function readBody(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (!text) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("validation", "The request body is not valid JSON.", { fields: [{ path: "body", message: "invalid JSON" }] });
-  }
-}
-
 function parse(schema: Schema | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value);
@@ -61,6 +59,32 @@ async function authorize(request: Request, permission: Permission | "public"): P
   return principal;
 }
 
+/** Refusals that need nobody looked up: a route that is switched off, a declared oversized body, a cross-site mutation. */
+function admit(request: Request, spec: { available?: () => boolean }, e: Env): void {
+  if (spec.available && !spec.available()) throw new AppError("not_found", "There is no such route.");
+  assertDeclaredLengthWithin(request, e.API_BODY_LIMIT_BYTES);
+  const allowedOrigins = allowedOriginsFor(request, e.NEXTAUTH_URL);
+  const refusal = crossSiteRefusal({ method: request.method, headers: request.headers, allowedOrigins });
+  if (refusal) throw refusal;
+}
+
+async function parseInputs(
+  spec: RouteSpec<unknown, unknown, unknown>,
+  request: Request,
+  context: NextContext | undefined,
+  bodyLimit: number,
+): Promise<{ params: unknown; query: unknown; body: unknown }> {
+  const rawParams = (await context?.params) ?? {};
+  const rawQuery = Object.fromEntries(new URL(request.url).searchParams);
+  assertNoNul({ params: rawParams, query: rawQuery });
+  const params = parse(spec.params as Schema | undefined, rawParams, "params");
+  const query = parse(spec.query as Schema | undefined, rawQuery, "query");
+  if (!spec.body) return { params, query, body: undefined };
+  const rawBody = await readJsonBody(request, bodyLimit);
+  assertNoNul({ body: rawBody });
+  return { params, query, body: parse(spec.body as Schema, rawBody, "body") };
+}
+
 export function route<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
@@ -71,16 +95,19 @@ export function route<
   handler: (ctx: Context<P, Q, B, Perm extends "public" ? null : Principal>) => Promise<Response | unknown>,
 ) {
   return async (request: Request, context?: NextContext): Promise<Response> => {
+    let isHttps = false;
+    let response: Response;
     try {
+      const e = env();
+      isHttps = isHttpsUrl(e.NEXTAUTH_URL);
+      admit(request, spec, e);
       const principal = await authorize(request, spec.permission);
-      const rawParams = (await context?.params) ?? {};
-      const params = parse(spec.params, rawParams, "params");
-      const query = parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
-      const body = spec.body ? parse(spec.body, await readBody(request), "body") : undefined;
-      const result = await handler({ principal, params, query, body, request } as never);
-      return result instanceof Response ? result : json(result);
+      const inputs = await parseInputs(spec, request, context, e.API_BODY_LIMIT_BYTES);
+      const result = await handler({ principal, ...inputs, request } as never);
+      response = result instanceof Response ? result : json(result);
     } catch (error) {
-      return problemResponse(error);
+      response = problemResponse(error);
     }
+    return withHeaders(response, securityHeaders({ csp: API_CONTENT_SECURITY_POLICY, isHttps }));
   };
 }

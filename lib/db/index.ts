@@ -2,6 +2,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "@/lib/env";
+import { ConnectionAwareClient } from "./connection-aware-client";
 import { PrismaClient } from "./generated/client";
 
 export * from "./generated/client";
@@ -16,6 +17,8 @@ function createClient(): PrismaClient {
     max: 10,
     connectionTimeoutMillis: 3_000,
     idleTimeoutMillis: 30_000,
+    // gives pg's untyped "connection lost" errors a type (PostgresConnectionError) the API can recognise
+    Client: ConnectionAwareClient,
   });
   // A Postgres restart kills idle connections; the pool drops them and opens new ones on the next query.
   pool.on("error", (error) => console.warn(`postgres: idle connection lost (${error.message})`));

@@ -73,11 +73,11 @@ export async function waitForReady(redis: Redis, timeoutMs: number): Promise<voi
   });
 }
 
-/** Carries ECONNREFUSED so lib/api/dependency-error.ts recognises it as "Redis is unreachable". */
+/** The app's Redis connection is not usable; lib/api/dependency-error.ts answers it with 503 "Redis". */
 export class RedisUnavailableError extends Error {
   readonly code = "ECONNREFUSED";
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = "RedisUnavailableError";
   }
 }

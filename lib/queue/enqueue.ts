@@ -1,7 +1,7 @@
 // The producer side: typed, validated enqueue with a required deterministic job id.
 import { type Job, Queue } from "bullmq";
 import { getRedis } from "@/lib/redis";
-import { queuePrefix, waitForReady } from "./connection";
+import { queuePrefix, RedisUnavailableError, waitForReady } from "./connection";
 import { toQueueJobId } from "./job-id";
 import { JOBS, type JobName, type JobPayload, parsePayload, queueNameFor, RETENTION } from "./jobs";
 
@@ -41,7 +41,14 @@ export async function enqueue<N extends JobName>(
   const queueJobId = toQueueJobId(jobId);
   // Without this a first enqueue while Redis is down would wait for the connection for ever.
   await waitForReady(getRedis(), 2_000);
-  return getQueue(name).add(name, data, { ...RETENTION, ...JOBS[name].options, jobId: queueJobId, delay });
+  try {
+    return await getQueue(name).add(name, data, { ...RETENTION, ...JOBS[name].options, jobId: queueJobId, delay });
+  } catch (error) {
+    // ioredis fails a command with a plain Error ("Connection is closed.") when the connection drops under
+    // it; the connection's own state, not the message, says that Redis went away.
+    if (getRedis().status === "ready") throw error;
+    throw new RedisUnavailableError(`Redis connection lost while adding ${name} (status ${getRedis().status})`, { cause: error });
+  }
 }
 
 /** Closes every producer queue (the shared connection itself is closed by closeRedis). */

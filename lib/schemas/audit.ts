@@ -1,28 +1,9 @@
 // Query of GET /api/v1/audit: filters plus id cursors (ids are BigInt, sent as decimal strings).
 import { z } from "zod";
-import { optionalText } from "./common";
+import { idCursor, optionalDateTime, optionalText } from "./common";
 
-const cursor = z.preprocess(
-  (value) => (value === "" ? undefined : value),
-  z
-    .string()
-    .regex(/^\d{1,19}$/, "must be an event id")
-    .optional(),
-);
-
-const isoTime = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value, ctx) => {
-    if (!value) return undefined;
-    const time = new Date(value);
-    if (Number.isNaN(time.getTime())) {
-      ctx.addIssue({ code: "custom", message: "must be an ISO date-time, e.g. 2026-01-31T12:00:00Z" });
-      return z.NEVER;
-    }
-    return time;
-  });
+const cursor = idCursor("must be an event id");
+const isoTime = optionalDateTime("must be an ISO date-time, e.g. 2026-01-31T12:00:00Z");
 
 export const AUDIT_PAGE_SIZE = 50;
 

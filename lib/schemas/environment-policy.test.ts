@@ -109,3 +109,14 @@ describe("approvalPolicySchema", () => {
     ]);
   });
 });
+
+describe("freezeSchema dates", () => {
+  it("refuses dates outside 1970–9999 by field", () => {
+    expect(
+      messages(freezeSchema.safeParse({ startsAt: "+275760-09-13T00:00:00Z", endsAt: "+275760-09-13T00:00:00Z", reason: "x" })),
+    ).toEqual(["startsAt: must be between 1970-01-01 and 9999-12-31", "endsAt: must be between 1970-01-01 and 9999-12-31"]);
+    expect(messages(freezeSchema.safeParse({ startsAt: "2026-01-01T00:00:00Z", endsAt: 8.64e15, reason: "x" }))).toEqual([
+      "endsAt: must be between 1970-01-01 and 9999-12-31",
+    ]);
+  });
+});

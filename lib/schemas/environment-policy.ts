@@ -3,7 +3,7 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
-import { roleSchema } from "./common";
+import { dateTime, roleSchema } from "./common";
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const clock = (field: string) => z.string().regex(CLOCK, `${field} must be a time of day written HH:mm, from 00:00 to 24:00`);
@@ -45,8 +45,8 @@ export type WindowPolicyInput = z.infer<typeof windowPolicySchema>;
 
 export const freezeSchema = z
   .object({
-    startsAt: z.coerce.date({ message: "startsAt must be a date and time" }),
-    endsAt: z.coerce.date({ message: "endsAt must be a date and time" }),
+    startsAt: dateTime("startsAt must be a date and time"),
+    endsAt: dateTime("endsAt must be a date and time"),
     reason: z.string().trim().min(1, "say why deployments are frozen").max(500, "keep the reason under 500 characters"),
   })
   .strict()

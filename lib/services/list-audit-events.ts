@@ -1,5 +1,6 @@
 // The audit log, newest first, paged by id cursors so that new events never shift a page under the reader.
 import { db, type Prisma } from "@/lib/db";
+import { escapeLike } from "@/lib/db/escape-like";
 import type { AuditQuery } from "@/lib/schemas/audit";
 
 export type AuditEventView = {
@@ -26,12 +27,12 @@ function filtersOf(query: AuditQuery): Prisma.AuditEventWhereInput {
     ...(query.actor
       ? {
           OR: [
-            { actorLabel: { contains: query.actor, mode: "insensitive" } },
-            { actor: { email: { contains: query.actor, mode: "insensitive" } } },
+            { actorLabel: { contains: escapeLike(query.actor), mode: "insensitive" } },
+            { actor: { email: { contains: escapeLike(query.actor), mode: "insensitive" } } },
           ],
         }
       : {}),
-    ...(query.action ? { action: { startsWith: query.action } } : {}),
+    ...(query.action ? { action: { startsWith: escapeLike(query.action) } } : {}),
     ...(query.subjectType ? { subjectType: query.subjectType } : {}),
     ...(query.subjectId ? { subjectId: query.subjectId } : {}),
     ...(query.from || query.to ? { createdAt: { gte: query.from, lte: query.to } } : {}),

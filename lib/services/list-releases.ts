@@ -1,5 +1,7 @@
-// Releases, newest first, filtered by service and a free-text match on version, image or notes.
+// Releases, newest first, filtered by service and a free-text match on version, image or notes (literal:
+// `%` and `_` are searched for, not wildcards).
 import { db, type Prisma } from "@/lib/db";
+import { escapeLike } from "@/lib/db/escape-like";
 import type { Page } from "@/lib/schemas/common";
 import { readReleaseEnv, type ReleaseEnv } from "@/lib/schemas/release-env";
 import type { ListReleasesQuery } from "@/lib/schemas/releases";
@@ -28,9 +30,9 @@ export async function listReleases(query: ListReleasesQuery): Promise<Page<Relea
     ...(query.q
       ? {
           OR: [
-            { version: { contains: query.q, mode: "insensitive" } },
-            { image: { contains: query.q, mode: "insensitive" } },
-            { notes: { contains: query.q, mode: "insensitive" } },
+            { version: { contains: escapeLike(query.q), mode: "insensitive" } },
+            { image: { contains: escapeLike(query.q), mode: "insensitive" } },
+            { notes: { contains: escapeLike(query.q), mode: "insensitive" } },
           ],
         }
       : {}),
