@@ -3,12 +3,16 @@
 // Flightdeck's own Prometheus metrics computed from Postgres; both need a token or a session.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
+import { DEFAULT_ANALYSIS_CONFIG } from "@/lib/domain/analysis/analysis-config";
+import { parseServiceAnalysis } from "@/lib/domain/analysis/service-analysis";
 import { runAnalysisTick } from "@/lib/services/analysis/run-analysis-tick";
 import { createPrincipal, createRelease, createTarget } from "@/lib/services/rollout/testing/engine-fixtures";
 import { callRoute, createCatalogWorld } from "@/lib/testing/catalog-fixtures";
 import { freePort } from "@/lib/testing/own-redis";
 import * as analysisRoute from "./deployments/[id]/analysis/route";
 import * as metricsRoute from "./metrics/route";
+import * as servicesRoute from "./services/route";
+import * as serviceRoute from "./services/[id]/route";
 
 let world: Awaited<ReturnType<typeof createCatalogWorld>>;
 let deploymentId: string;
@@ -108,5 +112,29 @@ describe("GET /api/v1/metrics", () => {
 
   it("answers 401 without a valid token", async () => {
     expect((await anonymous(metricsRoute.GET)).status).toBe(401);
+  });
+});
+
+describe("PATCH /api/v1/services/{id} with analysis", () => {
+  it("stores a valid configuration with the documents' defaults filled in and audits it; refuses a bad one naming the field", async () => {
+    const { body: service } = await callRoute(servicesRoute.POST, {
+      as: world.people.admin,
+      body: { slug: world.slug(), name: "Analysed" },
+    });
+    const patch = (analysis: unknown) =>
+      callRoute(serviceRoute.PATCH, { as: world.people.admin, method: "PATCH", params: { id: service.id }, body: { analysis } });
+    const refused = await patch({ enabled: true, intervalSeconds: 0 });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ path: "body.analysis.intervalSeconds" })]);
+    expect((await getDb().service.findUniqueOrThrow({ where: { id: service.id } })).analysis).toEqual({ enabled: false });
+
+    expect((await patch({ enabled: true, intervalSeconds: 5 })).status).toBe(200);
+    const stored = (await getDb().service.findUniqueOrThrow({ where: { id: service.id } })).analysis;
+    expect(parseServiceAnalysis(stored)).toEqual({
+      ok: true,
+      value: { enabled: true, config: { ...DEFAULT_ANALYSIS_CONFIG, intervalSeconds: 5 } },
+    });
+    const audit = await getDb().auditEvent.findMany({ where: { action: "service.updated", subjectId: service.id } });
+    expect(audit).toHaveLength(1);
   });
 });
