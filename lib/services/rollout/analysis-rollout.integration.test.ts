@@ -119,3 +119,39 @@ it("rolls back a canary whose errors start after verification, within one interv
   });
   expect(after.revisions.find((r) => r.name === v1.revision)?.healthy).toBe(true);
 }, 150_000);
+
+it("pauses a canary that gets no traffic for a person, with the reason, and proceeds when that person resumes it", async () => {
+  const principal = await createPrincipal("release_manager");
+  const { environment, service } = await createTarget({ strategy: "canary", canarySteps: [50, 100], stepPauseSeconds: 3 });
+  await db.service.update({
+    where: { id: service.id },
+    data: {
+      analysis: {
+        enabled: true,
+        intervalSeconds: INTERVAL_SECONDS,
+        minSampleRequests: MIN_SAMPLES,
+        triggers: [
+          { kind: "threshold", name: "errors", metric: "error_rate", comparison: ">", threshold: 5, windowSeconds: WINDOW_SECONDS },
+        ],
+      },
+    },
+  });
+  const { startDeployment } = await import("./start-deployment");
+  const { controlDeployment } = await import("./control-deployment");
+  const deploy = async (version: string, strategy?: "rolling") => {
+    const release = await createRelease(service.id, version, principal.userId);
+    return (
+      await startDeployment({ principal, input: { releaseId: release.id, environment: environment.slug, strategy, waitForWindow: false } })
+    ).id;
+  };
+  await waitForState(await deploy("1.0.0", "rolling"), ["succeeded"]);
+  const id = await deploy("2.0.0");
+  const paused = await waitForState(id, ["paused", "succeeded", "rolled_back", "failed"], 60_000);
+  expect(paused.state, paused.error ?? "").toBe("paused");
+  expect(paused.pausedReason).toBe("analysis");
+  expect(paused.events.at(-1)!.message).toBe(
+    `Analysis inconclusive — errors: too little traffic to judge, a person decides: the candidate had 0 samples in ${WINDOW_SECONDS} s, fewer than the ${MIN_SAMPLES} required`,
+  );
+  await controlDeployment({ principal, id, control: "resume" });
+  expect((await waitForState(id, ["succeeded", "rolled_back", "failed", "paused"], 60_000)).state).toBe("succeeded");
+}, 120_000);
