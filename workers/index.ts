@@ -7,6 +7,7 @@ import type { Worker } from "bullmq";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { closeQueues } from "@/lib/queue/enqueue";
+import { pruneMeasurements } from "@/lib/services/analysis/prune-measurements";
 import { reconcileDeployments } from "@/lib/services/rollout/reconcile-deployments";
 import { wakeWaitingDeployments } from "@/lib/services/rollout/wake-waiting-deployments";
 import { type Heartbeat, startHeartbeat, type WorkerInfo } from "@/lib/queue/heartbeat";
@@ -37,9 +38,12 @@ async function shutdown({ workers, heartbeat, signal }: { workers: Worker[]; hea
 
 // Every worker reconciles on a timer of its own rather than through a queued job: a Redis flush would take
 // a queued schedule with it. Two workers reconciling at once is harmless (re-queuing is conditional). The
-// same timer starts deploys that waited for their window.
+// same timer starts deploys that waited for their window, and prunes analysis measurements past retention.
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 function startReconciler(): NodeJS.Timeout {
   let running = false;
+  // Retention runs on the same timer, hourly: a bulk delete every few seconds would be wasted work.
+  let lastPrunedAt = 0;
   const tick = async () => {
     if (running) return;
     running = true;
@@ -48,6 +52,11 @@ function startReconciler(): NodeJS.Timeout {
       if (requeued.length) console.info(`worker ${workerId}: reconciler re-queued ${requeued.join(", ")}`);
       const woken = await wakeWaitingDeployments();
       if (woken.length) console.info(`worker ${workerId}: window opened for ${woken.join(", ")}`);
+      if (Date.now() - lastPrunedAt >= PRUNE_EVERY_MS) {
+        lastPrunedAt = Date.now();
+        const pruned = await pruneMeasurements({ now: new Date() });
+        if (pruned) console.info(`worker ${workerId}: pruned ${pruned} measurements past retention`);
+      }
     } catch (error) {
       console.warn(`worker ${workerId}: reconciler: ${(error as Error).message}`);
     } finally {

@@ -2,6 +2,7 @@
 // pipelines (POST /releases {service}), in targets' configuration and in the audit log, so it is fixed
 // once created: renaming it would silently break every pipeline that records releases.
 import { z } from "zod";
+import { serviceAnalysisSchema } from "@/lib/domain/analysis/service-analysis";
 import { archivedFilter, clearableText, storedText } from "./common";
 
 /** 2–63 lowercase letters, digits and dashes, starting and ending with a letter or digit (a DNS label). */
@@ -49,10 +50,12 @@ export const updateServiceBody = z
     repository: clearableText(repositorySchema).optional(),
     owner: clearableText(owner).optional(),
     description: clearableText(description).optional(),
+    /** The whole analysis configuration, replaced as one value; absent fields take the documents' defaults. */
+    analysis: serviceAnalysisSchema.optional(),
   })
   .strict()
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: "send at least one of name, repository, owner, description",
+    message: "send at least one of name, repository, owner, description, analysis",
   });
 export type UpdateServiceInput = z.infer<typeof updateServiceBody>;
 

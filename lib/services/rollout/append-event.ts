@@ -2,7 +2,7 @@
 import type { Prisma, PrismaClient } from "@/lib/db";
 
 export type DeploymentEventType =
-  "state_changed" | "step_started" | "step_finished" | "traffic_set" | "check_result" | "decision" | "control" | "error";
+  "state_changed" | "step_started" | "step_finished" | "traffic_set" | "check_result" | "measurement" | "decision" | "control" | "error";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 

@@ -61,6 +61,36 @@ async function waitForPromote(d: LoadedDeployment, index: number, message: strin
   });
 }
 
+/** Another analysis tick of the same step: a new generation gets a job id of its own (BullMQ dedupes ids). */
+async function analyseAgain(
+  d: LoadedDeployment,
+  index: number,
+  outcome: Extract<StepOutcome, { kind: "analyse_again" }>,
+): Promise<Applied> {
+  const resumeAt = new Date((await clockNow()).getTime() + outcome.delayMs);
+  const generation = d.generation + 1;
+  const updated = await db.deployment.updateMany({
+    where: { id: d.id, currentStep: index, generation: d.generation, state: { in: transitionOf("step_started", d.kind).from } },
+    data: { generation, resumeAt },
+  });
+  if (updated.count === 0) return "changed";
+  await queueStepSoon({ id: d.id, currentStep: index, generation, resumeAt });
+  return "waiting";
+}
+
+async function holdForPerson(d: LoadedDeployment, index: number, reason: string): Promise<Applied> {
+  const { from, to } = transitionOf("pause", d.kind);
+  return db.$transaction(async (tx) => {
+    const updated = await tx.deployment.updateMany({
+      where: { id: d.id, currentStep: index, generation: d.generation, state: { in: from } },
+      data: { state: to, pausedReason: "analysis", resumeAt: null },
+    });
+    if (updated.count === 0) return "changed";
+    await appendEvent(tx, { deploymentId: d.id, type: "decision", message: reason, data: { step: index } });
+    return "waiting";
+  });
+}
+
 async function startReverting(d: LoadedDeployment, index: number, reason: string): Promise<Applied> {
   const { from, to } = transitionOf("step_failed", d.kind);
   return db.$transaction(async (tx) => {
@@ -85,6 +115,10 @@ export async function applyOutcome(
       return advance(d, index, outcome, options.inline);
     case "wait_for_promote":
       return waitForPromote(d, index, outcome.message);
+    case "analyse_again":
+      return analyseAgain(d, index, outcome);
+    case "hold":
+      return holdForPerson(d, index, outcome.reason);
     case "complete": {
       const message = `Succeeded: ${outcome.message}`;
       const ended = await finishDeployment(d, { event: "rollout_completed", message, trafficPercent: 100 });

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { RolloutStep } from "@/lib/domain/plan-rollout";
 import type { DeploymentProvider, TargetStatus, TrafficWeights } from "@/lib/providers/types";
 import { readReleaseEnv } from "@/lib/schemas/release-env";
+import { analysePause, isAnalysisEnabled } from "./analyse-pause";
 import { providerTargetOf, revisionNameFor, type LoadedDeployment } from "./load-deployment";
 import { verifyRevision } from "./verify-revision";
 import { withProviderCall } from "./with-provider-call";
@@ -11,6 +12,10 @@ import { withProviderCall } from "./with-provider-call";
 export type StepOutcome =
   | { kind: "advance"; message: string; delayMs?: number; trafficPercent?: number }
   | { kind: "wait_for_promote"; message: string }
+  /** The pause's analysis measures again after delayMs, in a job of the next generation. */
+  | { kind: "analyse_again"; message: string; delayMs: number }
+  /** Held for a person (an inconclusive analysis), saying why. */
+  | { kind: "hold"; reason: string }
   | { kind: "complete"; message: string }
   | { kind: "fail"; reason: string };
 
@@ -116,9 +121,10 @@ export async function executeStep(ctx: StepContext): Promise<StepOutcome> {
     case "set_traffic":
       return setTraffic(ctx, step.percent);
     case "pause":
-      return step.seconds === null
-        ? { kind: "wait_for_promote", message: "Waiting for someone to promote or abort" }
-        : { kind: "advance", message: `Analysis pause of ${step.seconds} s`, delayMs: step.seconds * 1000 };
+      if (step.seconds === null) return { kind: "wait_for_promote", message: "Waiting for someone to promote or abort" };
+      // An invalid stored configuration counts as enabled here, so analysePause holds the rollout saying so.
+      if (isAnalysisEnabled(ctx.deployment)) return analysePause({ deployment: ctx.deployment, index: ctx.index, seconds: step.seconds });
+      return { kind: "advance", message: `Analysis pause of ${step.seconds} s`, delayMs: step.seconds * 1000 };
     case "finalize":
       return finalize(ctx, step.keepPrevious);
   }

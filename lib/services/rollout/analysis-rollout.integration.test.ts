@@ -1,0 +1,157 @@
+// The canary pause analysed end to end: a real worker process runs the rollout, the local provider runs
+// real sample-service processes, and real requests go through its proxy. A release that starts failing 20 %
+// of its requests a few seconds after it started (so it passes verification first) is rolled back by the
+// analysis within one interval + 1 s of the breach being visible in the requests themselves.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createOwnRedis, type OwnRedis } from "@/lib/testing/own-redis";
+import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
+import { closeEngineTest, createPrincipal, createRelease, createTarget, waitForState } from "./testing/engine-fixtures";
+
+const stateDir = mkdtempSync(path.join(tmpdir(), "fd-analysis-engine-"));
+const INTERVAL_SECONDS = 1;
+const WINDOW_SECONDS = 10;
+const MIN_SAMPLES = 10;
+let redis: OwnRedis;
+let worker: SpawnedWorker;
+
+beforeAll(async () => {
+  redis = await createOwnRedis();
+  await redis.start();
+  Object.assign(process.env, { REDIS_URL: redis.url, LOCAL_PROVIDER_STATE_DIR: stateDir });
+  worker = spawnWorker({
+    env: {
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: process.env.REDIS_PREFIX!,
+      DATABASE_URL: process.env.DATABASE_URL!,
+      LOCAL_PROVIDER_STATE_DIR: stateDir,
+    },
+  });
+});
+
+afterAll(async () => {
+  await closeEngineTest({ stateDir, workers: worker ? [worker] : [] });
+  await redis?.stop();
+});
+
+type Sample = { at: number; revision: string | null; ok: boolean };
+
+/** Steady traffic until `stop()`: four requests in flight, each response's wall-clock time and revision kept. */
+function startTraffic(url: string) {
+  const samples: Sample[] = [];
+  let running = true;
+  const loop = async () => {
+    while (running) {
+      const res = await fetch(url).catch(() => null);
+      await res?.arrayBuffer();
+      samples.push({ at: Date.now(), revision: res?.headers.get("x-revision") ?? null, ok: res?.ok ?? false });
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const loops = Array.from({ length: 4 }, loop);
+  return { samples, stop: async () => ((running = false), await Promise.all(loops)) };
+}
+
+/** When the candidate's error rate over the trailing window first exceeded 5 % with enough samples, as clients saw it. */
+function breachVisibleAt(samples: Sample[], candidate: string): number {
+  const mine = samples.filter((s) => s.revision === candidate).sort((a, b) => a.at - b.at);
+  const found = mine.find((s) => {
+    const inWindow = mine.filter((o) => o.at > s.at - WINDOW_SECONDS * 1000 && o.at <= s.at);
+    return inWindow.length >= MIN_SAMPLES && (100 * inWindow.filter((o) => !o.ok).length) / inWindow.length > 5;
+  });
+  if (!found) throw new Error(`the candidate never showed a breach in ${mine.length} responses`);
+  return found.at;
+}
+
+it("rolls back a canary whose errors start after verification, within one interval + 1 s of the breach", async () => {
+  const principal = await createPrincipal("release_manager");
+  const { environment, service, target } = await createTarget({ strategy: "canary", canarySteps: [50, 100], stepPauseSeconds: 60 });
+  await db.service.update({
+    where: { id: service.id },
+    data: {
+      analysis: {
+        enabled: true,
+        intervalSeconds: INTERVAL_SECONDS,
+        minSampleRequests: MIN_SAMPLES,
+        triggers: [
+          { kind: "threshold", name: "errors", metric: "error_rate", comparison: ">", threshold: 5, windowSeconds: WINDOW_SECONDS },
+        ],
+      },
+    },
+  });
+  const { startDeployment } = await import("./start-deployment");
+  const { getProvider } = await import("./get-provider");
+  const deploy = async (releaseId: string, strategy?: "rolling") =>
+    (await startDeployment({ principal, input: { releaseId, environment: environment.slug, strategy, waitForWindow: false } })).id;
+  const v1 = await waitForState(await deploy((await createRelease(service.id, "1.0.0", principal.userId)).id, "rolling"), ["succeeded"]);
+  const status = await getProvider("local").getStatus({
+    target: { id: target.id, providerType: "local", providerConfig: target.providerConfig },
+  });
+  const traffic = startTraffic(new URL("/work", status.url!).toString());
+
+  const bad = await createRelease(service.id, "2.0.0", principal.userId);
+  await db.release.update({ where: { id: bad.id }, data: { env: { ERROR_RATE: "0.2", ERRORS_AFTER_SECONDS: "5" } } });
+  const id = await deploy(bad.id);
+  const done = await waitForState(id, ["rolled_back", "succeeded", "failed", "paused"], 90_000);
+  await traffic.stop();
+
+  expect(done.state, done.error ?? "").toBe("rolled_back");
+  expect(done.error).toMatch(/^Analysis: rollback — errors: 1 breach \(failure limit 0\); last: \d+(\.\d+)? % > 5 % over 10 s$/);
+  const rollbackStarted = done.events.find((e) => e.type === "error" && e.message === done.error)!.createdAt.getTime();
+  const visible = breachVisibleAt(traffic.samples, done.revision!);
+  console.info(`breach visible → rollback started: ${rollbackStarted - visible} ms (interval ${INTERVAL_SECONDS * 1000} ms)`);
+  expect(rollbackStarted - visible).toBeLessThanOrEqual(INTERVAL_SECONDS * 1000 + 1000);
+  // Measured healthy before the errors began: the rollback is the analysis', not verification's.
+  const run = await db.analysisRun.findFirstOrThrow({
+    where: { deploymentId: id },
+    include: { measurements: { orderBy: { measuredAt: "asc" } } },
+  });
+  const verdicts = run.measurements.filter((m) => m.revision === "candidate").map((m) => m.verdict);
+  expect(verdicts.at(-1)).toBe("fail");
+  expect(verdicts.slice(0, -1).every((v) => v === "pass" || v === "insufficient")).toBe(true);
+  expect(run).toMatchObject({ verdict: "rollback", status: "finished" });
+  // All traffic is back on the stable revision.
+  const after = await getProvider("local").getStatus({
+    target: { id: target.id, providerType: "local", providerConfig: target.providerConfig },
+  });
+  expect(after.revisions.find((r) => r.name === v1.revision)?.healthy).toBe(true);
+}, 150_000);
+
+it("pauses a canary that gets no traffic for a person, with the reason, and proceeds when that person resumes it", async () => {
+  const principal = await createPrincipal("release_manager");
+  const { environment, service } = await createTarget({ strategy: "canary", canarySteps: [50, 100], stepPauseSeconds: 3 });
+  await db.service.update({
+    where: { id: service.id },
+    data: {
+      analysis: {
+        enabled: true,
+        intervalSeconds: INTERVAL_SECONDS,
+        minSampleRequests: MIN_SAMPLES,
+        triggers: [
+          { kind: "threshold", name: "errors", metric: "error_rate", comparison: ">", threshold: 5, windowSeconds: WINDOW_SECONDS },
+        ],
+      },
+    },
+  });
+  const { startDeployment } = await import("./start-deployment");
+  const { controlDeployment } = await import("./control-deployment");
+  const deploy = async (version: string, strategy?: "rolling") => {
+    const release = await createRelease(service.id, version, principal.userId);
+    return (
+      await startDeployment({ principal, input: { releaseId: release.id, environment: environment.slug, strategy, waitForWindow: false } })
+    ).id;
+  };
+  await waitForState(await deploy("1.0.0", "rolling"), ["succeeded"]);
+  const id = await deploy("2.0.0");
+  const paused = await waitForState(id, ["paused", "succeeded", "rolled_back", "failed"], 60_000);
+  expect(paused.state, paused.error ?? "").toBe("paused");
+  expect(paused.pausedReason).toBe("analysis");
+  expect(paused.events.at(-1)!.message).toBe(
+    `Analysis inconclusive — errors: too little traffic to judge, a person decides: the candidate had 0 samples in ${WINDOW_SECONDS} s, fewer than the ${MIN_SAMPLES} required`,
+  );
+  await controlDeployment({ principal, id, control: "resume" });
+  expect((await waitForState(id, ["succeeded", "rolled_back", "failed", "paused"], 60_000)).state).toBe("succeeded");
+}, 120_000);
