@@ -26,6 +26,7 @@ export const JOBS = {
           "deploy_failed",
           "rolled_back",
           "window_overridden",
+          "smoke_failed",
         ]),
         text: z.string().min(1).max(3000),
         fields: z.record(z.string().max(100), z.string().max(500)).default({}),
