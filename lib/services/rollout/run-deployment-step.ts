@@ -61,7 +61,10 @@ async function runOneStep(job: StepJob, inline: boolean): Promise<string> {
   }
   await markStarted(d, job.step);
   const outcome = await runStep(d, job.step, job.isLastAttempt);
-  const applied = await applyOutcome(d, job.step, outcome, { inline });
+  // A smoke run or the post-deploy checks take seconds to minutes: they run as a job of their own, whose
+  // id names their step, so the reconciler sees that step's job alive instead of resuming it a second time.
+  const next = d.steps[job.step + 1]?.kind;
+  const applied = await applyOutcome(d, job.step, outcome, { inline: inline && next !== "verify" && next !== "validate" });
   if (applied === "reverting") {
     const fresh = await loadDeployment(d.id);
     if (fresh && isReverting(fresh.state)) return revertDeployment(fresh, getProvider(fresh.target.providerType));
