@@ -9,9 +9,11 @@ function describe(step: Step): string {
     case "start_revision":
       return "Start the new revision";
     case "verify":
-      return "Verify its health";
+      return "Smoke suite against it (no traffic yet)";
     case "set_traffic":
       return `Traffic to ${step.percent}%`;
+    case "validate":
+      return "Checks after full traffic";
     case "pause":
       return step.seconds === null ? "Wait for promote" : `Hold ${step.seconds} s`;
     case "finalize":

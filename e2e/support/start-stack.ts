@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = databaseUrl;
   const { seedDemo } = await import("@/prisma/seed");
   await seedDemo();
-  const { disconnectDb } = await import("@/lib/db");
+  const { disconnectDb, getDb } = await import("@/lib/db");
+  // The documents' post-deploy validation takes 30 s per deploy; the journeys check its effect with 2 over 1 s.
+  await getDb().target.updateMany({ data: { postDeployChecks: 2, postDeploySeconds: 1 } });
   await disconnectDb();
   start("tsx", ["workers/index.ts"], env);
   start("next", ["start", "-p", String(appPort), "-H", "127.0.0.1"], env);

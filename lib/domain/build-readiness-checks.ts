@@ -30,14 +30,13 @@ export function buildReadinessChecks(options: {
   window: Pick<WindowDecision, "allowed" | "reason" | "bypass">;
   promotion: Pick<PromotionDecision, "allowed" | "reason" | "bypass">;
   isProduction: boolean;
-  smokeSuiteSize: number;
+  /** lib/domain/readiness/evaluate-smoke-readiness.ts */
+  smoke: { status: ReadinessStatus; detail: string };
   requiresBackup: boolean;
   backupRecorded: boolean;
   openP1Alerts: number;
 }): ReadinessCheckInput[] {
-  const { approvals, window, promotion, smokeSuiteSize, requiresBackup, backupRecorded, openP1Alerts } = options;
-  const smokeDetail =
-    smokeSuiteSize > 0 ? `${smokeSuiteSize} smoke checks configured` : "No smoke checks configured for this service; add the smoke suite";
+  const { approvals, window, promotion, smoke, requiresBackup, backupRecorded, openP1Alerts } = options;
   const backupDetail = !requiresBackup
     ? "This target declares no backup step"
     : backupRecorded
@@ -51,7 +50,7 @@ export function buildReadinessChecks(options: {
     approvalsCheck(approvals, options.isProduction),
     check("window", warnedIf(window.allowed, window.bypass), window.reason),
     check("promotion", warnedIf(promotion.allowed, promotion.bypass), promotion.reason),
-    check("smoke_suite", passedIf(smokeSuiteSize > 0), smokeDetail),
+    check("smoke_suite", smoke.status, smoke.detail),
     check("backup", requiresBackup ? passedIf(backupRecorded) : "passed", backupDetail),
     check("no_p1_alert", passedIf(openP1Alerts === 0), alertDetail),
   ];

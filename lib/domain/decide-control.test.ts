@@ -70,11 +70,13 @@ describe("abort, by where the rollout is in its plan", () => {
     const at = (currentStep: number, state: DeploymentState = "stepping") =>
       decideControl({ control: "abort", deployment: { kind: "deploy", state, currentStep, steps: CANARY } });
     expect(at(6).allowed).toBe(true);
-    expect(at(7)).toEqual({
+    // The post-deploy checks (validate) still have the old revision running to go back to.
+    expect(at(7).allowed).toBe(true);
+    expect(at(8)).toEqual({
       allowed: false,
       reason: "Too late to abort: the new revision serves all traffic and the rollout is finishing. Roll back instead.",
     });
-    expect(at(7, "paused").allowed).toBe(false);
+    expect(at(8, "paused").allowed).toBe(false);
   });
 });
 

@@ -120,7 +120,10 @@ function trigger(options: Omit<Extract<AnalysisTrigger, { kind: "threshold" }>, 
 /** Production may be deployed Monday to Thursday, 10:00–16:00 in the environment's time zone (ISO weekdays). */
 export const PRODUCTION_ALLOW_WINDOWS = [{ days: [1, 2, 3, 4], start: "10:00", end: "16:00" }] as const;
 
-/** Post-deploy validation: 6 health checks over 30 s after full traffic. */
+/**
+ * Post-deploy validation: 6 health checks over 30 s after full traffic; a failure rolls back. A target may
+ * set its own (Target.postDeployChecks / postDeploySeconds); null there means these.
+ */
 export const POST_DEPLOY_VALIDATION = { checks: 6, overSeconds: 30 } as const;
 
 /** Pre-deploy readiness: the score (out of 100) a deploy needs, on top of having no failed check. */

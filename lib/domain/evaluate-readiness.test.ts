@@ -10,7 +10,7 @@ const allGood = {
   window: { allowed: true, reason: "Open until 16:00 Thu (Europe/Berlin)", bypass: null },
   promotion: { allowed: true, reason: "Succeeded in staging, so it may go to production", bypass: null },
   isProduction: true,
-  smokeSuiteSize: 8,
+  smoke: { status: "passed" as const, detail: "The smoke suite passed on this release in staging (8/8 checks)" },
   requiresBackup: true,
   backupRecorded: true,
   openP1Alerts: 0,
@@ -92,13 +92,13 @@ describe("evaluateReadiness", () => {
       approvals: { satisfied: false, required: 2, reason: "2 approvals required, 1 given" },
       window: { allowed: false, reason: "Closed — opens Mon 10:00 (Europe/Berlin)", bypass: null },
       backupRecorded: false,
-      smokeSuiteSize: 0,
+      smoke: { status: "failed", detail: "The last smoke run of this release in staging failed (7/8 checks); fix it or run it again" },
     });
     expect(result).toMatchObject({ score: 30, ready: false });
     expect(result.checks.filter((c) => c.status === "failed").map((c) => `${c.id}: ${c.detail}`)).toEqual([
       "approvals: 2 approvals required, 1 given",
       "window: Closed — opens Mon 10:00 (Europe/Berlin)",
-      "smoke_suite: No smoke checks configured for this service; add the smoke suite",
+      "smoke_suite: The last smoke run of this release in staging failed (7/8 checks); fix it or run it again",
       "backup: This target requires a backup before deploying; record one",
     ]);
     expect(result.reason).toMatch(

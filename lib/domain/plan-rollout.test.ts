@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fullTrafficStep, planRollout } from "./plan-rollout";
+import { POST_DEPLOY_VALIDATION } from "./document-defaults";
 
 describe("planRollout", () => {
   it("rolling replaces the revision and retires the old one", () => {
@@ -9,6 +10,7 @@ describe("planRollout", () => {
         { kind: "start_revision" },
         { kind: "verify" },
         { kind: "set_traffic", percent: 100 },
+        { kind: "validate" },
         { kind: "finalize", keepPrevious: false },
       ],
     });
@@ -32,6 +34,7 @@ describe("planRollout", () => {
         { kind: "set_traffic", percent: 50 },
         { kind: "pause", seconds: 30 },
         { kind: "set_traffic", percent: 100 },
+        { kind: "validate" },
         { kind: "finalize", keepPrevious: false },
       ],
     });
@@ -57,5 +60,20 @@ describe("planRollout", () => {
     const plan = planRollout({ strategy: "canary", canarySteps: steps, stepPauseSeconds: 10 });
     expect(plan.ok).toBe(false);
     expect(!plan.ok && plan.reason).toMatch(reason);
+  });
+});
+
+describe("post-deploy validation", () => {
+  it("follows full traffic in every strategy, before the previous revision is retired", () => {
+    for (const strategy of ["rolling", "blue_green", "canary"] as const) {
+      const plan = planRollout({ strategy, canarySteps: [10, 100], stepPauseSeconds: 5 });
+      if (!plan.ok) throw new Error(plan.reason);
+      const full = fullTrafficStep(plan.steps);
+      expect(plan.steps.slice(full + 1).map((s) => s.kind)).toEqual(["validate", "finalize"]);
+    }
+  });
+
+  it("defaults to the documents' 6 health checks over 30 s", () => {
+    expect(POST_DEPLOY_VALIDATION).toEqual({ checks: 6, overSeconds: 30 });
   });
 });

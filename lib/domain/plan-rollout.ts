@@ -5,10 +5,12 @@ import type { Strategy } from "@/lib/db/generated/enums";
 export type RolloutStep =
   /** start the new revision with no traffic */
   | { kind: "start_revision" }
-  /** health (later: smoke suite) of the new revision, before it gets traffic */
+  /** the smoke suite against the new revision's own URL, before it gets traffic (a rollback: its health) */
   | { kind: "verify" }
   /** put `percent` of the traffic on the new revision */
   | { kind: "set_traffic"; percent: number }
+  /** after full traffic: the post-deploy health checks (a rollback: the smoke suite, which never undoes it) */
+  | { kind: "validate" }
   /** hold for analysis: `seconds`, or until someone promotes when null */
   | { kind: "pause"; seconds: number | null }
   /** retire the replaced revision (blue-green keeps it for instant rollback) */
@@ -35,11 +37,12 @@ export function checkCanarySteps(steps: number[]): string | null {
 
 export function planRollout(input: RolloutPlanInput): PlanDecision {
   const start: RolloutStep[] = [{ kind: "start_revision" }, { kind: "verify" }];
+  const fullTraffic: RolloutStep[] = [{ kind: "set_traffic", percent: 100 }, { kind: "validate" }];
   switch (input.strategy) {
     case "rolling":
-      return { ok: true, steps: [...start, { kind: "set_traffic", percent: 100 }, { kind: "finalize", keepPrevious: false }] };
+      return { ok: true, steps: [...start, ...fullTraffic, { kind: "finalize", keepPrevious: false }] };
     case "blue_green":
-      return { ok: true, steps: [...start, { kind: "set_traffic", percent: 100 }, { kind: "finalize", keepPrevious: true }] };
+      return { ok: true, steps: [...start, ...fullTraffic, { kind: "finalize", keepPrevious: true }] };
     case "canary": {
       const problem = checkCanarySteps(input.canarySteps);
       if (problem) return { ok: false, reason: problem };
@@ -49,7 +52,7 @@ export function planRollout(input: RolloutPlanInput): PlanDecision {
               { kind: "set_traffic", percent },
               { kind: "pause", seconds: input.stepPauseSeconds },
             ]
-          : [{ kind: "set_traffic", percent }],
+          : fullTraffic,
       );
       return { ok: true, steps: [...start, ...stepping, { kind: "finalize", keepPrevious: false }] };
     }

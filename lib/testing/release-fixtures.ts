@@ -67,18 +67,28 @@ export async function createReleaseWorld() {
     });
   };
   /** Records a finished deploy of the release to a target (as the engine would), so promotion sees it. */
-  const recordDeploy = (releaseId: string, targetId: string, state: "succeeded" | "failed" = "succeeded") =>
-    db.deployment.create({
+  // A deploy as the engine leaves it: a succeeded one ran its smoke suite before traffic, and it passed.
+  const recordDeploy = async (releaseId: string, targetId: string, state: "succeeded" | "failed" = "succeeded") => {
+    const revision = `rev-${randomBytes(3).toString("hex")}`;
+    const deployment = await db.deployment.create({
+      data: { releaseId, targetId, kind: "deploy", strategy: "rolling", state, revision, finishedAt: new Date() },
+    });
+    await db.smokeRun.create({
       data: {
-        releaseId,
+        deploymentId: deployment.id,
+        serviceId: service.id,
         targetId,
-        kind: "deploy",
-        strategy: "rolling",
-        state,
-        revision: `rev-${randomBytes(3).toString("hex")}`,
+        releaseId,
+        revision,
+        url: "http://127.0.0.1:1/",
+        trigger: "pre_traffic",
+        status: state === "succeeded" ? "passed" : "failed",
+        summary: { passed: state === "succeeded", total: 1, passedCount: state === "succeeded" ? 1 : 0 },
         finishedAt: new Date(),
       },
     });
+    return deployment;
+  };
   return { tag, staging, production, service, stagingTarget, productionTarget, people, createRelease, recordDeploy };
 }
 

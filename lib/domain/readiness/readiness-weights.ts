@@ -24,7 +24,7 @@ export const READINESS_LABELS: Record<ReadinessCheckId, string> = {
   approvals: "Approvals present",
   window: "Deployment window open",
   promotion: "Promotion order satisfied",
-  smoke_suite: "Smoke suite configured",
+  smoke_suite: "Smoke suite passed in the previous environment",
   backup: "Backup recorded",
   no_p1_alert: "No open P1 alert on the target",
 };

@@ -7,6 +7,7 @@ import { evaluateApprovals, type ApprovalsDecision } from "@/lib/domain/evaluate
 import { evaluatePromotion, type PromotionDecision } from "@/lib/domain/evaluate-promotion";
 import { evaluateReadiness, type ReadinessDecision } from "@/lib/domain/evaluate-readiness";
 import { evaluateWindow, type WindowDecision } from "@/lib/domain/evaluate-window";
+import { evaluateSmokeReadiness } from "@/lib/domain/readiness/evaluate-smoke-readiness";
 import type { EnvironmentFacts } from "./load-environment-facts";
 import type { ReleaseFacts } from "./load-release-facts";
 import { toApprovalPolicy, toWindowPolicy } from "./to-policies";
@@ -41,7 +42,12 @@ export function evaluateGates(options: {
     hotfix: release.hotfix,
     succeededEnvironmentIds: releaseFacts.succeededEnvironmentIds,
   });
-  const { smokeSuiteSize } = releaseFacts;
+  const smoke = evaluateSmokeReadiness({
+    hasSuite: releaseFacts.smoke.hasSuite,
+    environments: releaseFacts.environments,
+    targetEnvironmentId: environment.id,
+    latestRunByEnvironment: releaseFacts.smoke.latestRunByEnvironment,
+  });
   const { requiresBackup, backupRecorded, openP1Alerts } = facts;
   const isProduction = environment.isProduction;
   const checks = buildReadinessChecks({
@@ -49,7 +55,7 @@ export function evaluateGates(options: {
     window,
     promotion,
     isProduction,
-    smokeSuiteSize,
+    smoke,
     requiresBackup,
     backupRecorded,
     openP1Alerts,

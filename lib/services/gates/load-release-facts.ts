@@ -1,16 +1,37 @@
 // What the gates need to know about a release across all environments: the promotion order, where it has
-// succeeded (for promotion), and the size of its service's smoke suite (for readiness).
+// succeeded (for promotion), and whether its service has a smoke suite and how the suite last ran on the
+// release in each environment (for readiness).
 import type { Prisma, PrismaClient, Release } from "@/lib/db";
 import type { PromotionEnvironment } from "@/lib/domain/evaluate-promotion";
 import { listSucceededEnvironmentIds, type ReleaseDeployment } from "@/lib/domain/list-succeeded-environment-ids";
+import type { SmokeRunOutcome } from "@/lib/domain/readiness/evaluate-smoke-readiness";
+import { isEmptySmokeSuite } from "@/lib/smoke/parse-smoke-suite";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
 export type ReleaseFacts = {
   environments: PromotionEnvironment[];
   succeededEnvironmentIds: string[];
-  smokeSuiteSize: number;
+  smoke: { hasSuite: boolean; latestRunByEnvironment: Record<string, SmokeRunOutcome> };
 };
+
+/** The newest suite run of the release per environment; the post-deploy health checks are not the suite. */
+async function loadLatestSmokeRuns(client: Client, releaseId: string): Promise<Record<string, SmokeRunOutcome>> {
+  const runs = await client.smokeRun.findMany({
+    where: { releaseId, trigger: { not: "post_deploy" }, target: { isNot: null } },
+    orderBy: { startedAt: "desc" },
+    take: 200,
+    select: { status: true, summary: true, target: { select: { environmentId: true } } },
+  });
+  const latest: Record<string, SmokeRunOutcome> = {};
+  for (const run of runs) {
+    const environmentId = run.target!.environmentId;
+    if (latest[environmentId]) continue;
+    const summary = (run.summary ?? {}) as { passedCount?: number; total?: number };
+    latest[environmentId] = { status: run.status, passedCount: summary.passedCount, total: summary.total };
+  }
+  return latest;
+}
 
 /** A deploy is undone by a later rollback that succeeded on its target and replaced its revision. */
 async function loadReleaseDeployments(client: Client, release: Pick<Release, "id">): Promise<ReleaseDeployment[]> {
@@ -37,7 +58,7 @@ async function loadReleaseDeployments(client: Client, release: Pick<Release, "id
 }
 
 export async function loadReleaseFacts(client: Client, release: Pick<Release, "id" | "serviceId">): Promise<ReleaseFacts> {
-  const [environments, deployments, service] = await Promise.all([
+  const [environments, deployments, service, latestRunByEnvironment] = await Promise.all([
     // Promotion runs through the environments this service is deployed to, in their promotion order.
     client.environment.findMany({
       where: { targets: { some: { serviceId: release.serviceId } } },
@@ -46,10 +67,11 @@ export async function loadReleaseFacts(client: Client, release: Pick<Release, "i
     }),
     loadReleaseDeployments(client, release),
     client.service.findUniqueOrThrow({ where: { id: release.serviceId }, select: { smokeSuite: true } }),
+    loadLatestSmokeRuns(client, release.id),
   ]);
   return {
     environments,
     succeededEnvironmentIds: listSucceededEnvironmentIds({ deployments }),
-    smokeSuiteSize: Array.isArray(service.smokeSuite) ? service.smokeSuite.length : 0,
+    smoke: { hasSuite: !isEmptySmokeSuite(service.smokeSuite), latestRunByEnvironment },
   };
 }

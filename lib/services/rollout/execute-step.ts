@@ -6,6 +6,9 @@ import type { DeploymentProvider, TargetStatus, TrafficWeights } from "@/lib/pro
 import { readReleaseEnv } from "@/lib/schemas/release-env";
 import { analysePause, isAnalysisEnabled } from "./analyse-pause";
 import { providerTargetOf, revisionNameFor, type LoadedDeployment } from "./load-deployment";
+import { runPostDeployChecks } from "./run-post-deploy-checks";
+import { runPostRollbackSmoke } from "./run-post-rollback-smoke";
+import { runPreTrafficSmoke } from "./run-pre-traffic-smoke";
 import { verifyRevision } from "./verify-revision";
 import { withProviderCall } from "./with-provider-call";
 
@@ -81,7 +84,9 @@ async function startRevision(ctx: StepContext): Promise<StepOutcome> {
   return { kind: "advance", message: `Revision ${started.name} started with no traffic${note}` };
 }
 
+/** A deploy runs the smoke suite before traffic; a rollback (back to a revision that served) checks its health. */
 async function verify(ctx: StepContext): Promise<StepOutcome> {
+  if (ctx.deployment.kind === "deploy") return runPreTrafficSmoke(ctx);
   const result = await verifyRevision({
     provider: ctx.provider,
     target: providerTargetOf(ctx.deployment),
@@ -120,6 +125,8 @@ export async function executeStep(ctx: StepContext): Promise<StepOutcome> {
       return verify(ctx);
     case "set_traffic":
       return setTraffic(ctx, step.percent);
+    case "validate":
+      return ctx.deployment.kind === "deploy" ? runPostDeployChecks(ctx) : runPostRollbackSmoke(ctx);
     case "pause":
       if (step.seconds === null) return { kind: "wait_for_promote", message: "Waiting for someone to promote or abort" };
       // An invalid stored configuration counts as enabled here, so analysePause holds the rollout saying so.

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendRequests } from "@/lib/providers/local/testing/send-requests";
-import { createOwnRedis, type OwnRedis } from "@/lib/testing/own-redis";
+import { createOwnRedis, waitUntil, type OwnRedis } from "@/lib/testing/own-redis";
 import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
 import { closeEngineTest, createPrincipal, createRelease, createTarget, waitForState } from "./testing/engine-fixtures";
 
@@ -58,7 +58,8 @@ async function deployAndWait(
   strategy?: "rolling" | "canary" | "blue_green",
 ) {
   const { id } = await svc.startDeployment({ principal, input: { releaseId, environment, strategy, waitForWindow: false } });
-  return waitForState(id, ["succeeded", "failed", "rolled_back", "aborted"]);
+  // A deploy runs the eight-check smoke suite and the post-deploy checks: more than a bare health check.
+  return waitForState(id, ["succeeded", "failed", "rolled_back", "aborted"], 60_000);
 }
 
 describe("rollout engine", () => {
@@ -133,9 +134,19 @@ describe("rollout engine", () => {
     await waitForState(id, ["paused"]);
     const clicked = performance.now();
     const { deploymentId } = await svc.startRollback({ principal, targetId: target.id, input: { reason: "error rate" } });
-    const rollback = await waitForState(deploymentId, ["succeeded"]);
+    // Traffic comes back first; the rollback then runs the smoke suite against the target before it completes.
+    await waitUntil(
+      async () => {
+        const status = await svc
+          .getProvider("local")
+          .getStatus({ target: { id: target.id, providerType: "local", providerConfig: target.providerConfig } });
+        if (status.revisions.find((r) => r.name === v1.revision)?.traffic !== 100) throw new Error("traffic not back yet");
+      },
+      { timeoutMs: 10_000, what: "all traffic back on v1" },
+    );
     const seconds = (performance.now() - clicked) / 1000;
     expect(seconds).toBeLessThan(2);
+    const rollback = await waitForState(deploymentId, ["succeeded"]);
     expect(rollback).toMatchObject({ kind: "rollback", revision: v1.revision, rollbackOfId: id });
     expect((await waitForState(id, ["aborted"])).error).toMatch(/pre-empted/);
     expect((await sendRequests({ url: await proxyUrl(target), count: 100 })).byRevision).toEqual({ [v1.revision!]: 100 });

@@ -61,7 +61,12 @@ async function runOneStep(job: StepJob, inline: boolean): Promise<string> {
   }
   await markStarted(d, job.step);
   const outcome = await runStep(d, job.step, job.isLastAttempt);
-  const applied = await applyOutcome(d, job.step, outcome, { inline });
+  // A smoke run or the post-deploy checks take seconds to minutes: they run as a job of their own, whose
+  // id names their step, so the reconciler sees that step's job alive instead of resuming it a second time.
+  // (A rollback's verify is a quick health check and stays inline: its traffic must come back at once.)
+  const next = d.steps[job.step + 1]?.kind;
+  const long = next === "validate" || (next === "verify" && d.kind === "deploy");
+  const applied = await applyOutcome(d, job.step, outcome, { inline: inline && !long });
   if (applied === "reverting") {
     const fresh = await loadDeployment(d.id);
     if (fresh && isReverting(fresh.state)) return revertDeployment(fresh, getProvider(fresh.target.providerType));

@@ -1,12 +1,13 @@
-// The verification step until the smoke suite lands: the new revision must become ready and healthy at the
-// provider, and its health endpoint must answer 200. The hook is where smoke tests and analysis plug in.
+// A revision's readiness at the provider, and the bare health check: what a rollback verifies before it
+// moves traffic, and what a deploy falls back to when its service has no smoke suite.
 import type { DeploymentProvider, ProviderTarget, RevisionStatus } from "@/lib/providers/types";
 
 export type VerifyResult = { ok: true; detail: string } | { ok: false; detail: string };
 
 export type VerifyOptions = { provider: DeploymentProvider; target: ProviderTarget; revision: string; timeoutMs?: number; pollMs?: number };
 
-async function waitUntilReady(options: VerifyOptions): Promise<RevisionStatus | string> {
+/** The revision once ready and healthy at the provider, or why it never became so. */
+export async function waitUntilReady(options: VerifyOptions): Promise<RevisionStatus | string> {
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   for (;;) {
     const status = await options.provider.getStatus({ target: options.target });

@@ -21,6 +21,8 @@ export async function createTarget(options: {
   canarySteps?: number[];
   stepPauseSeconds?: number | null;
   production?: boolean;
+  /** post-deploy validation; tests default to 2 health checks over 1 s (the documents' 6 over 30 s is pinned by a unit test) */
+  postDeploy?: { checks: number; seconds: number };
 }) {
   const db = getDb();
   const tag = randomBytes(3).toString("hex");
@@ -28,7 +30,7 @@ export async function createTarget(options: {
   const environment = await db.environment.create({
     data: { slug: `env-${tag}`, name: `Env ${tag}`, promotionOrder: order, isProduction: options.production ?? false },
   });
-  // A smoke suite makes the service deploy-ready (readiness checks that one is configured).
+  // The documents' suite: every deploy runs it against the new revision before traffic.
   const service = await db.service.create({
     data: { slug: `svc-${tag}`, name: `Service ${tag}`, smokeSuite: DEFAULT_SMOKE_SUITE as unknown as object[] },
   });
@@ -41,6 +43,8 @@ export async function createTarget(options: {
       defaultStrategy: options.strategy,
       canarySteps: options.canarySteps ?? [10, 50, 100],
       stepPauseSeconds: options.stepPauseSeconds === undefined ? null : options.stepPauseSeconds,
+      postDeployChecks: options.postDeploy?.checks ?? 2,
+      postDeploySeconds: options.postDeploy?.seconds ?? 1,
     },
   });
   return { environment, service, target };
