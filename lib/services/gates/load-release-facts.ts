@@ -3,6 +3,7 @@
 import type { Prisma, PrismaClient, Release } from "@/lib/db";
 import type { PromotionEnvironment } from "@/lib/domain/evaluate-promotion";
 import { listSucceededEnvironmentIds, type ReleaseDeployment } from "@/lib/domain/list-succeeded-environment-ids";
+import { storedSmokeChecks } from "@/lib/smoke/parse-smoke-suite";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -50,6 +51,6 @@ export async function loadReleaseFacts(client: Client, release: Pick<Release, "i
   return {
     environments,
     succeededEnvironmentIds: listSucceededEnvironmentIds({ deployments }),
-    smokeSuiteSize: Array.isArray(service.smokeSuite) ? service.smokeSuite.length : 0,
+    smokeSuiteSize: storedSmokeChecks(service.smokeSuite).length,
   };
 }
