@@ -22,6 +22,10 @@ export const queryKeys = {
     /** Settings › Services: active, archived or all services */
     list: (archived: "false" | "true" | "all") => ["services", "admin", archived] as const,
     detail: (id: string) => ["services", "detail", id] as const,
+    /** the service's smoke suite as the editor shows it */
+    smokeSuite: (id: string) => ["services", "detail", id, "smoke-suite"] as const,
+    /** the names of the service's secrets (never their values) */
+    secrets: (id: string) => ["services", "detail", id, "secrets"] as const,
   },
   environments: ["environments"] as const,
   /** an environment's deployment window now (GET /api/v1/environments/{slug}/window) */
