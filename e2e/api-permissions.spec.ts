@@ -284,6 +284,12 @@ const MUTATIONS: Record<string, Mutation> = {
     prepare: async (fx) => ({ path: `/api/v1/users/${fx.targetUserId}/sessions` }),
     bad: async () => ({ path: "/api/v1/users/no-such-user/sessions", status: 404 }),
   },
+  "POST /smoke-runs": {
+    allowed: ["admin", "release_manager", "oncall"],
+    // Nothing listens on port 9: the worker records a failed run, which is all this table needs.
+    prepare: async () => ({ path: "/api/v1/smoke-runs", body: { url: "http://127.0.0.1:9/", service: "akosha" } }),
+    bad: async () => ({ path: "/api/v1/smoke-runs", body: { url: "ftp://example.com/", service: "akosha" }, status: 422 }),
+  },
   "POST /tokens": {
     allowed: ["admin"],
     prepare: async () => ({ path: "/api/v1/tokens", body: { name: `matrix ${unique()}`, role: "developer" } }),

@@ -10,6 +10,7 @@ const DESIGN_TABLE: Record<string, string> = {
   "deploy.nonproduction": "11010",
   "deploy.production": "11000",
   "rollout.control": "11100",
+  "smoke.run": "11100",
   rollback: "11100",
   "window.override": "11000",
   "review.close": "11000",

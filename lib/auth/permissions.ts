@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   "deploy.production": ["admin", "release_manager"],
   "rollout.control": ["admin", "release_manager", "oncall"],
   rollback: ["admin", "release_manager", "oncall"],
+  /** run a smoke suite now (against a target or a URL) */
+  "smoke.run": ["admin", "release_manager", "oncall"],
   "window.override": ["admin", "release_manager"],
   "review.close": ["admin", "release_manager"],
   /** users, environments, services, targets, API tokens */

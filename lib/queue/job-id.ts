@@ -55,3 +55,8 @@ export function deploymentStepJobId({
 export function pingJobId({ nonce }: { nonce: string }): string {
   return makeJobId(["ping", nonce]);
 }
+
+/** One smoke run's job: the run's row exists first, so its id is the job's. */
+export function smokeRunJobId({ runId }: { runId: string }): string {
+  return makeJobId(["smoke", runId]);
+}

@@ -54,7 +54,7 @@ describe("job payload schemas", () => {
   });
 
   it("knows its job names and uses them as queue names BullMQ accepts", () => {
-    expect(JOB_NAMES).toEqual(["deployment.step", "notification.send", "system.ping"]);
+    expect(JOB_NAMES).toEqual(["deployment.step", "notification.send", "smoke.run", "system.ping"]);
     expect(isJobName("system.ping")).toBe(true);
     expect(isJobName("toString")).toBe(false);
     for (const name of JOB_NAMES) expect(queueNameFor(name)).not.toContain(":");

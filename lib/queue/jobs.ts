@@ -33,6 +33,12 @@ export const JOBS = {
       .strict(),
     options: { attempts: 3, backoff: { type: "exponential", delay: 1_000 } },
   },
+  /** A smoke run already recorded as `running` (POST /api/v1/smoke-runs): the worker runs the suite and stores the results. */
+  "smoke.run": {
+    schema: z.object({ runId: z.string().min(1).max(100) }).strict(),
+    // A run that was interrupted is marked `error` by the retry rather than run twice (lib/services/smoke).
+    options: { attempts: 2, backoff: { type: "fixed", delay: 1_000 } },
+  },
   /** Diagnostic round trip: proves a worker consumes validated jobs. */
   "system.ping": {
     schema: z.object({ sentAt: z.iso.datetime({ offset: true }), nonce: z.string().min(1).max(200) }).strict(),

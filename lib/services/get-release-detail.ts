@@ -8,8 +8,15 @@ import { loadReleaseFacts } from "./gates/load-release-facts";
 import { toReleaseSummary, type ReleaseSummary } from "./list-releases";
 import { describeReleaseEnvironment, type ReleaseEnvironmentView } from "./release-detail/describe-release-environment";
 import { releaseDeploymentSelect, toReleaseDeploymentView } from "./release-detail/to-release-deployment-view";
+import { latestSmokeRunsOfRelease } from "./smoke/get-smoke-runs";
+import type { SmokeRunView } from "./smoke/smoke-run-view";
 
-export type ReleaseDetail = { release: ReleaseSummary; evaluatedAt: string; environments: ReleaseEnvironmentView[] };
+/** Per environment, also the newest smoke run of this release on that environment's target (null: none yet). */
+export type ReleaseDetail = {
+  release: ReleaseSummary;
+  evaluatedAt: string;
+  environments: (ReleaseEnvironmentView & { latestSmokeRun: SmokeRunView | null })[];
+};
 
 export async function getReleaseDetail({ principal, id }: { principal: Principal; id: string }): Promise<ReleaseDetail> {
   const release = await db.release.findUnique({
@@ -18,11 +25,12 @@ export async function getReleaseDetail({ principal, id }: { principal: Principal
   });
   if (!release) throw new AppError("not_found", `There is no release ${id}.`);
   const now = await clockNow();
-  const [environments, targets, deployments, releaseFacts] = await Promise.all([
+  const [environments, targets, deployments, releaseFacts, smokeRuns] = await Promise.all([
     db.environment.findMany({ orderBy: { promotionOrder: "asc" } }),
     db.target.findMany({ where: { serviceId: release.serviceId }, include: { currentRelease: true } }),
     db.deployment.findMany({ where: { releaseId: release.id }, select: releaseDeploymentSelect, orderBy: { createdAt: "desc" } }),
     loadReleaseFacts(db, release),
+    latestSmokeRunsOfRelease(release.id),
   ]);
   const deploymentViews = deployments.map(toReleaseDeploymentView);
   const views = await Promise.all(
@@ -31,5 +39,6 @@ export async function getReleaseDetail({ principal, id }: { principal: Principal
       return describeReleaseEnvironment({ principal, release, environment, target, releaseFacts, deployments: deploymentViews, now });
     }),
   );
-  return { release: toReleaseSummary(release), evaluatedAt: now.toISOString(), environments: views };
+  const withSmoke = views.map((view) => ({ ...view, latestSmokeRun: smokeRuns[view.environment.id] ?? null }));
+  return { release: toReleaseSummary(release), evaluatedAt: now.toISOString(), environments: withSmoke };
 }
