@@ -55,6 +55,15 @@ export const queryKeys = {
     /** a service's targets, archived ones included (Settings › Services) */
     ofService: (serviceSlug: string) => ["targets", "service", serviceSlug] as const,
   },
+  smokeRuns: {
+    all: ["smoke-runs"] as const,
+    /** a deployment's runs (pre-traffic, post-deploy, post-rollback), refreshed on its check_result events */
+    ofDeployment: (deploymentId: string) => ["smoke-runs", "deployment", deploymentId] as const,
+    /** one run, polled until it finishes (Re-run) */
+    detail: (id: string) => ["smoke-runs", "detail", id] as const,
+    /** history: a service's or a target's runs, newest first */
+    list: (filters: { service?: string; target?: string }) => ["smoke-runs", "list", filters] as const,
+  },
   audit: {
     all: ["audit"] as const,
     list: (filters: AuditFilters) => ["audit", "list", filters] as const,
