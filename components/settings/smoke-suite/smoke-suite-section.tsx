@@ -19,7 +19,7 @@ export function SmokeSuiteSection({ serviceId }: { serviceId: string }) {
       >
         {suite.isPending ? <TableSkeleton columns={2} rows={3} label="Loading the smoke suite" /> : null}
         {suite.isError ? <QueryError error={suite.error} onRetry={() => suite.refetch()} /> : null}
-        {suite.isSuccess ? <SmokeSuiteEditor key={suite.dataUpdatedAt} serviceId={serviceId} suite={suite.data} /> : null}
+        {suite.isSuccess ? <SmokeSuiteEditor key={serviceId} serviceId={serviceId} suite={suite.data} /> : null}
       </SettingsSection>
       <SettingsSection title="Smoke runs" description="Every run of the suite for this service, newest first.">
         <SmokeRunHistory serviceId={serviceId} />
