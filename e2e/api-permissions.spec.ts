@@ -24,7 +24,7 @@ import {
   userIdByEmail,
   waitForQuiescence,
 } from "./support/database";
-import { archiveTarget, insertService } from "./support/catalog";
+import { archiveTarget, insertService, insertServiceWithSecret } from "./support/catalog";
 import { DEMO_ACCOUNTS, type DemoRole } from "./support/sign-in";
 
 const ROLES = Object.keys(DEMO_ACCOUNTS) as DemoRole[];
@@ -205,6 +205,28 @@ const MUTATIONS: Record<string, Mutation> = {
     allowed: ["admin"],
     prepare: async () => ({ path: `/api/v1/services/${(await insertService({ archived: true })).id}/unarchive` }),
     bad: async () => ({ path: `/api/v1/services/${(await insertService()).id}/unarchive`, status: 409 }),
+  },
+  "PUT /services/{id}/smoke-suite": {
+    allowed: ["admin"],
+    prepare: async () => ({
+      path: `/api/v1/services/${(await insertService()).id}/smoke-suite`,
+      body: { checks: [{ kind: "http", name: "Health endpoint", path: "/health" }], stopAtFirstFailure: true },
+    }),
+    bad: async () => ({
+      path: `/api/v1/services/${(await insertService()).id}/smoke-suite`,
+      body: { checks: [{ kind: "ping", name: "Ping", path: "/" }] },
+      status: 422,
+    }),
+  },
+  "PUT /services/{id}/secrets/{name}": {
+    allowed: ["admin"],
+    prepare: async () => ({ path: `/api/v1/services/${(await insertService()).id}/secrets/API_TOKEN`, body: { value: `tok-${unique()}` } }),
+    bad: async () => ({ path: `/api/v1/services/${(await insertService()).id}/secrets/api-token`, body: { value: "" }, status: 422 }),
+  },
+  "DELETE /services/{id}/secrets/{name}": {
+    allowed: ["admin"],
+    prepare: async () => ({ path: `/api/v1/services/${(await insertServiceWithSecret("OLD_TOKEN")).id}/secrets/OLD_TOKEN` }),
+    bad: async () => ({ path: `/api/v1/services/${(await insertService()).id}/secrets/OLD_TOKEN`, status: 404 }),
   },
   "POST /targets": {
     allowed: ["admin"],

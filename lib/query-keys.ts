@@ -22,6 +22,10 @@ export const queryKeys = {
     /** Settings › Services: active, archived or all services */
     list: (archived: "false" | "true" | "all") => ["services", "admin", archived] as const,
     detail: (id: string) => ["services", "detail", id] as const,
+    /** the service's smoke suite as the editor shows it */
+    smokeSuite: (id: string) => ["services", "detail", id, "smoke-suite"] as const,
+    /** the names of the service's secrets (never their values) */
+    secrets: (id: string) => ["services", "detail", id, "secrets"] as const,
   },
   environments: ["environments"] as const,
   /** an environment's deployment window now (GET /api/v1/environments/{slug}/window) */
@@ -50,6 +54,15 @@ export const queryKeys = {
     status: (id: string) => ["targets", "status", id] as const,
     /** a service's targets, archived ones included (Settings › Services) */
     ofService: (serviceSlug: string) => ["targets", "service", serviceSlug] as const,
+  },
+  smokeRuns: {
+    all: ["smoke-runs"] as const,
+    /** a deployment's runs (pre-traffic, post-deploy, post-rollback), refreshed on its check_result events */
+    ofDeployment: (deploymentId: string) => ["smoke-runs", "deployment", deploymentId] as const,
+    /** one run, polled until it finishes (Re-run) */
+    detail: (id: string) => ["smoke-runs", "detail", id] as const,
+    /** history: a service's or a target's runs, newest first */
+    list: (filters: { service?: string; target?: string }) => ["smoke-runs", "list", filters] as const,
   },
   audit: {
     all: ["audit"] as const,

@@ -2,6 +2,8 @@
 // The deployment page: header, controls, step progress, traffic split, per-revision rates and the timeline,
 // all live through the deployment's event stream.
 import { QueryError } from "@/components/ui/query-state";
+import { DeploymentSmokeRuns } from "@/components/smoke/deployment-smoke-runs";
+import { RerunSmokeButton } from "@/components/smoke/rerun-smoke-button";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { TrafficBar } from "@/components/ui/traffic-bar";
 import { RevisionsTable } from "@/components/targets/revisions-table";
@@ -14,7 +16,7 @@ import { EventTimeline } from "./event-timeline";
 import { StepProgress } from "./step-progress";
 import { useDeployment } from "./use-deployment";
 
-type Props = { id: string; canControl: boolean; canRollback: boolean };
+type Props = { id: string; canControl: boolean; canRollback: boolean; canRunSmoke: boolean };
 
 function Section({ title, children, className }: { title: string; children: React.ReactNode; className?: string }) {
   return (
@@ -25,7 +27,7 @@ function Section({ title, children, className }: { title: string; children: Reac
   );
 }
 
-export function DeploymentView({ id, canControl, canRollback }: Props) {
+export function DeploymentView({ id, canControl, canRollback, canRunSmoke }: Props) {
   const { query, stream } = useDeployment(id);
   const target = useTargetStatus(query.data?.target.id);
   if (query.isPending) return <TableSkeleton rows={6} columns={3} label="Loading the deployment" />;
@@ -56,6 +58,14 @@ export function DeploymentView({ id, canControl, canRollback }: Props) {
           </div>
         </Section>
       </div>
+      <Section title="Smoke tests">
+        <DeploymentSmokeRuns deploymentId={d.id} />
+        {canRunSmoke ? (
+          <div className="mt-3">
+            <RerunSmokeButton targetId={d.target.id} />
+          </div>
+        ) : null}
+      </Section>
       <Section title="Timeline">
         <EventTimeline events={d.events} />
       </Section>

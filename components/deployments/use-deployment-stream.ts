@@ -14,6 +14,10 @@ const REOPEN_MS = 2_000;
 export type StreamStatus = "idle" | "connecting" | "live" | "reconnecting";
 
 function mergeEvent(client: QueryClient, id: string, event: LiveEvent) {
+  // A check finished (or a smoke run began or ended): the smoke panel reads the runs afresh.
+  if (event.type === "check_result" || event.type.startsWith("smoke")) {
+    void client.invalidateQueries({ queryKey: queryKeys.smokeRuns.ofDeployment(id) });
+  }
   client.setQueryData<DeploymentDetail>(queryKeys.deployments.detail(id), (old) => {
     if (!old || old.events.some((e) => e.id === event.id)) return old;
     const events = [...old.events, event as DeploymentDetail["events"][number]].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
@@ -48,6 +52,7 @@ export function useDeploymentStream({ id, enabled }: { id: string; enabled: bool
           source?.close();
           setStatus("idle");
           void client.invalidateQueries({ queryKey: queryKeys.deployments.detail(id) });
+          void client.invalidateQueries({ queryKey: queryKeys.smokeRuns.ofDeployment(id) });
         }
       });
       source.onerror = () => {

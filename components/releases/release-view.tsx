@@ -2,6 +2,7 @@
 // The release page: the release itself, then per environment in promotion order everything a release manager
 // decides on — the window now, approvals, readiness, promotion, its deployments there, what it changes, and
 // the Deploy button with the gate's reasons. The server decides every rule; this page shows its answers.
+import { LatestSmokeRun } from "@/components/smoke/latest-smoke-run";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/components/data/api-fetch";
@@ -124,7 +125,7 @@ function EnvironmentCard({
   releaseId: string;
   version: string;
   isAuthor: boolean;
-  view: ReleaseEnvironmentView;
+  view: ReleaseDetail["environments"][number];
   viewer: Viewer;
 }) {
   const { environment, window } = view;
@@ -152,6 +153,7 @@ function EnvironmentCard({
         <div className="space-y-4">
           <ApprovalsPanel releaseId={releaseId} isAuthor={isAuthor} view={view} viewer={viewer} />
           <ReadinessPanel readiness={view.readiness} />
+          <LatestSmokeRun run={view.latestSmokeRun} />
           {view.target?.requiresBackup &&
           view.readiness.checks.some((c) => c.id === "backup" && c.status === "failed") &&
           // Recording a backup needs the right to deploy here, as the gate says.

@@ -1,7 +1,6 @@
 "use client";
-// A service's page in Settings › Services: its details, its targets per environment, and archive /
-// unarchive. Each part is a SettingsSection; the smoke suite editor becomes the next section below the
-// targets when the smoke-suite schema lands.
+// A service's page in Settings › Services: its details, its targets per environment, its smoke suite and
+// secrets, and archive / unarchive. Each part is a SettingsSection.
 import { ApiError } from "@/components/data/api-fetch";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,6 +12,7 @@ import { ArchiveServiceButton } from "./archive-service-button";
 import { ServiceDetailsForm } from "./service-details-form";
 import { ServiceTargets } from "./service-targets";
 import { SettingsSection } from "./settings-section";
+import { SmokeSuiteSection } from "./smoke-suite/smoke-suite-section";
 import { useService } from "./use-service-admin";
 
 export function ServiceAdmin({ id }: { id: string }) {
@@ -53,6 +53,7 @@ export function ServiceAdmin({ id }: { id: string }) {
       >
         <ServiceTargets service={service} />
       </SettingsSection>
+      <SmokeSuiteSection serviceId={service.id} />
     </div>
   );
 }

@@ -21,3 +21,17 @@ export async function insertService({ archived = false } = {}): Promise<{ id: st
 export async function archiveTarget(targetId: string): Promise<void> {
   await withDatabase((client) => client.query(`UPDATE "Target" SET "archivedAt" = now() WHERE id = $1`, [targetId]));
 }
+
+/** A service with one secret, for the secret routes' matrix (deleting never decrypts, so any value will do). */
+export async function insertServiceWithSecret(name: string): Promise<{ id: string }> {
+  const service = await insertService();
+  await withDatabase((client) =>
+    client.query(`INSERT INTO "ServiceSecret" (id, "serviceId", name, "valueEncrypted", "updatedAt") VALUES ($1, $2, $3, $4, now())`, [
+      `sec-${service.id}`,
+      service.id,
+      name,
+      "v1:e2e:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA:AAAA",
+    ]),
+  );
+  return service;
+}

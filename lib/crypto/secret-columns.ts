@@ -13,6 +13,7 @@ export type SecretColumn = {
 export const SECRET_COLUMNS: readonly SecretColumn[] = [
   { table: "Environment", column: "notifyWebhookEncrypted", label: "notification webhook URLs" },
   { table: "Target", column: "credentialsEncrypted", label: "provider credentials" },
+  { table: "ServiceSecret", column: "valueEncrypted", label: "service secrets (smoke check headers)" },
 ];
 
 /** The mark a SQL migration puts on a secret it moved into a secret column unencrypted; the next

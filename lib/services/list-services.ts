@@ -2,6 +2,7 @@
 // are never part of it.
 import { db, type Prisma } from "@/lib/db";
 import type { ArchivedFilter } from "@/lib/schemas/common";
+import { storedSmokeChecks } from "@/lib/smoke/parse-smoke-suite";
 
 export type ServiceSummary = {
   id: string;
@@ -43,7 +44,7 @@ export function toServiceSummary({ targets, ...service }: ServiceRow): ServiceSu
     owner: service.owner,
     description: service.description,
     slos: asObject(service.slos),
-    smokeSuite: asArray(service.smokeSuite),
+    smokeSuite: storedSmokeChecks(service.smokeSuite),
     alertRules: asArray(service.alertRules),
     rollbackTriggers: asArray(service.rollbackTriggers),
     environments: targets

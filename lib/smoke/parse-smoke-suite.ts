@@ -22,3 +22,10 @@ export function isEmptySmokeSuite(value: unknown): boolean {
   const checks = (value as { checks?: unknown }).checks;
   return Array.isArray(checks) && checks.length === 0;
 }
+
+/** The checks of a stored value, unvalidated (a count for readiness, a list for summaries): either form. */
+export function storedSmokeChecks(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  const checks = value && typeof value === "object" ? (value as { checks?: unknown }).checks : undefined;
+  return Array.isArray(checks) ? checks : [];
+}

@@ -9,5 +9,12 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const principal = await requireSignedIn(`/deployments/${id}`);
   // Only which buttons to show; the API checks each permission again.
-  return <DeploymentView id={id} canControl={can(principal.role, "rollout.control")} canRollback={can(principal.role, "rollback")} />;
+  return (
+    <DeploymentView
+      id={id}
+      canControl={can(principal.role, "rollout.control")}
+      canRollback={can(principal.role, "rollback")}
+      canRunSmoke={can(principal.role, "smoke.run")}
+    />
+  );
 }
