@@ -12,12 +12,4 @@ export async function loadServiceSuite(serviceId: string): Promise<SmokeSuite | 
   return parseSmokeSuite({ value: service.smokeSuite });
 }
 
-/**
- * The service's secrets by name, decrypted, for `{ secret }` headers.
- * TODO(service secrets): read the ServiceSecret table once it lands (Settings › Services owns it); until
- * then a suite whose header references a secret fails that check, naming the missing secret.
- */
-export async function loadServiceSecrets(serviceId: string): Promise<Record<string, string>> {
-  void serviceId;
-  return {};
-}
+export { loadServiceSecrets } from "@/lib/services/service-secrets/load-service-secrets";
