@@ -171,13 +171,15 @@ export async function setCurrentRevision(targetId: string, revision: string, rel
  */
 export async function waitForQuiescence(timeoutMs = 45_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const moving = `SELECT count(*) AS n FROM "Deployment" WHERE state::text = ANY($1) AND ("resumeAt" IS NULL OR "resumeAt" <= now())`;
+  // A smoke run a worker is still recording counts as motion too: its results would change the fingerprint.
+  const moving = `SELECT (SELECT count(*) FROM "Deployment" WHERE state::text = ANY($1) AND ("resumeAt" IS NULL OR "resumeAt" <= now()))
+    + (SELECT count(*) FROM "SmokeRun" WHERE status = 'running') AS n`;
   while (Date.now() < deadline) {
     const n = await withDatabase(async (client) => Number((await client.query(moving, [MOVING_STATES])).rows[0].n));
     if (n === 0) return;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error("deployments still in motion after 45 s");
+  throw new Error("deployments or smoke runs still in motion after 45 s");
 }
 
 async function environmentId(client: pg.Client, slug: string): Promise<string> {
