@@ -101,12 +101,11 @@ export async function createTarget(environment: string, options: { hotfix?: bool
       `E2E ${tag}`,
       JSON.stringify(smokeSuite),
     ]);
-    await client.query(`INSERT INTO "Target" (id, "serviceId", "environmentId", "providerConfig") VALUES ($1, $2, $3, $4)`, [
-      targetId,
-      serviceId,
-      env.rows[0]!.id,
-      JSON.stringify(sampleConfig),
-    ]);
+    // 2 post-deploy health checks over 1 s rather than the documents' 6 over 30 s, to stay within the journeys' waits.
+    await client.query(
+      `INSERT INTO "Target" (id, "serviceId", "environmentId", "providerConfig", "postDeployChecks", "postDeploySeconds") VALUES ($1, $2, $3, $4, 2, 1)`,
+      [targetId, serviceId, env.rows[0]!.id, JSON.stringify(sampleConfig)],
+    );
     await client.query(
       `INSERT INTO "Release" (id, "serviceId", version, image, digest, "authorId", hotfix) VALUES ($1, $2, '1.0.0', 'sample:1.0.0', $3, $4, $5)`,
       [releaseId, serviceId, digest, authorId, options.hotfix ?? false],
