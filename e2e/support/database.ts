@@ -101,12 +101,11 @@ export async function createTarget(environment: string, options: { hotfix?: bool
       `E2E ${tag}`,
       JSON.stringify(smokeSuite),
     ]);
-    await client.query(`INSERT INTO "Target" (id, "serviceId", "environmentId", "providerConfig") VALUES ($1, $2, $3, $4)`, [
-      targetId,
-      serviceId,
-      env.rows[0]!.id,
-      JSON.stringify(sampleConfig),
-    ]);
+    // 2 post-deploy health checks over 1 s rather than the documents' 6 over 30 s, to stay within the journeys' waits.
+    await client.query(
+      `INSERT INTO "Target" (id, "serviceId", "environmentId", "providerConfig", "postDeployChecks", "postDeploySeconds") VALUES ($1, $2, $3, $4, 2, 1)`,
+      [targetId, serviceId, env.rows[0]!.id, JSON.stringify(sampleConfig)],
+    );
     await client.query(
       `INSERT INTO "Release" (id, "serviceId", version, image, digest, "authorId", hotfix) VALUES ($1, $2, '1.0.0', 'sample:1.0.0', $3, $4, $5)`,
       [releaseId, serviceId, digest, authorId, options.hotfix ?? false],
@@ -171,13 +170,15 @@ export async function setCurrentRevision(targetId: string, revision: string, rel
  */
 export async function waitForQuiescence(timeoutMs = 45_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const moving = `SELECT count(*) AS n FROM "Deployment" WHERE state::text = ANY($1) AND ("resumeAt" IS NULL OR "resumeAt" <= now())`;
+  // A smoke run a worker is still recording counts as motion too: its results would change the fingerprint.
+  const moving = `SELECT (SELECT count(*) FROM "Deployment" WHERE state::text = ANY($1) AND ("resumeAt" IS NULL OR "resumeAt" <= now()))
+    + (SELECT count(*) FROM "SmokeRun" WHERE status = 'running') AS n`;
   while (Date.now() < deadline) {
     const n = await withDatabase(async (client) => Number((await client.query(moving, [MOVING_STATES])).rows[0].n));
     if (n === 0) return;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error("deployments still in motion after 45 s");
+  throw new Error("deployments or smoke runs still in motion after 45 s");
 }
 
 async function environmentId(client: pg.Client, slug: string): Promise<string> {

@@ -213,7 +213,8 @@ describe("decideDeployment", () => {
 
   it("refuses on the readiness score alone when exceptions add up, with no rule refusing", async () => {
     // A hotfix outside the window (window warns: 10/20), skipping staging (promotion warns: 10/20), to a
-    // production environment whose policy asks no approval (approvals warn: 12.5/25): 67.5 < 70.
+    // production environment whose policy asks no approval (approvals warn: 12.5/25), with no smoke run in
+    // staging to go on (smoke warns: 7.5/15): 60 < 70.
     const hotfix = await world.createRelease({ hotfix: true });
     const decision = await decideDeployment({
       principal: world.people.rm1.principal,
@@ -222,8 +223,8 @@ describe("decideDeployment", () => {
       target: world.productionTarget,
       now: CLOSED,
     });
-    expect(decision.readiness).toMatchObject({ score: 67.5, ready: false });
-    expect(decision.refusals).toEqual([{ rule: "readiness", reason: expect.stringMatching(/^Not ready \(67\.5\/100.*too many warnings/) }]);
+    expect(decision.readiness).toMatchObject({ score: 60, ready: false });
+    expect(decision.refusals).toEqual([{ rule: "readiness", reason: expect.stringMatching(/^Not ready \(60\/100.*too many warnings/) }]);
     expect(decision).toMatchObject({ allowed: false, waitUntil: null, opensReview: null });
   });
 
