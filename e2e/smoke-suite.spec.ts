@@ -3,7 +3,7 @@
 // live; a developer sees the results but no Re-run button, and the API refuses them with 403.
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createToken } from "./support/database";
+import { createToken, withDatabase } from "./support/database";
 import { insertService } from "./support/catalog";
 import { signIn } from "./support/sign-in";
 
@@ -94,4 +94,65 @@ test("Re-run runs the suite live for an oncall-capable role; a developer sees re
   await expect(page.getByRole("button", { name: "Re-run smoke tests" })).toHaveCount(0);
   const refused = await api(request, developer, "POST", "/api/v1/smoke-runs", { targetId: target.body.id });
   expect(refused.status).toBe(403);
+});
+
+async function waitForState(request: APIRequestContext, token: string, id: string, state: string): Promise<void> {
+  await expect
+    .poll(async () => (await api(request, token, "GET", `/api/v1/deployments/${id}`)).body.state, { timeout: 90_000 })
+    .toBe(state);
+}
+
+test("a release that fails its smoke run is rolled back before it gets traffic, and its page names the check", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(240_000);
+  const admin = (await createToken("admin@flightdeck.local", "admin")).token;
+  const slug = `bad-${randomUUID().slice(0, 8)}`;
+  const service = await api(request, admin, "POST", "/api/v1/services", { slug, name: `Bad ${slug}` });
+  expect(service.status).toBe(201);
+  const target = await api(request, admin, "POST", "/api/v1/targets", {
+    serviceId: service.body.id,
+    environment: "staging",
+    providerType: "local",
+    providerConfig: { command: ["tsx", "workers/sample-service/server.ts"], port: 0 },
+  });
+  expect(target.status, JSON.stringify(target.body)).toBe(201);
+  // The documents' post-deploy validation takes 30 s; two checks over 1 s keep the journey within its time.
+  await withDatabase((client) =>
+    client.query(`UPDATE "Target" SET "postDeployChecks" = 2, "postDeploySeconds" = 1 WHERE id = $1`, [target.body.id]),
+  );
+  const release = async (version: string, env?: Record<string, string>) => {
+    const digest = `sha256:${randomUUID().replaceAll("-", "").padEnd(64, "0")}`;
+    const created = await api(request, admin, "POST", "/api/v1/releases", {
+      service: slug,
+      version,
+      image: `sample:${version}`,
+      digest,
+      env,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body.id as string;
+  };
+  const good = await api(request, admin, "POST", "/api/v1/deployments", { releaseId: await release("1.0.0"), environment: "staging" });
+  expect(good.status, JSON.stringify(good.body)).toBeLessThan(300);
+  await waitForState(request, admin, good.body.id, "succeeded");
+
+  const badRelease = await release("1.0.1", { BROKEN_TOOLS: "list_repos" });
+  const bad = await api(request, admin, "POST", "/api/v1/deployments", {
+    releaseId: badRelease,
+    environment: "staging",
+    strategy: "canary",
+  });
+  expect(bad.status, JSON.stringify(bad.body)).toBeLessThan(300);
+
+  await signIn(page, "admin");
+  await page.goto(`/deployments/${bad.body.id}`);
+  await expect(page.getByTestId("deployment-state").locator("[data-state]")).toHaveAttribute("data-state", "rolled_back", WORKER);
+  const run = page.getByRole("region", { name: "Smoke tests" }).getByRole("article", { name: "Smoke run Before traffic" });
+  await expect(run.getByRole("row", { name: /List repositories tool/ })).toContainText("failed");
+  await expect(run.getByRole("row", { name: /Health endpoint/ })).toContainText("passed");
+  await expect(page.getByTestId("timeline")).toContainText("Smoke check 'List repositories tool' failed");
+  // It never got traffic: the deployment ends with none on the bad revision.
+  expect((await api(request, admin, "GET", `/api/v1/deployments/${bad.body.id}`)).body.trafficPercent).toBe(0);
 });
