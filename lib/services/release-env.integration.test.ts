@@ -40,6 +40,11 @@ describe("a release's env", () => {
   it("is stored, returned with the release, and handed to the revision: ERROR_RATE=1 fails every request", async () => {
     const principal = await createPrincipal("release_manager");
     const { environment, service, target } = await createTarget({ strategy: "rolling" });
+    // With its smoke suite, this release would be rolled back before it serves (its MCP answers 500): this
+    // test is about the env reaching the process, so the service has no suite and the deploy only checks
+    // /health, which this release keeps up.
+    await getDb().service.update({ where: { id: service.id }, data: { smokeSuite: [] } });
+    await getDb().target.update({ where: { id: target.id }, data: { postDeployChecks: 2, postDeploySeconds: 1 } });
     const input = createReleaseBody.parse({
       service: service.slug,
       version: "6.6.6",

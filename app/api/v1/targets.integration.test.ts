@@ -66,7 +66,7 @@ describe("adding a target", () => {
   it.each([
     ["a local config without a command", { providerConfig: { command: [], port: 0 } }, "body.providerConfig.command"],
     ["a port out of range", { providerConfig: { ...sampleLocalConfig, port: 70000 } }, "body.providerConfig.port"],
-    ["a NUL in the command", { providerConfig: { command: ["tsx\u0000"], port: 0 } }, "body.providerConfig"],
+    ["a NUL in the command", { providerConfig: { command: ["tsx\u0000"], port: 0 } }, "body.providerConfig.command.0"],
     ["an oversized config", { providerConfig: { ...sampleLocalConfig, env: { BIG: "x".repeat(20_000) } } }, "body.providerConfig"],
     ["decreasing canary steps", { canarySteps: [50, 10, 100] }, "body.canarySteps"],
     ["canary steps short of 100", { canarySteps: [10, 50] }, "body.canarySteps"],
