@@ -3,7 +3,8 @@
 // undoes the rollback: the revision rolled back from is known bad, so there is nowhere better to go.
 import type { DeploymentProvider } from "@/lib/providers/types";
 import { notify } from "@/lib/services/notify";
-import { loadServiceSecrets, loadServiceSuite } from "@/lib/services/smoke/load-service-suite";
+import { loadServiceSecrets } from "@/lib/services/service-secrets/load-service-secrets";
+import { loadServiceSuite } from "@/lib/services/smoke/load-service-suite";
 import { createSmokeRun, executeSmokeRun, markInterrupted } from "@/lib/services/smoke/record-smoke-run";
 import { db } from "@/lib/db";
 import { appendEvent } from "./append-event";

@@ -2,7 +2,8 @@
 // against the revision's own URL, before it has any traffic. A failed run fails the step, so the engine
 // reverts and the bad revision never serves a request through the target.
 import { db } from "@/lib/db";
-import { loadServiceSecrets, loadServiceSuite } from "@/lib/services/smoke/load-service-suite";
+import { loadServiceSecrets } from "@/lib/services/service-secrets/load-service-secrets";
+import { loadServiceSuite } from "@/lib/services/smoke/load-service-suite";
 import { createSmokeRun, executeSmokeRun, markInterrupted } from "@/lib/services/smoke/record-smoke-run";
 import type { DeploymentProvider } from "@/lib/providers/types";
 import type { StepOutcome } from "./execute-step";

@@ -1,5 +1,5 @@
-// What a run needs from its service: the suite, parsed and validated on read, and the secrets its headers
-// reference. An empty suite is `null`: callers say "no suite" rather than pass a run of nothing.
+// What a run needs from its service: the suite, parsed and validated on read (its secrets come from
+// lib/services/service-secrets). An empty suite is `null`: callers say "no suite" rather than pass a run of nothing.
 import { AppError } from "@/lib/api/app-error";
 import { db } from "@/lib/db";
 import { isEmptySmokeSuite, parseSmokeSuite } from "@/lib/smoke/parse-smoke-suite";
@@ -11,5 +11,3 @@ export async function loadServiceSuite(serviceId: string): Promise<SmokeSuite | 
   if (isEmptySmokeSuite(service.smokeSuite)) return null;
   return parseSmokeSuite({ value: service.smokeSuite });
 }
-
-export { loadServiceSecrets } from "@/lib/services/service-secrets/load-service-secrets";

@@ -2,7 +2,8 @@
 // (nothing to do) or interrupted part-way (marked `error`, never run a second time under the same id).
 import { db } from "@/lib/db";
 import { executeSmokeRun, failSmokeRun, markInterrupted } from "./record-smoke-run";
-import { loadServiceSecrets, loadServiceSuite } from "./load-service-suite";
+import { loadServiceSecrets } from "@/lib/services/service-secrets/load-service-secrets";
+import { loadServiceSuite } from "./load-service-suite";
 
 export async function processSmokeRun(runId: string): Promise<string> {
   const run = await db.smokeRun.findUnique({
