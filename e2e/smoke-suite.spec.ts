@@ -66,6 +66,10 @@ test("Re-run runs the suite live for an oncall-capable role; a developer sees re
     providerConfig: { command: ["tsx", "workers/sample-service/server.ts"], port: 0 },
   });
   expect(target.status, JSON.stringify(target.body)).toBe(201);
+  // As in the journeys' seeded targets: two post-deploy checks over 1 s instead of the documents' 6 over 30 s.
+  await withDatabase((client) =>
+    client.query(`UPDATE "Target" SET "postDeployChecks" = 2, "postDeploySeconds" = 1 WHERE id = $1`, [target.body.id]),
+  );
   const release = await api(request, admin, "POST", "/api/v1/releases", {
     service: slug,
     version: "1.0.0",

@@ -23,7 +23,13 @@ const NOTIFICATION_OF: Record<FinishEvent, NotificationEvent> = {
 /** Returns whether this call ended it (false: it had ended already, or moved to a state the event does not apply to). */
 export async function finishDeployment(
   d: LoadedDeployment,
-  options: { event: FinishEvent; message: string; trafficPercent: number },
+  options: {
+    event: FinishEvent;
+    message: string;
+    trafficPercent: number;
+    /** its revision serves the target now (a completed rollout; a failed first deploy that already had traffic) */
+    serves?: boolean;
+  },
 ): Promise<boolean> {
   const { from, to: state } = transitionOf(options.event, d.kind);
   const ended = await db.$transaction(async (tx) => {
@@ -39,7 +45,7 @@ export async function finishDeployment(
       },
     });
     if (updated.count === 0) return false; // already ended (pre-empted by a rollback, or a repeated job), or paused meanwhile
-    if (options.event === "rollout_completed") {
+    if (options.event === "rollout_completed" || options.serves) {
       await tx.target.update({ where: { id: d.targetId }, data: { currentRevision: d.revision, currentReleaseId: d.releaseId } });
     }
     await appendEvent(tx, { deploymentId: d.id, type: "state_changed", message: options.message, data: { state } });

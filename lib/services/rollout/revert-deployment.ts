@@ -21,16 +21,24 @@ export async function revertDeployment(d: LoadedDeployment, provider: Deployment
   if (movesTraffic && previous && movedTraffic) {
     await withProviderCall(key("traffic"), () => provider.setTraffic({ target, weights: { [previous]: 100 } }));
   }
-  if (movesTraffic && started && d.revision) {
+  // A first deploy that already serves has nothing to take traffic back to: it keeps serving (the lifecycle's
+  // failure_kept), rather than being stopped under its own traffic.
+  const keepsServing = movedTraffic && !previous;
+  if (movesTraffic && started && d.revision && !keepsServing) {
     await withProviderCall(key("stop"), () => provider.stopRevision({ target, revision: d.revision! }));
   }
   // A rollback is never aborted: one that reverts failed (an older row aborted before that rule counts so too).
   const aborted = movesTraffic && !d.error;
   const event: FinishEvent = aborted ? "abort_reverted" : movesTraffic && previous ? "failure_reverted" : "failure_kept";
-  const back = previous && movesTraffic ? `all traffic back on ${previous}` : "traffic unchanged";
+  const back =
+    previous && movesTraffic
+      ? `all traffic back on ${previous}`
+      : keepsServing
+        ? `no earlier revision to take traffic back to, so ${d.revision} keeps serving`
+        : "traffic unchanged";
   const message = aborted
     ? `Aborted: ${back}`
     : `${event === "failure_reverted" ? "Rolled back" : "Failed"} (${d.error ?? "stopped"}): ${back}`;
-  await finishDeployment(d, { event, message, trafficPercent: 0 });
+  await finishDeployment(d, { event, message, trafficPercent: keepsServing ? d.trafficPercent : 0, serves: keepsServing });
   return transitionOf(event, d.kind).to;
 }

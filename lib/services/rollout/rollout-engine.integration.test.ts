@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendRequests } from "@/lib/providers/local/testing/send-requests";
+import { getDb } from "@/lib/db";
 import { createOwnRedis, waitUntil, type OwnRedis } from "@/lib/testing/own-redis";
 import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
 import { closeEngineTest, createPrincipal, createRelease, createTarget, waitForState } from "./testing/engine-fixtures";
@@ -196,5 +197,30 @@ describe("rollout engine", () => {
     await svc.controlDeployment({ principal, id, control: "abort" });
     expect((await waitForState(id, ["aborted"])).trafficPercent).toBe(0);
     expect((await sendRequests({ url: await proxyUrl(target), count: 100 })).byRevision).toEqual({ [v1.revision!]: 100 });
+  });
+  it("keeps a first deploy serving when it is aborted after it took traffic: there is nothing to take it back to", async () => {
+    const principal = await createPrincipal("release_manager");
+    // The documents' 6 checks over 30 s: long enough to abort during them.
+    const { environment, service, target } = await createTarget({ strategy: "rolling", postDeploy: { checks: 6, seconds: 30 } });
+    const release = await createRelease(service.id, "1.0.0", principal.userId);
+    const { id } = await svc.startDeployment({
+      principal,
+      input: { releaseId: release.id, environment: environment.slug, waitForWindow: false },
+    });
+    await waitUntil(
+      async () => {
+        const d = await getDb().deployment.findUniqueOrThrow({ where: { id } });
+        if (d.trafficPercent !== 100 || d.state !== "stepping") throw new Error(`deployment is ${d.state} at ${d.trafficPercent} %`);
+      },
+      { timeoutMs: 60_000, what: "the post-deploy checks to start" },
+    );
+    await svc.controlDeployment({ principal, id, control: "abort" });
+    const done = await waitForState(id, ["aborted"]);
+    expect(done.trafficPercent).toBe(100);
+    expect(done.events.at(-1)?.message).toContain(`no earlier revision to take traffic back to, so ${done.revision} keeps serving`);
+    expect((await getDb().target.findUniqueOrThrow({ where: { id: target.id } })).currentRevision).toBe(done.revision);
+    const load = await sendRequests({ url: await proxyUrl(target), count: 50 });
+    expect(load.failures).toBe(0);
+    expect(load.byRevision).toEqual({ [done.revision!]: 50 });
   });
 });
