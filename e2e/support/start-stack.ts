@@ -4,6 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { nodeScript } from "@/lib/tooling/node-script";
 import { createMigratedDatabase, dropDatabase } from "@/lib/testing/test-database";
 import { appEnv, appPort, databaseUrl } from "./e2e-env";
 
@@ -49,7 +50,8 @@ async function main(): Promise<void> {
   // The documents' post-deploy validation takes 30 s per deploy; the journeys check its effect with 2 over 1 s.
   await getDb().target.updateMany({ data: { postDeployChecks: 2, postDeploySeconds: 1 } });
   await disconnectDb();
-  start("tsx", ["workers/index.ts"], env);
+  const worker = nodeScript("workers/index.ts");
+  start(worker.command, worker.args, env);
   start("next", ["start", "-p", String(appPort), "-H", "127.0.0.1"], env);
 }
 

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from "@/prisma/scripts/script-env";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/people";
+import { nodeScript } from "./node-script";
 import { preflight } from "./preflight";
 import { root, runStep } from "./run-step";
 
@@ -90,7 +91,8 @@ async function main(): Promise<void> {
   ] as const) {
     if (runStep(title, command, [...args], env) !== 0) process.exit(1);
   }
-  children.push(startChild("worker", "tsx", ["workers/index.ts"], env), startChild("web app", "next", ["start", "-p", port], env));
+  const worker = nodeScript("workers/index.ts");
+  children.push(startChild("worker", worker.command, worker.args, env), startChild("web app", "next", ["start", "-p", port], env));
   process.on("SIGINT", () => void stopAll(children, 0));
   process.on("SIGTERM", () => void stopAll(children, 0));
   await waitForHttp(`http://127.0.0.1:${port}/signin`, 60_000);

@@ -1,18 +1,18 @@
-// The sample service as the local provider runs it: a real `tsx workers/sample-service/server.ts` process.
+// The sample service as a real process, started as `nodeScript` starts it (one Node process, so SIGTERM reaches its handler).
 import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { freePort, waitUntil } from "@/lib/testing/own-redis";
+import { nodeScript } from "@/lib/tooling/node-script";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const children: ChildProcess[] = [];
 
 function run(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["workers/sample-service/server.ts"], {
-    cwd: root,
+  const { command, args, cwd } = nodeScript("workers/sample-service/server.ts");
+  const child = spawn(command, args, {
+    cwd,
     env: { ...process.env, SERVICE_NAME: "it-svc", VERSION: "3.1.0", ...env },
     stdio: "ignore",
   });

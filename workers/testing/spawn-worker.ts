@@ -2,6 +2,7 @@
 // does (node_modules/.bin first on PATH, so it runs on the project's Node, not the machine's).
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { nodeScript } from "@/lib/tooling/node-script";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -15,8 +16,9 @@ export type SpawnedWorker = {
 
 export function spawnWorker({ env }: { env: Record<string, string> }): SpawnedWorker {
   const bin = path.join(root, "node_modules/.bin");
-  const child = spawn(path.join(bin, "tsx"), ["workers/index.ts"], {
-    cwd: root,
+  const { command, args, cwd } = nodeScript("workers/index.ts");
+  const child = spawn(command, args, {
+    cwd,
     env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH ?? ""}` },
     stdio: ["ignore", "pipe", "pipe"],
   });
