@@ -16,6 +16,8 @@ function describe(step: Step): string {
       return "Checks after full traffic";
     case "pause":
       return step.seconds === null ? "Wait for promote" : `Hold ${step.seconds} s`;
+    case "watch":
+      return step.phase === "blue_green_switch" ? `Analysis after the switch (${step.seconds} s)` : `Analysis watch (${step.seconds} s)`;
     case "finalize":
       return step.keepPrevious ? "Finish (keep the previous revision)" : "Finish (retire the previous revision)";
   }

@@ -59,6 +59,18 @@ describe("promote, by where the rollout is in its plan", () => {
     expect(promote(7)).toEqual(nothing);
   });
 
+  it("ends the watch after full traffic, and is allowed nowhere else past full traffic", () => {
+    const planned = planRollout({ strategy: "rolling", canarySteps: [100], stepPauseSeconds: null, watchSeconds: 60 });
+    const watched = planned.ok ? planned.steps : [];
+    expect(watched[4]).toEqual({ kind: "watch", seconds: 60, phase: "watch" });
+    expect(promote(4, watched)).toEqual({
+      allowed: true,
+      reason: "Move all traffic to the new revision now, skipping the remaining steps.",
+    });
+    expect(promote(3, watched).allowed).toBe(false);
+    expect(promote(5, watched).allowed).toBe(false);
+  });
+
   it("has nothing to do for a rolling deploy, which has no step below 100 %", () => {
     const rolling = plan("rolling");
     for (const step of [0, 1, 2, 3]) expect(promote(step, rolling).allowed).toBe(false);

@@ -37,6 +37,8 @@ export const ROLLBACK_NOT_CONTROLLED =
 
 /** Promote jumps to the full-traffic step: only worth it once the revision is verified and before that step. */
 function decidePromoteStep(d: ControlledDeployment): ControlDecision | null {
+  // During the watch after full traffic, promote ends the watch: the person takes the analysis' place.
+  if (d.steps[d.currentStep]?.kind === "watch") return null;
   const full = fullTrafficStep(d.steps as RolloutStep[]);
   if (full < 0 || d.currentStep >= full)
     return { allowed: false, reason: "Nothing to promote: the rollout is at, or moving to, full traffic." };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fullTrafficStep, planRollout } from "./plan-rollout";
+import { fullTrafficStep, planRollout, promoteStep } from "./plan-rollout";
 import { POST_DEPLOY_VALIDATION } from "./document-defaults";
 
 describe("planRollout", () => {
@@ -75,5 +75,38 @@ describe("post-deploy validation", () => {
 
   it("defaults to the documents' 6 health checks over 30 s", () => {
     expect(POST_DEPLOY_VALIDATION).toEqual({ checks: 6, overSeconds: 30 });
+  });
+  it("watches after full traffic, before the replaced revision is retired, when a watch is asked for", () => {
+    const canary = planRollout({ strategy: "canary", canarySteps: [50, 100], stepPauseSeconds: 30, watchSeconds: 120 });
+    expect(canary.ok && canary.steps.slice(-4)).toEqual([
+      { kind: "set_traffic", percent: 100 },
+      { kind: "validate" },
+      { kind: "watch", seconds: 120, phase: "watch" },
+      { kind: "finalize", keepPrevious: false },
+    ]);
+    const blueGreen = planRollout({ strategy: "blue_green", canarySteps: [], stepPauseSeconds: null, watchSeconds: 60 });
+    expect(blueGreen.ok && blueGreen.steps.slice(-2)).toEqual([
+      { kind: "watch", seconds: 60, phase: "blue_green_switch" },
+      { kind: "finalize", keepPrevious: true },
+    ]);
+    const rolling = planRollout({ strategy: "rolling", canarySteps: [], stepPauseSeconds: null, watchSeconds: 0 });
+    expect(rolling.ok && rolling.steps.map((s) => s.kind)).not.toContain("watch");
+  });
+
+  it("promotes to full traffic, or past the watch when it is watching", () => {
+    const plan = planRollout({ strategy: "canary", canarySteps: [10, 100], stepPauseSeconds: 30, watchSeconds: 60 });
+    const steps = plan.ok ? plan.steps : [];
+    expect(steps.map((s) => s.kind)).toEqual([
+      "start_revision",
+      "verify",
+      "set_traffic",
+      "pause",
+      "set_traffic",
+      "validate",
+      "watch",
+      "finalize",
+    ]);
+    expect(promoteStep(steps, 3)).toBe(4);
+    expect(promoteStep(steps, 6)).toBe(7);
   });
 });

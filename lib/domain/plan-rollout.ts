@@ -13,8 +13,16 @@ export type RolloutStep =
   | { kind: "validate" }
   /** hold for analysis: `seconds`, or until someone promotes when null */
   | { kind: "pause"; seconds: number | null }
+  /**
+   * after full traffic, analysis keeps watching for `seconds` while the replaced revision still runs, so a
+   * breach takes traffic back at once: after a blue-green switch (phase blue_green_switch), or the watch
+   * period after a canary's or rolling deploy's last step (phase watch). Planned only when analysis is on.
+   */
+  | { kind: "watch"; seconds: number; phase: WatchPhase }
   /** retire the replaced revision (blue-green keeps it for instant rollback) */
   | { kind: "finalize"; keepPrevious: boolean };
+
+export type WatchPhase = "blue_green_switch" | "watch";
 
 export type RolloutPlanInput = {
   strategy: Strategy;
@@ -22,6 +30,8 @@ export type RolloutPlanInput = {
   canarySteps: number[];
   /** pause after each canary step below 100 %; null = manual promote */
   stepPauseSeconds: number | null;
+  /** seconds analysis watches the revision after full traffic; 0 (the default) plans no watch */
+  watchSeconds?: number;
 };
 
 export type PlanDecision = { ok: true; steps: RolloutStep[] } | { ok: false; reason: string };
@@ -37,7 +47,10 @@ export function checkCanarySteps(steps: number[]): string | null {
 
 export function planRollout(input: RolloutPlanInput): PlanDecision {
   const start: RolloutStep[] = [{ kind: "start_revision" }, { kind: "verify" }];
-  const fullTraffic: RolloutStep[] = [{ kind: "set_traffic", percent: 100 }, { kind: "validate" }];
+  const seconds = input.watchSeconds ?? 0;
+  const phase: WatchPhase = input.strategy === "blue_green" ? "blue_green_switch" : "watch";
+  const watch: RolloutStep[] = seconds > 0 ? [{ kind: "watch", seconds, phase }] : [];
+  const fullTraffic: RolloutStep[] = [{ kind: "set_traffic", percent: 100 }, { kind: "validate" }, ...watch];
   switch (input.strategy) {
     case "rolling":
       return { ok: true, steps: [...start, ...fullTraffic, { kind: "finalize", keepPrevious: false }] };
@@ -62,4 +75,9 @@ export function planRollout(input: RolloutPlanInput): PlanDecision {
 /** The index of the step that puts all traffic on the new revision (promote jumps there). */
 export function fullTrafficStep(steps: RolloutStep[]): number {
   return steps.findIndex((s) => s.kind === "set_traffic" && s.percent === 100);
+}
+
+/** Where promote goes: during the watch after full traffic, past it (ending the watch); else to full traffic. */
+export function promoteStep(steps: RolloutStep[], currentStep: number): number {
+  return steps[currentStep]?.kind === "watch" ? currentStep + 1 : fullTrafficStep(steps);
 }

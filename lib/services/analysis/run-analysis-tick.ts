@@ -6,9 +6,11 @@ import type { AnalysisPhase } from "@/lib/db";
 import { type AnalysisDecision, type AnalysisVerdict, evaluateAnalysis } from "@/lib/domain/analysis/evaluate-analysis";
 import { describeTrigger, judgeMeasurement } from "@/lib/domain/analysis/judge-measurement";
 import { formatMetricValue } from "@/lib/domain/analysis/metric-names";
+import type { AnalysisTrigger } from "@/lib/domain/analysis/analysis-config";
 import { createMetricsSource, type MetricsSourceOptions } from "@/lib/metrics/registry";
+import type { MetricsSource, RevisionMeasurements } from "@/lib/metrics/types";
 import { appendEvent } from "../rollout/append-event";
-import { loadAnalysisSubject } from "./load-analysis-subject";
+import { type AnalysisSubject, loadAnalysisSubject } from "./load-analysis-subject";
 import { toTriggerHistory } from "./to-trigger-history";
 
 export type AnalysisTickResult = { analysisRunId: string; verdict: AnalysisVerdict; reason: string; decision: AnalysisDecision | null };
@@ -24,6 +26,45 @@ export type RunAnalysisTickInput = {
   final?: boolean;
   metricsOptions?: MetricsSourceOptions;
 };
+
+/** When the deploy put all traffic on its revision: the end of the stable revision's baseline window after that. */
+async function fullTrafficAt(deploymentId: string): Promise<Date | null> {
+  const events = await db.deploymentEvent.findMany({
+    where: { deploymentId, type: "traffic_set" },
+    orderBy: { id: "desc" },
+    select: { data: true, createdAt: true },
+  });
+  return events.find((e) => (e.data as { trafficPercent?: number } | null)?.trafficPercent === 100)?.createdAt ?? null;
+}
+
+/**
+ * The candidate over the window ending now and the stable revision over the same length of window. Once
+ * all traffic is on the candidate (the watch, after a blue-green switch), the stable revision serves
+ * nothing: it is read over the window that ended when full traffic began, the pre-deploy baseline.
+ */
+async function measureTrigger({
+  source,
+  subject,
+  trigger,
+  now,
+  baselineEndsAt,
+}: {
+  source: MetricsSource;
+  subject: AnalysisSubject;
+  trigger: AnalysisTrigger;
+  now: Date;
+  baselineEndsAt: Date | null;
+}): Promise<RevisionMeasurements> {
+  const base = { metric: trigger.metric, target: { id: subject.targetId }, windowSeconds: trigger.windowSeconds };
+  if (!baselineEndsAt || !subject.stable)
+    return source.measure({ ...base, revisions: { candidate: subject.candidate, stable: subject.stable }, now });
+  const [current, before] = await Promise.all([
+    source.measure({ ...base, revisions: { candidate: subject.candidate }, now }),
+    source.measure({ ...base, revisions: { candidate: subject.stable }, now: baselineEndsAt }),
+  ]);
+  const note = `the stable revision before full traffic (the window ending ${baselineEndsAt.toISOString()})`;
+  return { candidate: current.candidate, stable: { ...before.candidate, note: before.candidate.note ?? note } };
+}
 
 /** Idempotent per (run, now): a repeated tick writes no second measurement; a finished run is not measured again. */
 export async function runAnalysisTick(input: RunAnalysisTickInput): Promise<AnalysisTickResult> {
@@ -41,15 +82,10 @@ export async function runAnalysisTick(input: RunAnalysisTickInput): Promise<Anal
   const { config } = subject.analysis;
   const triggers = config.triggers.filter((t) => t.enabled);
   const source = createMetricsSource(subject.metricsSource, input.metricsOptions);
+  const baselineEndsAt = phase === "canary_step" ? null : await fullTrafficAt(deploymentId);
   const measured = await Promise.all(
     triggers.map(async (trigger) => {
-      const measurements = await source.measure({
-        metric: trigger.metric,
-        target: { id: subject.targetId },
-        revisions: { candidate: subject.candidate, stable: subject.stable },
-        windowSeconds: trigger.windowSeconds,
-        now,
-      });
+      const measurements = await measureTrigger({ source, subject, trigger, now, baselineEndsAt });
       return { trigger, measurements, judgement: judgeMeasurement({ trigger, measurements, minSampleRequests: config.minSampleRequests }) };
     }),
   );

@@ -75,6 +75,8 @@ it("rolls back a canary whose errors start after verification, within one interv
       analysis: {
         enabled: true,
         intervalSeconds: INTERVAL_SECONDS,
+        // These judge the canary pauses; the watch after full traffic has a test of its own.
+        watchPeriodSeconds: 0,
         minSampleRequests: MIN_SAMPLES,
         triggers: [
           { kind: "threshold", name: "errors", metric: "error_rate", comparison: ">", threshold: 5, windowSeconds: WINDOW_SECONDS },
@@ -129,6 +131,8 @@ it("pauses a canary that gets no traffic for a person, with the reason, and proc
       analysis: {
         enabled: true,
         intervalSeconds: INTERVAL_SECONDS,
+        // These judge the canary pauses; the watch after full traffic has a test of its own.
+        watchPeriodSeconds: 0,
         minSampleRequests: MIN_SAMPLES,
         triggers: [
           { kind: "threshold", name: "errors", metric: "error_rate", comparison: ">", threshold: 5, windowSeconds: WINDOW_SECONDS },
@@ -155,3 +159,69 @@ it("pauses a canary that gets no traffic for a person, with the reason, and proc
   await controlDeployment({ principal, id, control: "resume" });
   expect((await waitForState(id, ["succeeded", "rolled_back", "failed", "paused"], 60_000)).state).toBe("succeeded");
 }, 120_000);
+
+it("watches a blue-green switch: errors that start after it take all traffic back to the old revision, which still runs", async () => {
+  const principal = await createPrincipal("release_manager");
+  const { environment, service, target } = await createTarget({ strategy: "blue_green" });
+  await db.service.update({
+    where: { id: service.id },
+    data: {
+      analysis: {
+        enabled: true,
+        intervalSeconds: INTERVAL_SECONDS,
+        watchPeriodSeconds: 60,
+        minSampleRequests: MIN_SAMPLES,
+        triggers: [
+          { kind: "threshold", name: "errors", metric: "error_rate", comparison: ">", threshold: 5, windowSeconds: WINDOW_SECONDS },
+        ],
+      },
+    },
+  });
+  const { startDeployment } = await import("./start-deployment");
+  const { controlDeployment } = await import("./control-deployment");
+  const { getProvider } = await import("./get-provider");
+  const deploy = async (releaseId: string) =>
+    (await startDeployment({ principal, input: { releaseId, environment: environment.slug, waitForWindow: false } })).id;
+  // The good release: watched too, and a person ends its watch with promote.
+  const firstId = await deploy((await createRelease(service.id, "1.0.0", principal.userId)).id);
+  await waitUntilStep(firstId, "watch");
+  await controlDeployment({ principal, id: firstId, control: "promote" });
+  const v1 = await waitForState(firstId, ["succeeded", "rolled_back", "failed", "paused"]);
+  expect(v1.state, v1.error ?? "").toBe("succeeded");
+  const providerTarget = { id: target.id, providerType: "local" as const, providerConfig: target.providerConfig };
+  const status = await getProvider("local").getStatus({ target: providerTarget });
+  const traffic = startTraffic(new URL("/work", status.url!).toString());
+
+  const bad = await createRelease(service.id, "2.0.0", principal.userId);
+  await db.release.update({ where: { id: bad.id }, data: { env: { ERROR_RATE: "0.2", ERRORS_AFTER_SECONDS: "6" } } });
+  const id = await deploy(bad.id);
+  const done = await waitForState(id, ["rolled_back", "succeeded", "failed", "paused"], 90_000);
+  await traffic.stop();
+
+  expect(done.state, done.error ?? "").toBe("rolled_back");
+  expect(done.error).toMatch(/^Analysis after the switch: rollback — errors: 1 breach \(failure limit 0\); last: /);
+  const run = await db.analysisRun.findFirstOrThrow({ where: { deploymentId: id }, include: { measurements: true } });
+  expect(run).toMatchObject({ phase: "blue_green_switch", verdict: "rollback", status: "finished" });
+  // The stable revision is read over the window that ended when full traffic began: it served then.
+  const stable = run.measurements.filter((m) => m.revision === "stable");
+  expect(stable.length).toBeGreaterThan(0);
+  expect(
+    stable.every(
+      (m) => m.revisionName === v1.revision && m.sampleCount > 0 && m.reason?.startsWith("the stable revision before full traffic"),
+    ),
+  ).toBe(true);
+  const after = await getProvider("local").getStatus({ target: providerTarget });
+  expect(after.revisions.find((r) => r.name === v1.revision)).toMatchObject({ healthy: true, traffic: 100 });
+}, 180_000);
+
+async function waitUntilStep(id: string, kind: string): Promise<void> {
+  const { waitUntil } = await import("@/lib/testing/own-redis");
+  await waitUntil(
+    async () => {
+      const d = await db.deployment.findUniqueOrThrow({ where: { id } });
+      const step = (d.plan as { kind: string }[])[d.currentStep];
+      if (step?.kind !== kind || d.state !== "stepping") throw new Error(`deployment is ${d.state} at ${step?.kind}`);
+    },
+    { timeoutMs: 60_000, what: `deployment ${id} to reach its ${kind} step` },
+  );
+}

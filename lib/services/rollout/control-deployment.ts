@@ -7,7 +7,7 @@ import { actorOf, recordAudit } from "@/lib/audit/record-audit";
 import type { Principal } from "@/lib/auth/principal";
 import { db, type DeploymentState, type Prisma } from "@/lib/db";
 import { decideControl, type DeploymentControl } from "@/lib/domain/decide-control";
-import { fullTrafficStep, type RolloutStep } from "@/lib/domain/plan-rollout";
+import { promoteStep, type RolloutStep } from "@/lib/domain/plan-rollout";
 import { transitionOf } from "@/lib/domain/rollout-lifecycle";
 import { appendEvent } from "./append-event";
 import { queueStepSoon } from "./queue-step";
@@ -40,8 +40,9 @@ function change(control: DeploymentControl, d: Current): Change {
       return { data: { ...base, pausedReason: null, resumeAt: null, currentStep }, requeue: true, message: "resumed" };
     }
     case "promote": {
-      const currentStep = fullTrafficStep(steps);
-      return { data: { ...base, pausedReason: null, resumeAt: null, currentStep }, requeue: true, message: "promoted to 100%" };
+      const currentStep = promoteStep(steps, d.currentStep);
+      const message = steps[d.currentStep]?.kind === "watch" ? "promoted: the watch after full traffic ends now" : "promoted to 100%";
+      return { data: { ...base, pausedReason: null, resumeAt: null, currentStep }, requeue: true, message };
     }
     case "abort":
       // Aborting a deploy that waits for its window cancels it; the worker finds nothing to undo.

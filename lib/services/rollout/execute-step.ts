@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { RolloutStep } from "@/lib/domain/plan-rollout";
 import type { DeploymentProvider, TargetStatus, TrafficWeights } from "@/lib/providers/types";
 import { readReleaseEnv } from "@/lib/schemas/release-env";
-import { analysePause, isAnalysisEnabled } from "./analyse-pause";
+import { analyseStep, isAnalysisEnabled } from "./analyse-step";
 import { providerTargetOf, revisionNameFor, type LoadedDeployment } from "./load-deployment";
 import { runPostDeployChecks } from "./run-post-deploy-checks";
 import { runPostRollbackSmoke } from "./run-post-rollback-smoke";
@@ -129,9 +129,15 @@ export async function executeStep(ctx: StepContext): Promise<StepOutcome> {
       return ctx.deployment.kind === "deploy" ? runPostDeployChecks(ctx) : runPostRollbackSmoke(ctx);
     case "pause":
       if (step.seconds === null) return { kind: "wait_for_promote", message: "Waiting for someone to promote or abort" };
-      // An invalid stored configuration counts as enabled here, so analysePause holds the rollout saying so.
-      if (isAnalysisEnabled(ctx.deployment)) return analysePause({ deployment: ctx.deployment, index: ctx.index, seconds: step.seconds });
+      // An invalid stored configuration counts as enabled here, so analyseStep holds the rollout saying so.
+      if (isAnalysisEnabled(ctx.deployment))
+        return analyseStep({ deployment: ctx.deployment, index: ctx.index, seconds: step.seconds, phase: "canary_step" });
       return { kind: "advance", message: `Analysis pause of ${step.seconds} s`, delayMs: step.seconds * 1000 };
+    case "watch":
+      // Planned while analysis was on; if someone turned it off since, there is nothing left to watch with.
+      if (isAnalysisEnabled(ctx.deployment))
+        return analyseStep({ deployment: ctx.deployment, index: ctx.index, seconds: step.seconds, phase: step.phase });
+      return { kind: "advance", message: "Watch after full traffic skipped: analysis was turned off for this service" };
     case "finalize":
       return finalize(ctx, step.keepPrevious);
   }

@@ -4,6 +4,7 @@
 import { AppError } from "@/lib/api/app-error";
 import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
+import { watchSecondsOf } from "@/lib/domain/analysis/service-analysis";
 import { planRollout } from "@/lib/domain/plan-rollout";
 import { entryState } from "@/lib/domain/rollout-lifecycle";
 import type { StartDeploymentInput } from "@/lib/schemas/deployments";
@@ -59,7 +60,12 @@ export async function startDeployment({
   const forbidden = deployPermissionRefusal(principal, environment);
   if (forbidden) throw new AppError("forbidden", forbidden.reason);
   const strategy = input.strategy ?? target.defaultStrategy;
-  const plan = planRollout({ strategy, canarySteps: target.canarySteps, stepPauseSeconds: target.stepPauseSeconds });
+  const plan = planRollout({
+    strategy,
+    canarySteps: target.canarySteps,
+    stepPauseSeconds: target.stepPauseSeconds,
+    watchSeconds: watchSecondsOf(release.service.analysis),
+  });
   if (!plan.ok) throw new AppError("validation", plan.reason, { fields: [{ path: "target.canarySteps", message: plan.reason }] });
   const decision = await decideDeployment({ principal, release, environment, target, overrideReason: input.overrideReason });
   const waits = !decision.allowed && input.waitForWindow && decision.waitUntil !== null;
