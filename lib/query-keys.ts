@@ -64,6 +64,10 @@ export const queryKeys = {
     /** history: a service's or a target's runs, newest first */
     list: (filters: { service?: string; target?: string }) => ["smoke-runs", "list", filters] as const,
   },
+  analysis: {
+    /** a deployment's analysis runs and measurements, refreshed on its measurement and decision events */
+    ofDeployment: (deploymentId: string) => ["analysis", "deployment", deploymentId] as const,
+  },
   audit: {
     all: ["audit"] as const,
     list: (filters: AuditFilters) => ["audit", "list", filters] as const,

@@ -1,6 +1,7 @@
 "use client";
-// The deployment page: header, controls, step progress, traffic split, per-revision rates and the timeline,
-// all live through the deployment's event stream.
+// The deployment page: header, controls, step progress, traffic split, per-revision rates, smoke runs,
+// analysis and the timeline, all live through the deployment's event stream.
+import { DeploymentAnalysis } from "@/components/analysis/deployment-analysis";
 import { QueryError } from "@/components/ui/query-state";
 import { DeploymentSmokeRuns } from "@/components/smoke/deployment-smoke-runs";
 import { RerunSmokeButton } from "@/components/smoke/rerun-smoke-button";
@@ -65,6 +66,9 @@ export function DeploymentView({ id, canControl, canRollback, canRunSmoke }: Pro
             <RerunSmokeButton targetId={d.target.id} />
           </div>
         ) : null}
+      </Section>
+      <Section title="Analysis">
+        <DeploymentAnalysis deploymentId={d.id} steps={d.steps} />
       </Section>
       <Section title="Timeline">
         <EventTimeline events={d.events} />

@@ -1,4 +1,6 @@
-// The deployment's timeline, oldest first, with the time of each event to the second.
+// The deployment's timeline, oldest first, with the time of each event to the second. An analysis decision
+// that rests on a breach links to that measurement in the Analysis section.
+import { BreachLink, breachOf } from "@/components/analysis/breach-link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { DeploymentDetail } from "@/lib/services/rollout/get-deployment";
@@ -23,17 +25,23 @@ export function EventTimeline({ events }: { events: Event[] }) {
       aria-live="polite"
       className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
     >
-      {events.map((e) => (
-        <li key={e.id} className="flex items-baseline gap-3 px-3 py-2 text-sm">
-          <time dateTime={e.createdAt} title={e.createdAt} className="w-20 shrink-0 font-mono text-xs text-slate-500 tabular-nums">
-            {formatClock(e.createdAt)}
-          </time>
-          <Badge tone={TONE[e.type] ?? "neutral"} className="w-28 shrink-0 justify-center whitespace-nowrap">
-            {e.type.replace("_", " ")}
-          </Badge>
-          <span className="text-slate-800">{e.message}</span>
-        </li>
-      ))}
+      {events.map((e) => {
+        const breach = e.type === "decision" ? breachOf(e.data) : null;
+        return (
+          <li key={e.id} className="flex items-baseline gap-3 px-3 py-2 text-sm">
+            <time dateTime={e.createdAt} title={e.createdAt} className="w-20 shrink-0 font-mono text-xs text-slate-500 tabular-nums">
+              {formatClock(e.createdAt)}
+            </time>
+            <Badge tone={TONE[e.type] ?? "neutral"} className="w-28 shrink-0 justify-center whitespace-nowrap">
+              {e.type.replace("_", " ")}
+            </Badge>
+            <span className="text-slate-800">
+              {e.message}
+              {breach ? <BreachLink breach={breach} /> : null}
+            </span>
+          </li>
+        );
+      })}
     </ol>
   );
 }

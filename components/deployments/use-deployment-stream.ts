@@ -18,6 +18,10 @@ function mergeEvent(client: QueryClient, id: string, event: LiveEvent) {
   if (event.type === "check_result" || event.type.startsWith("smoke")) {
     void client.invalidateQueries({ queryKey: queryKeys.smokeRuns.ofDeployment(id) });
   }
+  // A tick measured (or decided): the analysis panel reads the runs and measurements afresh.
+  if (event.type === "measurement" || event.type === "decision") {
+    void client.invalidateQueries({ queryKey: queryKeys.analysis.ofDeployment(id) });
+  }
   client.setQueryData<DeploymentDetail>(queryKeys.deployments.detail(id), (old) => {
     if (!old || old.events.some((e) => e.id === event.id)) return old;
     const events = [...old.events, event as DeploymentDetail["events"][number]].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
@@ -53,6 +57,7 @@ export function useDeploymentStream({ id, enabled }: { id: string; enabled: bool
           setStatus("idle");
           void client.invalidateQueries({ queryKey: queryKeys.deployments.detail(id) });
           void client.invalidateQueries({ queryKey: queryKeys.smokeRuns.ofDeployment(id) });
+          void client.invalidateQueries({ queryKey: queryKeys.analysis.ofDeployment(id) });
         }
       });
       source.onerror = () => {

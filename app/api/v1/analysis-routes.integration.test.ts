@@ -66,6 +66,7 @@ describe("GET /api/v1/deployments/{id}/analysis", () => {
   it("returns each run with every measurement, the query and the error", async () => {
     const { status, body } = await callRoute(analysisRoute.GET, { as: world.people.developer, params: { id: deploymentId } });
     expect(status).toBe(200);
+    expect(body.analysisEnabled).toBe(true);
     expect(body.runs).toHaveLength(1);
     expect(body.runs[0]).toMatchObject({ phase: "canary_step", status: "finished", verdict: "inconclusive" });
     expect(body.runs[0].measurements.map((m: { revision: string }) => m.revision)).toEqual(["candidate", "stable"]);
@@ -77,6 +78,8 @@ describe("GET /api/v1/deployments/{id}/analysis", () => {
       sampleCount: 0,
       windowSeconds: 60,
       threshold: "error_rate > 5 % over 60 s",
+      // The configuration still holds this trigger as measured, so its number comes with the text.
+      thresholdValue: 5,
       verdict: "error",
       error: expect.stringContaining("could not be reached"),
       query: expect.stringContaining('revision="cand"'),

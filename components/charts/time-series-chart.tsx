@@ -1,0 +1,82 @@
+"use client";
+// A line chart of a few series over time, with an optional horizontal threshold and marked points: the one
+// Recharts wrapper the analysis panel draws with. It is a picture for sighted readers (role="img" with a
+// name); whoever uses it must show the same data as text beside it, as the measurements table does.
+import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+
+export type TimeSeries = { key: string; name: string; color: string };
+/** `at` in epoch milliseconds; a series' null is a gap (no data), never a zero. */
+export type TimePoint = { at: number } & Record<string, number | null>;
+export type TimeMark = { at: number; value: number; label: string };
+
+type Props = {
+  label: string;
+  series: TimeSeries[];
+  points: TimePoint[];
+  formatValue: (value: number) => string;
+  formatTime: (at: number) => string;
+  threshold?: { value: number; label: string } | null;
+  marks?: TimeMark[];
+  height?: number;
+};
+
+const THRESHOLD_COLOR = "#b91c1c";
+
+export function TimeSeriesChart({ label, series, points, formatValue, formatTime, threshold, marks = [], height = 240 }: Props) {
+  return (
+    <figure role="img" aria-label={label} className="m-0 rounded-lg border border-slate-200 bg-white p-2">
+      {/* Keyboard navigation inside a picture is noise: the table beside it is the accessible view. */}
+      <LineChart responsive accessibilityLayer={false} data={points} style={{ width: "100%", height }} margin={{ top: 16, right: 40 }}>
+        <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
+        <XAxis
+          dataKey="at"
+          type="number"
+          scale="time"
+          domain={["dataMin", "dataMax"]}
+          tickFormatter={formatTime}
+          tick={{ fontSize: 11, fill: "#475569" }}
+        />
+        <YAxis tickFormatter={formatValue} tick={{ fontSize: 11, fill: "#475569" }} width={72} />
+        <Tooltip
+          labelFormatter={(at) => formatTime(Number(at))}
+          formatter={(value) => (typeof value === "number" ? formatValue(value) : "no data")}
+        />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {series.map((s) => (
+          // Not animated: the panel refetches on every tick, and a redrawn line would replay its animation each time.
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            stroke={s.color}
+            strokeWidth={2}
+            dot={{ r: 2 }}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+        ))}
+        {threshold ? (
+          <ReferenceLine
+            y={threshold.value}
+            ifOverflow="extendDomain"
+            stroke={THRESHOLD_COLOR}
+            strokeDasharray="6 4"
+            label={{ value: threshold.label, position: "insideTopLeft", fill: THRESHOLD_COLOR, fontSize: 11 }}
+          />
+        ) : null}
+        {marks.map((mark) => (
+          <ReferenceDot
+            key={`${mark.at}:${mark.label}`}
+            x={mark.at}
+            y={mark.value}
+            r={6}
+            ifOverflow="extendDomain"
+            fill={THRESHOLD_COLOR}
+            stroke="#fff"
+            label={{ value: mark.label, position: "top", fill: THRESHOLD_COLOR, fontSize: 11 }}
+          />
+        ))}
+      </LineChart>
+    </figure>
+  );
+}
