@@ -28,6 +28,8 @@ test("a canary that analysis rolls back shows the breach, its query, the thresho
     analysis: {
       enabled: true,
       intervalSeconds: 1,
+      // This journey is about a canary step's analysis; no watch after full traffic, so 1.0.0 finishes at once.
+      watchPeriodSeconds: 0,
       minSampleRequests: 10,
       triggers: [{ kind: "threshold", name: TRIGGER, metric: "error_rate", comparison: ">", threshold: 5, windowSeconds: 10 }],
     },
