@@ -102,6 +102,15 @@ async function main(): Promise<void> {
     return [];
   });
   if (started.length) console.log(`Starting the seeded releases on the local provider: ${started.join(", ")}`);
+  // Synthetic traffic so metrics and analysis have data: DEMO_TRAFFIC_RPS per target (default 5), --no-traffic for none.
+  const rps = process.argv.includes("--no-traffic") ? 0 : Number(process.env.DEMO_TRAFFIC_RPS ?? 5);
+  if (Number.isFinite(rps) && rps > 0) {
+    const { startDemoTraffic } = await import("./demo-traffic");
+    startDemoTraffic({ rps: Math.min(Math.floor(rps), 1000) });
+    console.log(
+      `Synthetic demo traffic: ${rps} requests/s to /work of each serving local target (DEMO_TRAFFIC_RPS; --no-traffic turns it off)`,
+    );
+  }
   console.log(`\nFlightdeck is running at http://localhost:${port}  (Ctrl-C stops it)`);
   console.log(`Demo sign-ins, password "${DEMO_PASSWORD}":`);
   for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(16)} ${u.email}`);
