@@ -1,9 +1,14 @@
 // Runs one benchmark (see run.ts) and prints its figures.
+import { benchAnalysisCanaries } from "./analysis-canaries";
 import { benchLiveViewers } from "./live-viewers";
 import { benchRollbackOverhead } from "./rollback-overhead";
 import { benchSmokeSuite } from "./smoke-suite";
 
 const BENCHES: Record<string, { title: string; run: () => Promise<Record<string, string>> }> = {
+  analysis: {
+    title: "Analysis: breach → rollback over bad canaries vs the interval; good canaries with no false rollback",
+    run: benchAnalysisCanaries,
+  },
   rollback: { title: "Rollback overhead (click → provider call vs bare provider call)", run: benchRollbackOverhead },
   smoke: { title: "Smoke runner overhead (the eight-check suite's wall time vs its checks' own latencies)", run: benchSmokeSuite },
   viewers: { title: "Live updates: Postgres load with 1 and with 100 viewers of a live deployment", run: benchLiveViewers },

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createToken, withDatabase } from "./support/database";
 import { signIn } from "./support/sign-in";
-import { startSteadyTraffic } from "./support/steady-traffic";
+import { startClientTraffic } from "@/lib/services/rollout/testing/client-traffic";
 
 const TRIGGER = "Error rate above 5%";
 const SCREENSHOT = path.resolve(__dirname, "../public/readme/analysis.png");
@@ -69,7 +69,7 @@ test("a canary that analysis rolls back shows the breach, its query, the thresho
   await expect.poll(() => stateOf(good), { timeout: 90_000 }).toBe("succeeded");
 
   const { provider } = await api(request, admin, "GET", `/api/v1/targets/${target.id}`);
-  const traffic = startSteadyTraffic({ url: new URL("/work", provider.url).toString() });
+  const traffic = startClientTraffic({ url: new URL("/work", provider.url).toString() });
   let bad: string;
   try {
     // Its errors start 5 s after it starts: it passes its check before traffic, then fails under load.

@@ -11,12 +11,19 @@ import { createMetricsSource } from "@/lib/metrics/registry";
 import { type OwnPrometheus, startOwnPrometheus } from "@/lib/testing/own-prometheus";
 import { createOwnRedis, freePort, type OwnRedis } from "@/lib/testing/own-redis";
 import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
-import { closeEngineTest, createPrincipal, createRelease, createTarget, waitForState } from "./testing/engine-fixtures";
+import { startClientTraffic } from "./testing/client-traffic";
+import {
+  closeEngineTest,
+  ERROR_ANALYSIS,
+  enableErrorAnalysis,
+  createPrincipal,
+  createRelease,
+  createTarget,
+  waitForState,
+} from "./testing/engine-fixtures";
 
 const stateDir = mkdtempSync(path.join(tmpdir(), "fd-analysis-prom-"));
-const INTERVAL_SECONDS = 1;
-const WINDOW_SECONDS = 10;
-const MIN_SAMPLES = 10;
+const { intervalSeconds: INTERVAL_SECONDS, windowSeconds: WINDOW_SECONDS, minSampleRequests: MIN_SAMPLES } = ERROR_ANALYSIS;
 let redis: OwnRedis;
 let worker: SpawnedWorker;
 let prometheus: OwnPrometheus;
@@ -43,19 +50,6 @@ afterAll(async () => {
   await prometheus?.stop();
   await redis?.stop();
 });
-
-/** Steady traffic until `stop()`: four requests in flight. */
-function startTraffic(url: string) {
-  let running = true;
-  const loop = async () => {
-    while (running) {
-      await (await fetch(url).catch(() => null))?.arrayBuffer();
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  const loops = Array.from({ length: 4 }, loop);
-  return { stop: async () => ((running = false), await Promise.all(loops)) };
-}
 
 /** Polls Prometheus (the analysis' own query) every 100 ms; resolves with when it first showed the breach. */
 function watchForBreach(config: { type: "prometheus"; url: string }, targetId: string, candidate: () => string | null) {
@@ -90,20 +84,7 @@ it("rolls back a canary within one interval + 1 s of its breach showing in Prome
     where: { id: target.id },
     data: { providerConfig: { ...(target.providerConfig as object), metricsPort }, metricsSource: source },
   });
-  await db.service.update({
-    where: { id: service.id },
-    data: {
-      analysis: {
-        enabled: true,
-        intervalSeconds: INTERVAL_SECONDS,
-        watchPeriodSeconds: 0,
-        minSampleRequests: MIN_SAMPLES,
-        triggers: [
-          { kind: "threshold", name: "errors", metric: "error_rate", comparison: ">", threshold: 5, windowSeconds: WINDOW_SECONDS },
-        ],
-      },
-    },
-  });
+  await enableErrorAnalysis({ serviceId: service.id });
   const { startDeployment } = await import("./start-deployment");
   const { getProvider } = await import("./get-provider");
   const deploy = async (releaseId: string, strategy?: "rolling") =>
@@ -117,7 +98,7 @@ it("rolls back a canary within one interval + 1 s of its breach showing in Prome
   const status = await getProvider("local").getStatus({
     target: { id: target.id, providerType: "local", providerConfig: fresh.providerConfig },
   });
-  const traffic = startTraffic(new URL("/work", status.url!).toString());
+  const traffic = startClientTraffic({ url: new URL("/work", status.url!).toString() });
 
   const bad = await createRelease(service.id, "2.0.0", principal.userId);
   await db.release.update({ where: { id: bad.id }, data: { env: { ERROR_RATE: "0.2", ERRORS_AFTER_SECONDS: "5" } } });

@@ -9,12 +9,19 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createOwnRedis, type OwnRedis } from "@/lib/testing/own-redis";
 import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
-import { closeEngineTest, createPrincipal, createRelease, createTarget, waitForState } from "./testing/engine-fixtures";
+import { breachVisibleAt, startClientTraffic } from "./testing/client-traffic";
+import {
+  closeEngineTest,
+  ERROR_ANALYSIS,
+  enableErrorAnalysis,
+  createPrincipal,
+  createRelease,
+  createTarget,
+  waitForState,
+} from "./testing/engine-fixtures";
 
 const stateDir = mkdtempSync(path.join(tmpdir(), "fd-analysis-engine-"));
-const INTERVAL_SECONDS = 1;
-const WINDOW_SECONDS = 10;
-const MIN_SAMPLES = 10;
+const { intervalSeconds: INTERVAL_SECONDS, windowSeconds: WINDOW_SECONDS, minSampleRequests: MIN_SAMPLES } = ERROR_ANALYSIS;
 let redis: OwnRedis;
 let worker: SpawnedWorker;
 
@@ -37,53 +44,10 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-type Sample = { at: number; revision: string | null; ok: boolean };
-
-/** Steady traffic until `stop()`: four requests in flight, each response's wall-clock time and revision kept. */
-function startTraffic(url: string) {
-  const samples: Sample[] = [];
-  let running = true;
-  const loop = async () => {
-    while (running) {
-      const res = await fetch(url).catch(() => null);
-      await res?.arrayBuffer();
-      samples.push({ at: Date.now(), revision: res?.headers.get("x-revision") ?? null, ok: res?.ok ?? false });
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  const loops = Array.from({ length: 4 }, loop);
-  return { samples, stop: async () => ((running = false), await Promise.all(loops)) };
-}
-
-/** When the candidate's error rate over the trailing window first exceeded 5 % with enough samples, as clients saw it. */
-function breachVisibleAt(samples: Sample[], candidate: string): number {
-  const mine = samples.filter((s) => s.revision === candidate).sort((a, b) => a.at - b.at);
-  const found = mine.find((s) => {
-    const inWindow = mine.filter((o) => o.at > s.at - WINDOW_SECONDS * 1000 && o.at <= s.at);
-    return inWindow.length >= MIN_SAMPLES && (100 * inWindow.filter((o) => !o.ok).length) / inWindow.length > 5;
-  });
-  if (!found) throw new Error(`the candidate never showed a breach in ${mine.length} responses`);
-  return found.at;
-}
-
 it("rolls back a canary whose errors start after verification, within one interval + 1 s of the breach", async () => {
   const principal = await createPrincipal("release_manager");
   const { environment, service, target } = await createTarget({ strategy: "canary", canarySteps: [50, 100], stepPauseSeconds: 60 });
-  await db.service.update({
-    where: { id: service.id },
-    data: {
-      analysis: {
-        enabled: true,
-        intervalSeconds: INTERVAL_SECONDS,
-        // These judge the canary pauses; the watch after full traffic has a test of its own.
-        watchPeriodSeconds: 0,
-        minSampleRequests: MIN_SAMPLES,
-        triggers: [
-          { kind: "threshold", name: "errors", metric: "error_rate", comparison: ">", threshold: 5, windowSeconds: WINDOW_SECONDS },
-        ],
-      },
-    },
-  });
+  await enableErrorAnalysis({ serviceId: service.id });
   const { startDeployment } = await import("./start-deployment");
   const { getProvider } = await import("./get-provider");
   const deploy = async (releaseId: string, strategy?: "rolling") =>
@@ -92,7 +56,7 @@ it("rolls back a canary whose errors start after verification, within one interv
   const status = await getProvider("local").getStatus({
     target: { id: target.id, providerType: "local", providerConfig: target.providerConfig },
   });
-  const traffic = startTraffic(new URL("/work", status.url!).toString());
+  const traffic = startClientTraffic({ url: new URL("/work", status.url!).toString() });
 
   const bad = await createRelease(service.id, "2.0.0", principal.userId);
   await db.release.update({ where: { id: bad.id }, data: { env: { ERROR_RATE: "0.2", ERRORS_AFTER_SECONDS: "5" } } });
@@ -103,7 +67,13 @@ it("rolls back a canary whose errors start after verification, within one interv
   expect(done.state, done.error ?? "").toBe("rolled_back");
   expect(done.error).toMatch(/^Analysis: rollback — errors: 1 breach \(failure limit 0\); last: \d+(\.\d+)? % > 5 % over 10 s$/);
   const rollbackStarted = done.events.find((e) => e.type === "error" && e.message === done.error)!.createdAt.getTime();
-  const visible = breachVisibleAt(traffic.samples, done.revision!);
+  const visible = breachVisibleAt({
+    samples: traffic.samples,
+    candidate: done.revision!,
+    windowSeconds: WINDOW_SECONDS,
+    minSamples: MIN_SAMPLES,
+    percent: 5,
+  });
   console.info(`breach visible → rollback started: ${rollbackStarted - visible} ms (interval ${INTERVAL_SECONDS * 1000} ms)`);
   expect(rollbackStarted - visible).toBeLessThanOrEqual(INTERVAL_SECONDS * 1000 + 1000);
   // Measured healthy before the errors began: the rollback is the analysis', not verification's.
@@ -125,21 +95,7 @@ it("rolls back a canary whose errors start after verification, within one interv
 it("pauses a canary that gets no traffic for a person, with the reason, and proceeds when that person resumes it", async () => {
   const principal = await createPrincipal("release_manager");
   const { environment, service } = await createTarget({ strategy: "canary", canarySteps: [50, 100], stepPauseSeconds: 3 });
-  await db.service.update({
-    where: { id: service.id },
-    data: {
-      analysis: {
-        enabled: true,
-        intervalSeconds: INTERVAL_SECONDS,
-        // These judge the canary pauses; the watch after full traffic has a test of its own.
-        watchPeriodSeconds: 0,
-        minSampleRequests: MIN_SAMPLES,
-        triggers: [
-          { kind: "threshold", name: "errors", metric: "error_rate", comparison: ">", threshold: 5, windowSeconds: WINDOW_SECONDS },
-        ],
-      },
-    },
-  });
+  await enableErrorAnalysis({ serviceId: service.id });
   const { startDeployment } = await import("./start-deployment");
   const { controlDeployment } = await import("./control-deployment");
   const deploy = async (version: string, strategy?: "rolling") => {
@@ -163,20 +119,7 @@ it("pauses a canary that gets no traffic for a person, with the reason, and proc
 it("watches a blue-green switch: errors that start after it take all traffic back to the old revision, which still runs", async () => {
   const principal = await createPrincipal("release_manager");
   const { environment, service, target } = await createTarget({ strategy: "blue_green" });
-  await db.service.update({
-    where: { id: service.id },
-    data: {
-      analysis: {
-        enabled: true,
-        intervalSeconds: INTERVAL_SECONDS,
-        watchPeriodSeconds: 60,
-        minSampleRequests: MIN_SAMPLES,
-        triggers: [
-          { kind: "threshold", name: "errors", metric: "error_rate", comparison: ">", threshold: 5, windowSeconds: WINDOW_SECONDS },
-        ],
-      },
-    },
-  });
+  await enableErrorAnalysis({ serviceId: service.id, watchPeriodSeconds: 60 });
   const { startDeployment } = await import("./start-deployment");
   const { controlDeployment } = await import("./control-deployment");
   const { getProvider } = await import("./get-provider");
@@ -190,7 +133,7 @@ it("watches a blue-green switch: errors that start after it take all traffic bac
   expect(v1.state, v1.error ?? "").toBe("succeeded");
   const providerTarget = { id: target.id, providerType: "local" as const, providerConfig: target.providerConfig };
   const status = await getProvider("local").getStatus({ target: providerTarget });
-  const traffic = startTraffic(new URL("/work", status.url!).toString());
+  const traffic = startClientTraffic({ url: new URL("/work", status.url!).toString() });
 
   const bad = await createRelease(service.id, "2.0.0", principal.userId);
   await db.release.update({ where: { id: bad.id }, data: { env: { ERROR_RATE: "0.2", ERRORS_AFTER_SECONDS: "6" } } });

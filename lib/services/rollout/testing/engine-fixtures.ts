@@ -83,3 +83,19 @@ export async function closeEngineTest({
   await (await import("@/lib/redis")).closeRedis();
   await (await import("@/lib/db")).disconnectDb();
 }
+
+/** The analysis the engine tests and the analysis bench use: one error-rate trigger, short interval and window. */
+export const ERROR_ANALYSIS = { intervalSeconds: 1, windowSeconds: 10, minSampleRequests: 10, thresholdPercent: 5 } as const;
+
+/**
+ * Turns the service's analysis on with ERROR_ANALYSIS's trigger ("errors": error_rate > 5 % over 10 s).
+ * No watch after full traffic unless asked for: most tests judge canary pauses.
+ */
+export async function enableErrorAnalysis({ serviceId, watchPeriodSeconds = 0 }: { serviceId: string; watchPeriodSeconds?: number }) {
+  const { intervalSeconds, windowSeconds, minSampleRequests, thresholdPercent } = ERROR_ANALYSIS;
+  const trigger = { kind: "threshold", name: "errors", metric: "error_rate", comparison: ">", threshold: thresholdPercent, windowSeconds };
+  await getDb().service.update({
+    where: { id: serviceId },
+    data: { analysis: { enabled: true, intervalSeconds, watchPeriodSeconds, minSampleRequests, triggers: [trigger] } },
+  });
+}
