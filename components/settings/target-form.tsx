@@ -1,7 +1,8 @@
 "use client";
 // Add or edit a service's target in one environment: the provider and its configuration (a form per
 // provider; only local is available until the other providers ship), the default strategy, the canary
-// steps and their pause, and whether a deploy needs a recorded backup. The server validates everything.
+// steps and their pause, whether a deploy needs a recorded backup, and where analysis reads its metrics.
+// The server validates everything.
 import { useState } from "react";
 import { Field, fieldErrorId, FormActions, Input, FormError, Select } from "@/components/ui/form";
 import { AVAILABLE_PROVIDER_TYPES } from "@/lib/providers/provider-config";
@@ -9,10 +10,20 @@ import { PROVIDER_TYPES, STRATEGIES } from "@/lib/schemas/targets";
 import type { TargetView } from "@/lib/services/catalog/target-view";
 import { fieldErrors } from "./field-errors";
 import { LocalConfigFields, readLocalConfig } from "./local-config-fields";
+import { MetricsSourceFields, readMetricsSource } from "./metrics-source-fields";
 import { STRATEGY_LABELS } from "./strategy-labels";
 import { useCreateTarget, useUpdateTarget, type TargetDraft } from "./use-target-admin";
 
-const FIELDS = ["environment", "providerType", "providerConfig", "defaultStrategy", "canarySteps", "stepPauseSeconds", "requiresBackup"];
+const FIELDS = [
+  "environment",
+  "providerType",
+  "providerConfig",
+  "defaultStrategy",
+  "canarySteps",
+  "stepPauseSeconds",
+  "requiresBackup",
+  "metricsSource",
+];
 
 type Props = { serviceId: string; environment: { slug: string; name: string }; target: TargetView | null; onDone: () => void };
 
@@ -30,6 +41,7 @@ function readDraft(data: FormData, { serviceId, environment, target }: Props): T
       .map(Number),
     stepPauseSeconds: isManual ? null : Number(data.get("stepPauseSeconds") || 0),
     requiresBackup: data.get("requiresBackup") === "on",
+    metricsSource: readMetricsSource(data, target?.metricsSource ?? null),
   };
 }
 
@@ -49,8 +61,8 @@ export function TargetForm(props: Props) {
         event.preventDefault();
         const draft = readDraft(new FormData(event.currentTarget), props);
         if (!target) return create.mutate(draft, { onSuccess: onDone });
-        const { providerConfig, defaultStrategy, canarySteps, stepPauseSeconds, requiresBackup } = draft;
-        update.mutate({ providerConfig, defaultStrategy, canarySteps, stepPauseSeconds, requiresBackup }, { onSuccess: onDone });
+        const { serviceId: _s, environment: _e, providerType: _p, ...settings } = draft;
+        update.mutate(settings, { onSuccess: onDone });
       }}
     >
       <Field
@@ -131,6 +143,7 @@ export function TargetForm(props: Props) {
           </label>
         </div>
       </div>
+      <MetricsSourceFields stored={target?.metricsSource ?? null} errors={errors} />
       <FormError message={errors.summary} />
       <FormActions
         onCancel={onDone}

@@ -37,7 +37,9 @@ export function useCreateService() {
 export function useUpdateService(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: UpdateServiceInput) => apiFetch<ServiceSummary>(servicePath(id), { method: "PATCH", json: input }),
+    // The analysis editor sends its draft as typed (an emptied number is null) for the server to judge.
+    mutationFn: (input: UpdateServiceInput | { analysis: Record<string, unknown> }) =>
+      apiFetch<ServiceSummary>(servicePath(id), { method: "PATCH", json: input }),
     onSuccess: () => refreshCatalog(client),
   });
 }

@@ -17,6 +17,8 @@ export type TargetDraft = {
   canarySteps: number[];
   stepPauseSeconds: number | null;
   requiresBackup: boolean;
+  /** { type: "local" } or a prometheus source as the form describes it; the server checks it */
+  metricsSource: Record<string, unknown>;
 };
 
 /** What an edit sends: the provider type, service and environment of a target stay. */

@@ -30,23 +30,28 @@ export interface MetricsSource {
   measure(input: MeasureInput): Promise<RevisionMeasurements>;
 }
 
-const queryText = z.string().trim().min(1).max(4000);
+const queryText = z.string().trim().min(1, "is required").max(4000, "must be at most 4000 characters");
 
-/** How a target's metrics are read; stored as JSON and validated here. */
+/**
+ * How a target's metrics are read; stored as JSON and validated here. Strict, so that a misspelt key (say
+ * `query` for `queries`) is refused where an admin sends it instead of silently measuring with the defaults.
+ */
 export const metricsSourceConfigSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("local") }),
-  z.object({
-    type: z.literal("prometheus"),
-    /** Base URL of a Prometheus-compatible HTTP API (Prometheus, Thanos, Mimir, VictoriaMetrics). */
-    url: z.url({ protocol: /^https?$/ }),
-    timeoutMs: z.number().int().min(100).max(60_000).default(5_000),
-    /** Label matchers that pick one revision of this target; placeholders {{target}} and {{revision}}. */
-    selector: queryText.optional(),
-    /** Per metric, PromQL replacing the default template; placeholders {{selector}}, {{window}}, {{target}}, {{revision}}. */
-    queries: z.partialRecord(z.enum(METRIC_NAMES), queryText).default({}),
-    /** Per metric, PromQL for the sample count (requests, or readings) behind a value. */
-    sampleQueries: z.partialRecord(z.enum(METRIC_NAMES), queryText).default({}),
-  }),
+  z.object({ type: z.literal("local") }).strict(),
+  z
+    .object({
+      type: z.literal("prometheus"),
+      /** Base URL of a Prometheus-compatible HTTP API (Prometheus, Thanos, Mimir, VictoriaMetrics). */
+      url: z.url({ protocol: /^https?$/, message: "must be an http or https URL" }).max(2048, "must be at most 2048 characters"),
+      timeoutMs: z.number().int().min(100).max(60_000).default(5_000),
+      /** Label matchers that pick one revision of this target; placeholders {{target}} and {{revision}}. */
+      selector: queryText.optional(),
+      /** Per metric, PromQL replacing the default template; placeholders {{selector}}, {{window}}, {{target}}, {{revision}}. */
+      queries: z.partialRecord(z.enum(METRIC_NAMES), queryText).default({}),
+      /** Per metric, PromQL for the sample count (requests, or readings) behind a value. */
+      sampleQueries: z.partialRecord(z.enum(METRIC_NAMES), queryText).default({}),
+    })
+    .strict(),
 ]);
 
 export type MetricsSourceConfig = z.infer<typeof metricsSourceConfigSchema>;

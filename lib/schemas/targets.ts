@@ -1,8 +1,10 @@
 // Input of the target routes (/api/v1/targets). A target is a service × environment: its provider and that
 // provider's configuration (validated by the provider's own schema), its default strategy and canary plan
-// (validated by the rule the rollout planner applies), and whether a deploy needs a backup first.
+// (validated by the rule the rollout planner applies), whether a deploy needs a backup first, and where
+// analysis reads its metrics (the metrics source's own schema).
 import { z } from "zod";
 import { checkCanarySteps } from "@/lib/domain/plan-rollout";
+import { metricsSourceConfigSchema } from "@/lib/metrics/types";
 import { AVAILABLE_PROVIDER_TYPES, providerConfigSchemas, type ProviderType } from "@/lib/providers/provider-config";
 import { archivedFilter, optionalText } from "./common";
 
@@ -70,6 +72,8 @@ const targetSettings = {
   canarySteps: canaryStepsSchema,
   stepPauseSeconds: stepPauseSecondsSchema,
   requiresBackup: z.boolean({ message: "must be true or false" }),
+  /** The local proxy's counters, or a Prometheus-compatible API with optional PromQL overrides. */
+  metricsSource: metricsSourceConfigSchema,
 };
 
 export const createTargetBody = z
@@ -83,6 +87,7 @@ export const createTargetBody = z
     canarySteps: targetSettings.canarySteps.default([10, 50, 100]),
     stepPauseSeconds: targetSettings.stepPauseSeconds.default(60),
     requiresBackup: targetSettings.requiresBackup.default(false),
+    metricsSource: targetSettings.metricsSource.default({ type: "local" }),
   })
   .strict()
   .transform((body, ctx) => {
@@ -100,10 +105,11 @@ export const updateTargetBody = z
     canarySteps: targetSettings.canarySteps.optional(),
     stepPauseSeconds: targetSettings.stepPauseSeconds.optional(),
     requiresBackup: targetSettings.requiresBackup.optional(),
+    metricsSource: targetSettings.metricsSource.optional(),
   })
   .strict()
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: "send at least one of providerConfig, defaultStrategy, canarySteps, stepPauseSeconds, requiresBackup",
+    message: "send at least one of providerConfig, defaultStrategy, canarySteps, stepPauseSeconds, requiresBackup, metricsSource",
   });
 export type UpdateTargetInput = z.infer<typeof updateTargetBody>;
 

@@ -1,6 +1,8 @@
 // The service catalog: active services by default (archived ones on request). Targets' provider credentials
 // are never part of it.
 import { db, type Prisma } from "@/lib/db";
+import type { AnalysisConfig } from "@/lib/domain/analysis/analysis-config";
+import { parseServiceAnalysis } from "@/lib/domain/analysis/service-analysis";
 import type { ArchivedFilter } from "@/lib/schemas/common";
 import { storedSmokeChecks } from "@/lib/smoke/parse-smoke-suite";
 
@@ -15,6 +17,11 @@ export type ServiceSummary = {
   smokeSuite: unknown[];
   alertRules: unknown[];
   rollbackTriggers: unknown[];
+  /**
+   * Automated analysis with the documents' defaults filled in, as the rollout reads it; null when the stored
+   * value no longer parses (the rollout then refuses to analyse, and saving a new one replaces it).
+   */
+  analysis: ({ enabled: boolean } & AnalysisConfig) | null;
   /** environments this service has an active deploy target in, by slug, in promotion order */
   environments: string[];
   createdAt: string;
@@ -35,6 +42,11 @@ export const serviceSummaryInclude = {
 
 type ServiceRow = Prisma.ServiceGetPayload<{ include: typeof serviceSummaryInclude }>;
 
+function analysisView(stored: unknown): ServiceSummary["analysis"] {
+  const parsed = parseServiceAnalysis(stored);
+  return parsed.ok ? { enabled: parsed.value.enabled, ...parsed.value.config } : null;
+}
+
 export function toServiceSummary({ targets, ...service }: ServiceRow): ServiceSummary {
   return {
     id: service.id,
@@ -47,6 +59,7 @@ export function toServiceSummary({ targets, ...service }: ServiceRow): ServiceSu
     smokeSuite: storedSmokeChecks(service.smokeSuite),
     alertRules: asArray(service.alertRules),
     rollbackTriggers: asArray(service.rollbackTriggers),
+    analysis: analysisView(service.analysis),
     environments: targets
       .map((t) => t.environment)
       .sort((a, b) => a.promotionOrder - b.promotionOrder)

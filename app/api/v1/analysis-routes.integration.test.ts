@@ -139,5 +139,8 @@ describe("PATCH /api/v1/services/{id} with analysis", () => {
     });
     const audit = await getDb().auditEvent.findMany({ where: { action: "service.updated", subjectId: service.id } });
     expect(audit).toHaveLength(1);
+    // The settings form reads it back through the service, defaults filled in.
+    const read = await callRoute(serviceRoute.GET, { as: world.people.developer, params: { id: service.id } });
+    expect(read.body.analysis).toEqual({ enabled: true, ...DEFAULT_ANALYSIS_CONFIG, intervalSeconds: 5 });
   });
 });

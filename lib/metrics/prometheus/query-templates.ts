@@ -43,6 +43,11 @@ function escapeLabelValue(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
 }
 
+/** Fills {{selector}} only: the query as an admin reads it, with {{target}}, {{revision}} and {{window}} still to come. */
+export function fillSelector({ template, selector = DEFAULT_SELECTOR }: { template: string; selector?: string }): string {
+  return template.replace(/\{\{selector\}\}/g, selector);
+}
+
 /** Fills {{selector}} (itself a template), then {{target}}, {{revision}} and {{window}} (as "300s"). */
 export function renderQuery({
   template,
@@ -63,5 +68,5 @@ export function renderQuery({
     window: `${windowSeconds}s`,
   };
   const fill = (text: string) => text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
-  return fill(template.replace(/\{\{selector\}\}/g, selector));
+  return fill(fillSelector({ template, selector }));
 }

@@ -49,6 +49,7 @@ export async function createTarget({ principal, input }: { principal: Principal;
         canarySteps: input.canarySteps,
         stepPauseSeconds: input.stepPauseSeconds,
         requiresBackup: input.requiresBackup,
+        metricsSource: input.metricsSource,
       },
       include: targetViewInclude,
     });
@@ -65,6 +66,7 @@ export async function createTarget({ principal, input }: { principal: Principal;
         canarySteps: input.canarySteps,
         stepPauseSeconds: input.stepPauseSeconds,
         requiresBackup: input.requiresBackup,
+        metricsSource: input.metricsSource,
       },
     });
     return toTargetView(target);

@@ -1,5 +1,5 @@
-// An admin edits a target's provider configuration (checked against its provider type, which stays) and
-// rollout settings. The change applies to the next deployment; one running now keeps the plan it started
+// An admin edits a target's provider configuration (checked against its provider type, which stays),
+// rollout settings and metrics source. The change applies to the next deployment; one running now keeps the plan it started
 // with. One audit entry lists each changed field from → to.
 import { AppError } from "@/lib/api/app-error";
 import { fromZodError } from "@/lib/api/problem";
@@ -23,9 +23,12 @@ export async function updateTarget({ principal, id, input }: Input): Promise<Tar
   return db.$transaction(async (tx) => {
     const before = await tx.target.findUnique({ where: { id }, include: { service: true, environment: true } });
     if (!before) throw new AppError("not_found", `There is no target ${id}.`);
-    const { defaultStrategy, canarySteps, stepPauseSeconds, requiresBackup } = input;
+    const { defaultStrategy, canarySteps, stepPauseSeconds, requiresBackup, metricsSource } = input;
     const providerConfig = checkedConfig(before.providerType, input.providerConfig);
-    const changes = diffFields({ before, input: { providerConfig, defaultStrategy, canarySteps, stepPauseSeconds, requiresBackup } });
+    const changes = diffFields({
+      before,
+      input: { providerConfig, defaultStrategy, canarySteps, stepPauseSeconds, requiresBackup, metricsSource },
+    });
     const data = Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.to])) as Prisma.TargetUpdateInput;
     const after = await tx.target.update({ where: { id }, data, include: targetViewInclude });
     if (Object.keys(changes).length > 0) {
