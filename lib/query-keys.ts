@@ -1,6 +1,18 @@
 // Every TanStack Query key of the app, in one place, so a mutation invalidates exactly what it changed.
 export type ReleaseFilters = { service?: string; q?: string; page?: number };
-export type DeploymentFilters = { state?: string; service?: string; environment?: string; page?: number };
+export type DeploymentFilters = {
+  state?: string;
+  service?: string;
+  environment?: string;
+  kind?: string;
+  ids?: string;
+  /** the Insights figure whose deployments are listed, over from–to */
+  insight?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+};
+export type InsightFilters = { service?: string; environment?: string; range?: string };
 export type AuditFilters = {
   actor?: string;
   action?: string;
@@ -68,6 +80,8 @@ export const queryKeys = {
     /** a deployment's analysis runs and measurements, refreshed on its measurement and decision events */
     ofDeployment: (deploymentId: string) => ["analysis", "deployment", deploymentId] as const,
   },
+  /** delivery metrics (GET /api/v1/insights) of a scope and range */
+  insights: (filters: InsightFilters) => ["insights", filters] as const,
   audit: {
     all: ["audit"] as const,
     list: (filters: AuditFilters) => ["audit", "list", filters] as const,

@@ -33,7 +33,8 @@ export function ServiceSelect(props: Props) {
   return <CatalogSelect {...props} label="Service" anyLabel="All services" options={services.data?.items} />;
 }
 
-export function EnvironmentSelect(props: Props) {
+/** `anyLabel` names what no choice means where it is not "all environments" (Insights: every production one). */
+export function EnvironmentSelect({ anyLabel = "All environments", ...props }: Props & { anyLabel?: string }) {
   const environments = useEnvironments();
-  return <CatalogSelect {...props} label="Environment" anyLabel="All environments" options={environments.data?.items} />;
+  return <CatalogSelect {...props} label="Environment" anyLabel={anyLabel} options={environments.data?.items} />;
 }
