@@ -72,11 +72,13 @@ test("the Insights page shows the four delivery figures of a service, each linki
 
   await page.goto(`/insights?service=${slug}&environment=staging&range=7d`);
   const card = (name: string) => page.getByRole("region", { name });
+  await expect(page.locator("#insights-service")).toHaveValue(slug);
+  await expect(page.locator("#insights-environment")).toHaveValue("staging");
   await expect(card("Deployment frequency")).toContainText("2 successful deploys");
   await expect(card("Deployment frequency").getByTestId("insight-value")).toHaveText("2 a week");
   await expect(card("Lead time for changes").getByTestId("insight-value")).toHaveText(/^2(\.\d)? h$/);
   await expect(card("Lead time for changes")).toContainText("over 2 deploys");
-  await expect(card("Change failure rate").getByTestId("insight-value")).toHaveText("66.7 %");
+  await expect(card("Change failure rate").getByTestId("insight-value")).toHaveText("67 %");
   await expect(card("Change failure rate")).toContainText("2 failed deploys of 3");
   await expect(card("Time to restore")).toContainText("over 2 restored failures");
   await expect(card("Time to restore").getByTestId("insight-value")).not.toHaveText("No data");

@@ -16,7 +16,9 @@ function CatalogSelect({
 }: Props & { label: string; anyLabel: string; options?: { id: string; slug: string; name: string }[] }) {
   return (
     <Field id={id} label={label} className={className}>
-      <Select id={id} name={name} defaultValue={defaultValue ?? ""}>
+      {/* Remounted once the options arrive: an uncontrolled select keeps the first option it had otherwise,
+          and a filtered page would show "All …" over a filter that is in force. */}
+      <Select key={options ? "loaded" : "loading"} id={id} name={name} defaultValue={defaultValue ?? ""}>
         <option value="">{anyLabel}</option>
         {options?.map((o) => (
           <option key={o.id} value={o.slug}>
