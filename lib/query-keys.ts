@@ -12,6 +12,7 @@ export type DeploymentFilters = {
   to?: string;
   page?: number;
 };
+export type OverviewFilters = { q?: string; environment?: string; owner?: string };
 export type InsightFilters = { service?: string; environment?: string; range?: string };
 export type AuditFilters = {
   actor?: string;
@@ -27,7 +28,9 @@ export type AuditFilters = {
 export const queryKeys = {
   health: ["health"] as const,
   me: ["me"] as const,
+  /** the prefix of every Overview query, so a change anywhere refreshes it whatever its filters */
   overview: ["overview"] as const,
+  overviewList: (filters: OverviewFilters) => ["overview", filters] as const,
   /** the active services (pickers); the prefix of every service query, so a catalog change refreshes them all */
   services: ["services"] as const,
   serviceAdmin: {
