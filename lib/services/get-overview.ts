@@ -4,7 +4,7 @@
 // targets are left out: the Overview is about what can be deployed. A search (name or slug), an owner and an
 // environment narrow it; the owners to choose from and the number of services before narrowing come along.
 import { AppError } from "@/lib/api/app-error";
-import { db, type Prisma } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import { escapeLike } from "@/lib/db/escape-like";
 import type { OverviewQuery } from "@/lib/schemas/overview";
 
@@ -51,7 +51,11 @@ type TargetRow = {
   deploymentCreatedAt: Date | null;
 };
 
-function loadTargets() {
+/** Every active target, or (a narrowed view) only those of the services and environments shown. */
+function loadTargets(only: { serviceIds: string[]; environmentIds: string[] } | null) {
+  const narrowed = only
+    ? Prisma.sql`AND t."serviceId" = ANY(${only.serviceIds}::text[]) AND t."environmentId" = ANY(${only.environmentIds}::text[])`
+    : Prisma.empty;
   return db.$queryRaw<TargetRow[]>`
     SELECT t.id AS "targetId", t."serviceId", t."environmentId", t."currentRevision",
            cr.version AS "currentVersion",
@@ -66,7 +70,7 @@ function loadTargets() {
       ORDER BY dd."createdAt" DESC
       LIMIT 1
     ) d ON true
-    WHERE t."archivedAt" IS NULL`;
+    WHERE t."archivedAt" IS NULL ${narrowed}`;
 }
 
 function toCell(row: TargetRow): OverviewCell {
@@ -107,7 +111,9 @@ async function loadOwners(): Promise<string[]> {
 }
 
 export async function getOverview(query: Partial<OverviewQuery> = {}): Promise<Overview> {
-  const [services, environments, targets, openReviews, totalServices, owners] = await Promise.all([
+  // The whole matrix reads every target at once; a narrowed one reads only the targets it shows, after them.
+  const isNarrowed = Boolean(query.q || query.owner || query.environment);
+  const [services, environments, openReviews, totalServices, owners, allTargets] = await Promise.all([
     db.service.findMany({
       where: servicesWhere(query),
       select: { id: true, slug: true, name: true, owner: true },
@@ -118,16 +124,22 @@ export async function getOverview(query: Partial<OverviewQuery> = {}): Promise<O
       select: { id: true, slug: true, name: true, isProduction: true },
       orderBy: { promotionOrder: "asc" },
     }),
-    loadTargets(),
     db.review.count({ where: { closedAt: null } }),
     db.service.count({ where: { archivedAt: null } }),
     loadOwners(),
+    isNarrowed ? null : loadTargets(null),
   ]);
   if (query.environment && environments.length === 0) {
     throw new AppError("validation", `There is no environment "${query.environment}".`, {
       fields: [{ path: "query.environment", message: "unknown environment" }],
     });
   }
+  const targets =
+    allTargets ??
+    (await loadTargets({
+      serviceIds: services.map((service) => service.id),
+      environmentIds: environments.map((environment) => environment.id),
+    }));
   const byKey = new Map(targets.map((row) => [`${row.serviceId}:${row.environmentId}`, row]));
   const rows = services.map((service) => ({
     ...service,

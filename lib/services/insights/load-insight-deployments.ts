@@ -34,34 +34,19 @@ export async function loadInsightTargets({ service, environment }: { service?: s
   });
 }
 
+type DeploymentRow = Omit<InsightDeployment, "kind"> & { kind: string };
+
+/** One query, whatever the number of targets: each failed deploy's first error event (when its step failed;
+ *  the engine writes one as it starts reverting) comes from a partial index of error events. */
 export async function loadInsightDeployments({ targetIds, from }: { targetIds: string[]; from: Date }): Promise<InsightDeployment[]> {
   if (targetIds.length === 0) return [];
-  const rows = await db.deployment.findMany({
-    where: { targetId: { in: targetIds }, OR: [{ finishedAt: { gte: from } }, { finishedAt: null }] },
-    select: {
-      id: true,
-      targetId: true,
-      kind: true,
-      state: true,
-      revision: true,
-      replacesRevision: true,
-      rollbackOfId: true,
-      createdAt: true,
-      startedAt: true,
-      finishedAt: true,
-      release: { select: { committedAt: true } },
-    },
-  });
-  // When a failed deploy's step failed: its first error event (the engine writes one as it starts reverting).
-  const failedIds = rows.filter((d) => d.state === "rolled_back" || d.state === "failed").map((d) => d.id);
-  const firstErrors =
-    failedIds.length === 0
-      ? []
-      : await db.deploymentEvent.groupBy({
-          by: ["deploymentId"],
-          where: { deploymentId: { in: failedIds }, type: "error" },
-          _min: { createdAt: true },
-        });
-  const firstErrorOf = new Map(firstErrors.map((e) => [e.deploymentId, e._min.createdAt]));
-  return rows.map(({ release, ...d }) => ({ ...d, committedAt: release.committedAt, firstErrorAt: firstErrorOf.get(d.id) ?? null }));
+  const rows = await db.$queryRaw<DeploymentRow[]>`
+    SELECT d.id, d."targetId", d.kind::text AS kind, d.state::text AS state, d.revision, d."replacesRevision",
+           d."rollbackOfId", d."createdAt", d."startedAt", d."finishedAt", r."committedAt",
+           CASE WHEN d.state IN ('rolled_back', 'failed') THEN (
+             SELECT min(e."createdAt") FROM "DeploymentEvent" e WHERE e."deploymentId" = d.id AND e.type = 'error'
+           ) END AS "firstErrorAt"
+    FROM "Deployment" d JOIN "Release" r ON r.id = d."releaseId"
+    WHERE d."targetId" = ANY(${targetIds}::text[]) AND (d."finishedAt" >= ${from} OR d."finishedAt" IS NULL)`;
+  return rows.map((row) => ({ ...row, kind: row.kind === "rollback" ? "rollback" : "deploy" }));
 }
