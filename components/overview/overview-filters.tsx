@@ -25,7 +25,7 @@ export function OverviewFilters({ filters, owners }: { filters: Filters; owners:
     if (typing.current) clearTimeout(typing.current);
     if (form.current) setFilters(readForm(form.current));
   };
-  const isFiltered = Boolean(filters.q || filters.environment || filters.owner);
+  const isFiltered = Boolean(filters.q || filters.environment || filters.owner || filters.page);
   return (
     <form
       ref={form}

@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { QueryError } from "@/components/ui/query-state";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { StatusPill, stateLabel } from "@/components/ui/status-pill";
+import { Pager } from "@/components/ui/pager";
 import { TrafficBar } from "@/components/ui/traffic-bar";
 import { formatDateTime } from "@/components/ui/format";
 import { OverviewFilters } from "./overview-filters";
@@ -72,7 +73,7 @@ export function OverviewMatrix({ filters }: { filters: Filters }) {
   });
   if (query.isPending) return <TableSkeleton rows={6} columns={4} label="Loading the overview" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
-  const { environments, rows, openReviews, totalServices, owners } = query.data;
+  const { environments, rows, openReviews, totalServices, matchingServices, owners, page, pageSize } = query.data;
   const isFiltered = Boolean(filters.q || filters.environment || filters.owner);
 
   return (
@@ -94,7 +95,7 @@ export function OverviewMatrix({ filters }: { filters: Filters }) {
         <div className="flex flex-wrap items-end justify-between gap-3">
           <OverviewFilters filters={filters} owners={owners} />
           <p data-testid="overview-count" className="text-sm text-slate-500" aria-live="polite">
-            {isFiltered ? `${rows.length} of ${totalServices} services` : `${totalServices} services`}
+            {isFiltered ? `${matchingServices} of ${totalServices} services match` : `${totalServices} services`}
           </p>
         </div>
       ) : null}
@@ -160,6 +161,14 @@ export function OverviewMatrix({ filters }: { filters: Filters }) {
           </table>
         </div>
       )}
+      {matchingServices > pageSize ? (
+        <Pager
+          page={page}
+          pageSize={pageSize}
+          total={matchingServices}
+          hrefFor={(to) => `/overview${toSearch({ ...filters, page: to })}`}
+        />
+      ) : null}
     </div>
   );
 }

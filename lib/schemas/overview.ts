@@ -9,5 +9,8 @@ export const overviewQuery = z.object({
   environment: optionalText(100),
   /** a service owner, as the catalog spells it (case does not matter) */
   owner: optionalText(120),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  /** services per page, in name order: a page of the matrix stays quick to read and to render */
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type OverviewQuery = z.infer<typeof overviewQuery>;

@@ -1,10 +1,11 @@
-// The services × environments matrix. Four queries whatever the size of the catalog: services,
-// environments, every target with its current release and latest deployment (one LATERAL join that walks
-// the (targetId, createdAt) index once per target), and the count of open reviews. Archived services and
+// The services × environments matrix, a page of services at a time (100 by default, in name order). A fixed
+// number of queries whatever the size of the catalog: the page's services, environments, counts and owners,
+// then the page's targets with their current release and latest deployment (one LATERAL join that walks the
+// (targetId, createdAt) index once per target). Archived services and
 // targets are left out: the Overview is about what can be deployed. A search (name or slug), an owner and an
 // environment narrow it; the owners to choose from and the number of services before narrowing come along.
 import { AppError } from "@/lib/api/app-error";
-import { db, Prisma } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { escapeLike } from "@/lib/db/escape-like";
 import type { OverviewQuery } from "@/lib/schemas/overview";
 
@@ -33,6 +34,10 @@ export type Overview = {
   openReviews: number;
   /** active services before the search and the owner filter */
   totalServices: number;
+  /** services the search and the owner filter leave, over every page */
+  matchingServices: number;
+  page: number;
+  pageSize: number;
   /** every owner named by an active service, for the owner filter */
   owners: string[];
 };
@@ -51,11 +56,8 @@ type TargetRow = {
   deploymentCreatedAt: Date | null;
 };
 
-/** Every active target, or (a narrowed view) only those of the services and environments shown. */
-function loadTargets(only: { serviceIds: string[]; environmentIds: string[] } | null) {
-  const narrowed = only
-    ? Prisma.sql`AND t."serviceId" = ANY(${only.serviceIds}::text[]) AND t."environmentId" = ANY(${only.environmentIds}::text[])`
-    : Prisma.empty;
+/** The active targets of these services in these environments, each with its latest deployment. */
+function loadTargets(only: { serviceIds: string[]; environmentIds: string[] }) {
   return db.$queryRaw<TargetRow[]>`
     SELECT t.id AS "targetId", t."serviceId", t."environmentId", t."currentRevision",
            cr.version AS "currentVersion",
@@ -70,7 +72,7 @@ function loadTargets(only: { serviceIds: string[]; environmentIds: string[] } | 
       ORDER BY dd."createdAt" DESC
       LIMIT 1
     ) d ON true
-    WHERE t."archivedAt" IS NULL ${narrowed}`;
+    WHERE t."archivedAt" IS NULL AND t."serviceId" = ANY(${only.serviceIds}::text[]) AND t."environmentId" = ANY(${only.environmentIds}::text[])`;
 }
 
 function toCell(row: TargetRow): OverviewCell {
@@ -111,13 +113,16 @@ async function loadOwners(): Promise<string[]> {
 }
 
 export async function getOverview(query: Partial<OverviewQuery> = {}): Promise<Overview> {
-  // The whole matrix reads every target at once; a narrowed one reads only the targets it shows, after them.
-  const isNarrowed = Boolean(query.q || query.owner || query.environment);
-  const [services, environments, openReviews, totalServices, owners, allTargets] = await Promise.all([
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 100;
+  const where = servicesWhere(query);
+  const [services, environments, openReviews, totalServices, matchingServices, owners] = await Promise.all([
     db.service.findMany({
-      where: servicesWhere(query),
+      where,
       select: { id: true, slug: true, name: true, owner: true },
-      orderBy: { name: "asc" },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
     }),
     db.environment.findMany({
       where: query.environment ? { slug: query.environment } : {},
@@ -126,20 +131,19 @@ export async function getOverview(query: Partial<OverviewQuery> = {}): Promise<O
     }),
     db.review.count({ where: { closedAt: null } }),
     db.service.count({ where: { archivedAt: null } }),
+    db.service.count({ where }),
     loadOwners(),
-    isNarrowed ? null : loadTargets(null),
   ]);
   if (query.environment && environments.length === 0) {
     throw new AppError("validation", `There is no environment "${query.environment}".`, {
       fields: [{ path: "query.environment", message: "unknown environment" }],
     });
   }
-  const targets =
-    allTargets ??
-    (await loadTargets({
-      serviceIds: services.map((service) => service.id),
-      environmentIds: environments.map((environment) => environment.id),
-    }));
+  // Only the targets of the page's services and the environments shown.
+  const targets = await loadTargets({
+    serviceIds: services.map((service) => service.id),
+    environmentIds: environments.map((environment) => environment.id),
+  });
   const byKey = new Map(targets.map((row) => [`${row.serviceId}:${row.environmentId}`, row]));
   const rows = services.map((service) => ({
     ...service,
@@ -148,5 +152,5 @@ export async function getOverview(query: Partial<OverviewQuery> = {}): Promise<O
       return row ? toCell(row) : null;
     }),
   }));
-  return { environments, rows, openReviews, totalServices, owners };
+  return { environments, rows, openReviews, totalServices, matchingServices, page, pageSize, owners };
 }

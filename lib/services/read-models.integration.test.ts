@@ -42,7 +42,7 @@ afterAll(() => disconnectDb());
 
 describe("getOverview", () => {
   it("puts the current version and the latest deployment in each cell, and null where there is no target", async () => {
-    const overview = await getOverview();
+    const overview = await getOverview({ q: run });
     const column = overview.environments.findIndex((e) => e.slug === slug("stg"));
     const row = overview.rows.find((r) => r.slug === slug("svc"))!;
     expect(row.cells[column]).toMatchObject({
@@ -70,6 +70,15 @@ describe("getOverview's search and filters", () => {
     expect(overview.owners).toEqual(expect.arrayContaining([`Team Pay ${run}`, `team search ${run}`]));
     expect(overview.owners).not.toContain(`Team Gone ${run}`);
     expect(overview.totalServices).toBe(await getDb().service.count({ where: { archivedAt: null } }));
+  });
+
+  it("pages services in name order and counts those that match on every page", async () => {
+    const first = await getOverview({ q: run, pageSize: 2 });
+    const second = await getOverview({ q: run, pageSize: 2, page: 2 });
+    expect(first.rows.map((r) => r.name)).toEqual([`100% ${run}`, `Bare ${run}`]);
+    expect(second.rows.map((r) => r.name)).toEqual([`Svc ${run}`]);
+    expect(first).toMatchObject({ matchingServices: 3, page: 1, pageSize: 2 });
+    expect(second.rows[0]!.cells.some((cell) => cell?.currentVersion === "1.0.0")).toBe(true);
   });
 
   it("shows one environment's column when asked, and refuses an unknown one naming the field", async () => {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { first } from "@/components/data/search-params";
+import { first, pageNumber } from "@/components/data/search-params";
 import { OverviewMatrix } from "@/components/overview/overview-matrix";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSignedIn } from "@/lib/services/get-current-principal";
@@ -11,7 +11,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   await requireSignedIn("/overview", params);
-  const filters = { q: first(params.q), environment: first(params.environment), owner: first(params.owner) };
+  const filters = { q: first(params.q), environment: first(params.environment), owner: first(params.owner), page: pageNumber(params.page) };
   return (
     <>
       <PageHeader
