@@ -1,5 +1,6 @@
 // The Overview at scale: 500 services × 5 environments (2,500 targets), 20,000 deployments and 1,000,000
-// deployment events, written straight to Postgres. GET /api/v1/overview — whole, searched, one environment —
+// deployment events, written straight to Postgres. GET /api/v1/overview — its first page (100 services, as
+// the page asks), all 500 on one page, searched, one environment and owner —
 // and GET /api/v1/insights (every production deploy of 30 days) are timed over real HTTP through their route
 // handlers, each against GET /api/v1/health in the same run, requests interleaved. Target: overview p95 < 100 ms.
 //   npm run bench -- overview      (REQUESTS=200 by default)
@@ -83,6 +84,7 @@ export async function benchOverviewScale(): Promise<Record<string, string>> {
     const cases = {
       health: { url: `${servers.health.url}/api/v1/health`, token: null },
       overview: { url: `${servers.overview.url}/api/v1/overview`, token },
+      "overview, all 500 on one page": { url: `${servers.overview.url}/api/v1/overview?pageSize=500`, token },
       "overview ?q=": { url: `${servers.overview.url}/api/v1/overview?q=service%2012`, token },
       "overview ?environment=": { url: `${servers.overview.url}/api/v1/overview?environment=env-5&owner=team-3`, token },
       "insights (production, 30 d)": { url: `${servers.insights.url}/api/v1/insights?range=30d`, token },
