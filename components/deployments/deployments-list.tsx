@@ -31,7 +31,7 @@ function Filters({ filters }: { filters: DeploymentFilters }) {
       className="flex flex-wrap items-end gap-3"
       onSubmit={(event) => {
         event.preventDefault();
-        setFilters(formValues(event.currentTarget, ["state", "service", "environment"]));
+        setFilters(formValues(event.currentTarget, ["state", "kind", "service", "environment"]));
       }}
     >
       <Field id="deployments-state" label="State" className="w-44">
@@ -42,6 +42,13 @@ function Filters({ filters }: { filters: DeploymentFilters }) {
               {stateLabel(state)}
             </option>
           ))}
+        </Select>
+      </Field>
+      <Field id="deployments-kind" label="Kind" className="w-36">
+        <Select id="deployments-kind" name="kind" defaultValue={filters.kind ?? ""}>
+          <option value="">Any kind</option>
+          <option value="deploy">Deploys</option>
+          <option value="rollback">Rollbacks</option>
         </Select>
       </Field>
       <ServiceSelect id="deployments-service" name="service" defaultValue={filters.service} className="w-48" />

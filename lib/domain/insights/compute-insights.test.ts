@@ -159,6 +159,23 @@ describe("computeInsights", () => {
     expect(insights.changeFailureRate).toMatchObject({ rate: 0.5, failures: 1, total: 2 });
   });
 
+  it("restores a pre-empted deploy at the newer rollback that superseded a stuck one", () => {
+    const running = deployment({ started: 100, finished: 110, state: "aborted" });
+    const stuck = deployment({ kind: "rollback", created: 110, finished: 115, state: "aborted", rollbackOfId: running.id });
+    const newer = deployment({ kind: "rollback", created: 115, finished: 118, rollbackOfId: running.id });
+    const insights = computeInsights({ deployments: [running, stuck, newer], from, to });
+    expect(insights.timeToRestore.failures).toEqual([
+      {
+        deploymentId: running.id,
+        cause: "rollback_preempted",
+        failedAt: at(110),
+        restoredAt: at(118),
+        restoredById: newer.id,
+        restoreSeconds: 8 * 60,
+      },
+    ]);
+  });
+
   it("keeps a failure that was never restored open, out of the median", () => {
     const failed = deployment({ started: 10, finished: 20, state: "failed", firstErrorAt: at(15) });
     const insights = computeInsights({ deployments: [failed], from, to });
