@@ -1,6 +1,7 @@
 // Runs one benchmark (see run.ts) and prints its figures.
 import { benchAnalysisCanaries } from "./analysis-canaries";
 import { benchLiveViewers } from "./live-viewers";
+import { benchOverviewScale } from "./overview-scale";
 import { benchRollbackOverhead } from "./rollback-overhead";
 import { benchSmokeSuite } from "./smoke-suite";
 
@@ -8,6 +9,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Record<string,
   analysis: {
     title: "Analysis: breach → rollback over bad canaries vs the interval; good canaries with no false rollback",
     run: benchAnalysisCanaries,
+  },
+  overview: {
+    title: "Overview at 500 services × 5 environments and 1,000,000 deployment events (and Insights) vs the health check",
+    run: benchOverviewScale,
   },
   rollback: { title: "Rollback overhead (click → provider call vs bare provider call)", run: benchRollbackOverhead },
   smoke: { title: "Smoke runner overhead (the eight-check suite's wall time vs its checks' own latencies)", run: benchSmokeSuite },

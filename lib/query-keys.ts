@@ -1,6 +1,19 @@
 // Every TanStack Query key of the app, in one place, so a mutation invalidates exactly what it changed.
 export type ReleaseFilters = { service?: string; q?: string; page?: number };
-export type DeploymentFilters = { state?: string; service?: string; environment?: string; page?: number };
+export type DeploymentFilters = {
+  state?: string;
+  service?: string;
+  environment?: string;
+  kind?: string;
+  ids?: string;
+  /** the Insights figure whose deployments are listed, over from–to */
+  insight?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+};
+export type OverviewFilters = { q?: string; environment?: string; owner?: string; page?: number };
+export type InsightFilters = { service?: string; environment?: string; range?: string };
 export type AuditFilters = {
   actor?: string;
   action?: string;
@@ -15,7 +28,9 @@ export type AuditFilters = {
 export const queryKeys = {
   health: ["health"] as const,
   me: ["me"] as const,
+  /** the prefix of every Overview query, so a change anywhere refreshes it whatever its filters */
   overview: ["overview"] as const,
+  overviewList: (filters: OverviewFilters) => ["overview", filters] as const,
   /** the active services (pickers); the prefix of every service query, so a catalog change refreshes them all */
   services: ["services"] as const,
   serviceAdmin: {
@@ -68,6 +83,8 @@ export const queryKeys = {
     /** a deployment's analysis runs and measurements, refreshed on its measurement and decision events */
     ofDeployment: (deploymentId: string) => ["analysis", "deployment", deploymentId] as const,
   },
+  /** delivery metrics (GET /api/v1/insights) of a scope and range */
+  insights: (filters: InsightFilters) => ["insights", filters] as const,
   audit: {
     all: ["audit"] as const,
     list: (filters: AuditFilters) => ["audit", "list", filters] as const,

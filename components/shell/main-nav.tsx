@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/releases", label: "Releases" },
   { href: "/deployments", label: "Deployments" },
   { href: "/slos", label: "SLOs" },
+  { href: "/insights", label: "Insights" },
   { href: "/audit", label: "Audit" },
 ];
 
