@@ -16,6 +16,9 @@ export type OpenAlertInput = {
   value?: number | null;
   condition?: string | null;
   labels?: Prisma.InputJsonValue;
+  /** When it began firing; defaults to `at`. */
+  startedAt?: Date;
+  /** Now: when it was seen firing. */
   at: Date;
   actor: AuditActor;
 };
@@ -27,11 +30,12 @@ export function openKeyOf({ targetId, source, fingerprint }: Pick<OpenAlertInput
 /** The unresolved alert of this fingerprint, created (isNew) or found and marked seen now. */
 export async function openAlert(input: OpenAlertInput): Promise<{ id: string; isNew: boolean }> {
   const { targetId, source, fingerprint, name, severity, summary, value = null, condition = null, labels = {}, at, actor } = input;
+  const startedAt = input.startedAt ?? at;
   const openKey = openKeyOf(input);
   try {
     const alert = await db.$transaction(async (tx) => {
       const created = await tx.alert.create({
-        data: { targetId, source, fingerprint, openKey, name, severity, summary, value, condition, labels, startedAt: at, lastSeenAt: at },
+        data: { targetId, source, fingerprint, openKey, name, severity, summary, value, condition, labels, startedAt, lastSeenAt: at },
       });
       await recordAudit(tx, actor, {
         action: "alert.opened",
