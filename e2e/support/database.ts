@@ -17,8 +17,14 @@ export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): 
 }
 
 // Columns that record use, not change: reading with a token stamps lastUsedAt, signing in stamps lastLoginAt,
-// a signed-in browser's requests stamp its session's lastSeenAt.
-const USE_STAMPS: Record<string, string[]> = { ApiToken: ["lastUsedAt"], User: ["lastLoginAt"], Session: ["lastSeenAt"] };
+// a signed-in browser's requests stamp its session's lastSeenAt, and every evaluation interval of the workers
+// stamps an alert that is still firing.
+const USE_STAMPS: Record<string, string[]> = {
+  ApiToken: ["lastUsedAt"],
+  User: ["lastLoginAt"],
+  Session: ["lastSeenAt"],
+  Alert: ["lastSeenAt"],
+};
 
 /** A digest of every row of every table: equal digests mean nothing was changed. */
 export async function fingerprint(): Promise<Record<string, string>> {
