@@ -78,7 +78,7 @@ test("a release at 2 % errors opens a P1 that an on-call engineer acknowledges a
     await dialog.getByRole("button", { name: "Acknowledge" }).click();
     await expect(dialog).toBeHidden();
     await expect(row.getByText("acknowledged", { exact: true })).toBeVisible();
-    await expect(row).toContainText("by On-call");
+    await expect(row).toContainText("by Omar Oncall");
     await expect(row.getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
 
     const { deploymentId } = await api(request, admin, "POST", `/api/v1/targets/${target.id}/rollback`, { reason: "P1: error rate" });
@@ -94,5 +94,5 @@ test("a release at 2 % errors opens a P1 that an on-call engineer acknowledges a
   await expect(page).toHaveURL(/state=resolved/);
   const resolved = page.getByRole("row").filter({ hasText: "Error rate above 1%" });
   await expect(resolved.getByText("resolved", { exact: true })).toBeVisible();
-  await expect(resolved).toContainText("by On-call");
+  await expect(resolved).toContainText("by Omar Oncall");
 });

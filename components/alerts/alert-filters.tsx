@@ -28,7 +28,7 @@ export function AlertFilters({ filters }: { filters: Filters }) {
         setFilters(formValues(event.currentTarget, ["state", "severity", "service", "environment"]));
       }}
     >
-      <Field id="alerts-state" label="State" className="w-48">
+      <Field id="alerts-state" label="State" className="w-56">
         <Select id="alerts-state" name="state" defaultValue={filters.state ?? "unresolved"}>
           {Object.entries(STATE_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
@@ -37,7 +37,7 @@ export function AlertFilters({ filters }: { filters: Filters }) {
           ))}
         </Select>
       </Field>
-      <Field id="alerts-severity" label="Severity" className="w-36">
+      <Field id="alerts-severity" label="Severity" className="w-40">
         <Select id="alerts-severity" name="severity" defaultValue={filters.severity ?? ""}>
           <option value="">Any severity</option>
           {ALERT_SEVERITIES.map((s) => (
