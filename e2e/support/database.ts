@@ -239,3 +239,16 @@ export async function insertOpenReview(environment = "production"): Promise<stri
   );
   return id;
 }
+
+/** An open P3 rule alert on a staging target of its own; returns the alert's id. */
+export async function insertOpenAlert(): Promise<string> {
+  const { targetId } = await createStagingTarget();
+  const id = `alr_${randomUUID().slice(0, 12)}`;
+  await withDatabase((client) =>
+    client.query(
+      `INSERT INTO "Alert" (id, "targetId", name, severity, fingerprint, "openKey") VALUES ($1, $2, 'Matrix fixture', 'P3', 'threshold:fixture', $3)`,
+      [id, targetId, `${targetId}:rule:threshold:fixture`],
+    ),
+  );
+  return id;
+}
