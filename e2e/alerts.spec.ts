@@ -1,7 +1,7 @@
 // "What is firing, and who is on it?": a release failing 2 % of its requests under steady traffic opens a P1
 // for real (worker evaluating the documents' rule, local provider, sample service, the test's own requests).
 // The Alerts page lists it with its rule, value and target; an on-call engineer acknowledges it with a note
-// and the page names them; after the rollback it shows as resolved.
+// and the page names them; the target's page shows it too; after the rollback it shows as resolved.
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
@@ -70,6 +70,13 @@ test("a release at 2 % errors opens a P1 that an on-call engineer acknowledges a
     await expect(row.getByText("open", { exact: true })).toBeVisible();
     await expect(row.getByRole("link", { name: `Alerting ${slug} · Staging` })).toHaveAttribute("href", `/targets/${target.id}`);
     if (process.env.README_SCREENSHOTS) await page.screenshot({ path: SCREENSHOT });
+
+    // The target's own page says what is firing there.
+    await row.getByRole("link", { name: `Alerting ${slug} · Staging` }).click();
+    const onTarget = page.getByRole("region", { name: "Alerts on this target" });
+    await expect(onTarget).toContainText("Error rate above 1%");
+    await expect(onTarget.getByText("P1", { exact: true })).toBeVisible();
+    await page.goBack();
 
     await row.getByRole("button", { name: `Acknowledge P1 Error rate above 1% on Alerting ${slug}` }).click();
     const dialog = page.getByRole("dialog", { name: "Acknowledge P1: Error rate above 1%" });

@@ -42,6 +42,8 @@ export const queryKeys = {
   alerts: {
     all: ["alerts"] as const,
     list: (filters: AlertFilters) => ["alerts", "list", filters] as const,
+    /** a target's unresolved alerts (its page) */
+    ofTarget: (targetId: string) => ["alerts", "target", targetId] as const,
   },
   reviews: {
     all: ["reviews"] as const,
