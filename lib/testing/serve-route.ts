@@ -1,49 +1,53 @@
-// Serves one route handler over real HTTP on 127.0.0.1, so an outside program (Alertmanager) can call it the
-// way it calls a deployed Flightdeck. Keeps every exchange, for tests to wait on and assert.
-import { createServer, type IncomingMessage } from "node:http";
+// Serves one App Router route handler over real HTTP (node:http), the way Next.js calls it: a Web Request in
+// (with its body, for a POST), the handler's Response streamed out, and the request's signal aborted when the
+// client goes away. Lets a benchmark drive a route with real HTTP clients, and an outside program
+// (Alertmanager) call one, without building the whole app.
+import { createServer, type IncomingMessage, type Server } from "node:http";
 
-type Handler = (request: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-export type Exchange = { method: string; path: string; authorization: string | null; request: any; status: number; body: any };
-
-export type ServedRoute = { url: string; exchanges: Exchange[]; close: () => Promise<void> };
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
+async function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (req.method === "GET" || req.method === "HEAD") return undefined;
   const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
-export async function serveRoute({ handler, path }: { handler: Handler; path: string }): Promise<ServedRoute> {
-  const exchanges: Exchange[] = [];
-  const server = createServer(async (incoming, outgoing) => {
-    const body = await readBody(incoming);
+export async function serveRoute({
+  handler,
+  params = () => ({}),
+}: {
+  handler: Handler;
+  params?: (url: URL) => Record<string, string>;
+}): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const abort = new AbortController();
+    res.on("close", () => abort.abort());
     const headers = new Headers();
-    for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === "string") headers.set(name, value);
-    const method = incoming.method ?? "GET";
-    const request = new Request(`http://${incoming.headers.host}${incoming.url}`, {
-      method,
-      headers,
-      body: method === "GET" || method === "HEAD" ? undefined : new Uint8Array(body),
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+    void (async () => {
+      const body = await readBody(req);
+      const response = await handler(new Request(url, { method: req.method, headers, body, signal: abort.signal }), {
+        params: Promise.resolve(params(url)),
+      });
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.flushHeaders();
+      if (!response.body) return void res.end();
+      const reader = response.body.getReader();
+      abort.signal.addEventListener("abort", () => void reader.cancel().catch(() => undefined), { once: true });
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) res.write(chunk.value);
+      res.end();
+    })().catch((error: Error) => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end(error.message);
     });
-    const response = await handler(request, { params: Promise.resolve({}) });
-    const text = await response.text();
-    exchanges.push({
-      method,
-      path: incoming.url ?? "",
-      authorization: incoming.headers.authorization ?? null,
-      request: body.length ? JSON.parse(body.toString()) : null,
-      status: response.status,
-      body: text ? JSON.parse(text) : null,
-    });
-    outgoing.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "application/json" }).end(text);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}${path}`,
-    exchanges,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
 }

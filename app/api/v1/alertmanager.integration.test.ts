@@ -10,12 +10,25 @@ import { callRoute } from "@/lib/testing/catalog-fixtures";
 import { type OwnAlertmanager, startOwnAlertmanager } from "@/lib/testing/own-alertmanager";
 import { waitUntil } from "@/lib/testing/own-redis";
 import { createReleaseWorld } from "@/lib/testing/release-fixtures";
-import { type ServedRoute, serveRoute } from "@/lib/testing/serve-route";
+import { serveRoute } from "@/lib/testing/serve-route";
 import * as alertmanagerRoute from "./integrations/alertmanager/route";
 
 const OPEN = new Date("2026-06-15T09:00:00Z"); // Monday 11:00 in Berlin: the production window is open
 let world: Awaited<ReturnType<typeof createReleaseWorld>>;
-let served: ServedRoute;
+let served: { url: string; close: () => Promise<void> };
+/** Every call Alertmanager made: its token, the payload and Flightdeck's answer. */
+const exchanges: { authorization: string | null; request: any; status: number; body: any }[] = [];
+const recorded = async (request: Request) => {
+  const payload = await request.clone().json();
+  const response = await alertmanagerRoute.POST(request);
+  exchanges.push({
+    authorization: request.headers.get("authorization"),
+    request: payload,
+    status: response.status,
+    body: await response.clone().json(),
+  });
+  return response;
+};
 let alertmanager: OwnAlertmanager;
 const db = () => getDb();
 
@@ -50,8 +63,11 @@ const alertsOn = (targetId: string) => db().alert.findMany({ where: { targetId, 
 
 beforeAll(async () => {
   world = await createReleaseWorld();
-  served = await serveRoute({ handler: alertmanagerRoute.POST, path: "/api/v1/integrations/alertmanager" });
-  alertmanager = await startOwnAlertmanager({ webhookUrl: served.url, token: world.people.oncall.token });
+  served = await serveRoute({ handler: recorded });
+  alertmanager = await startOwnAlertmanager({
+    webhookUrl: `${served.url}/api/v1/integrations/alertmanager`,
+    token: world.people.oncall.token,
+  });
 });
 afterAll(async () => {
   await alertmanager?.stop();
@@ -72,7 +88,7 @@ describe("Alertmanager → Flightdeck", () => {
     await alertmanager.postAlerts([{ labels, annotations: { summary: "5xx above 1 % for 5 minutes" } }]);
     await waitUntil(
       async () => {
-        if (!served.exchanges.some((e) => e.body?.opened?.length)) throw new Error("no answer that opened an alert yet");
+        if (!exchanges.some((e) => e.body?.opened?.length)) throw new Error("no answer that opened an alert yet");
       },
       { timeoutMs: 20_000, what: "Alertmanager's alert to arrive" },
     );
@@ -85,7 +101,7 @@ describe("Alertmanager → Flightdeck", () => {
       resolvedAt: null,
       labels: { ...labels, severityFrom: 'severity="critical"' },
     });
-    const first = served.exchanges.find((e) => e.body?.opened?.length)!;
+    const first = exchanges.find((e) => e.body?.opened?.length)!;
     expect(first).toMatchObject({ status: 200, authorization: `Bearer ${world.people.oncall.token}` });
     expect(first.body).toMatchObject({ received: 1, opened: [alert!.id], unmatched: [] });
 
@@ -103,11 +119,11 @@ describe("Alertmanager → Flightdeck", () => {
     ]);
     await waitUntil(
       async () => {
-        if (!served.exchanges.some((e) => e.body?.resolved?.length)) throw new Error("no answer that resolved an alert yet");
+        if (!exchanges.some((e) => e.body?.resolved?.length)) throw new Error("no answer that resolved an alert yet");
       },
       { timeoutMs: 20_000, what: "Alertmanager's resolution to arrive" },
     );
-    expect(served.exchanges.find((e) => e.body?.resolved?.length)!.body.resolved).toEqual([alert!.id]);
+    expect(exchanges.find((e) => e.body?.resolved?.length)!.body.resolved).toEqual([alert!.id]);
     expect((await alertsOn(world.productionTarget.id))[0]!.resolvedAt).not.toBeNull();
     expect(await alertsOn(world.productionTarget.id)).toHaveLength(1);
     expect((await decide(release)).allowed).toBe(true);
@@ -126,7 +142,7 @@ describe("Alertmanager → Flightdeck", () => {
     ]);
     await waitUntil(
       async () => {
-        if (!served.exchanges.some((e) => e.body?.unmatched?.some((u: { alertname: string }) => u.alertname === "Orphan")))
+        if (!exchanges.some((e) => e.body?.unmatched?.some((u: { alertname: string }) => u.alertname === "Orphan")))
           throw new Error("no answer naming the orphan yet");
         expect(await alertsOn(world.stagingTarget.id)).toHaveLength(1);
       },
@@ -134,7 +150,7 @@ describe("Alertmanager → Flightdeck", () => {
     );
     const [disk] = await alertsOn(world.stagingTarget.id);
     expect(disk).toMatchObject({ name: "DiskFilling", severity: "P3", resolvedAt: null });
-    const orphan = served.exchanges.find((e) => e.body?.unmatched?.length)!;
+    const orphan = exchanges.find((e) => e.body?.unmatched?.length)!;
     expect(orphan).toMatchObject({ status: 200, body: { received: 1, opened: [] } });
     expect(orphan.body.unmatched).toEqual([
       {
