@@ -1,7 +1,10 @@
-// Every worker evaluates the alert rules of every serving target on a timer of its own (like the reconciler,
-// so a Redis flush cannot lose the schedule). Evaluations by several workers in the same interval are
-// harmless: the database keeps one unresolved alert per fingerprint and notifications are keyed by alert.
+// Every worker runs the alert evaluation timer (like the reconciler, so a Redis flush cannot lose the
+// schedule); each interval, the one that claims it evaluates every serving target. Were two to evaluate the
+// same interval it would be harmless: the database keeps one unresolved alert per fingerprint and
+// notifications are keyed by alert.
 import { env } from "@/lib/env";
+import { getRedis } from "@/lib/redis";
+import { claimEvaluationInterval } from "@/lib/services/alerts/claim-evaluation-interval";
 import { runAlertEvaluation } from "@/lib/services/alerts/run-alert-evaluation";
 
 export function startAlertEvaluator({ workerId }: { workerId: string }): NodeJS.Timeout {
@@ -11,7 +14,10 @@ export function startAlertEvaluator({ workerId }: { workerId: string }): NodeJS.
     if (running) return;
     running = true;
     try {
-      const { opened, resolved, failed } = await runAlertEvaluation({ now: new Date() });
+      const now = new Date();
+      const intervalMs = env().ALERT_EVALUATION_INTERVAL_MS;
+      if (!(await claimEvaluationInterval({ redis: getRedis(), workerId, intervalMs }))) return;
+      const { opened, resolved, failed } = await runAlertEvaluation({ now });
       if (opened || resolved || failed) console.info(`worker ${workerId}: alerts opened ${opened}, resolved ${resolved}, failed ${failed}`);
     } catch (error) {
       console.warn(`worker ${workerId}: alert evaluation: ${(error as Error).message}`);

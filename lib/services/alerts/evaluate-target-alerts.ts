@@ -5,7 +5,7 @@
 import { SYSTEM_ACTOR } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 import { type AlertRule, alertRulesSchema } from "@/lib/domain/alerts/alert-rule";
-import { type AlertChanges, evaluateAlertRules } from "@/lib/domain/alerts/evaluate-alert-rules";
+import { type AlertChanges, evaluateAlertRules, type UnresolvedAlert } from "@/lib/domain/alerts/evaluate-alert-rules";
 import { judgeAlertRule } from "@/lib/domain/alerts/judge-alert-rule";
 import type { RuleResult } from "@/lib/domain/alerts/rule-result";
 import { createMetricsSource, type MetricsSourceOptions } from "@/lib/metrics/registry";
@@ -18,6 +18,8 @@ export type EvaluateTargetAlertsInput = {
   target: ServingTarget;
   now: Date;
   extraResults?: RuleResult[];
+  /** The target's unresolved rule alerts, when the caller loaded them for many targets at once. */
+  unresolved?: UnresolvedAlert[];
   metricsOptions?: MetricsSourceOptions;
 };
 
@@ -45,16 +47,24 @@ async function judgeRules({ target, now, metricsOptions }: EvaluateTargetAlertsI
   );
 }
 
+/** The unresolved rule alerts of `targetIds`, by target, in one query. */
+export async function loadUnresolvedRuleAlerts(targetIds: string[]): Promise<Map<string, UnresolvedAlert[]>> {
+  const rows = await db.alert.findMany({
+    where: { targetId: { in: targetIds }, source: "rule", resolvedAt: null },
+    select: { id: true, targetId: true, fingerprint: true, name: true, severity: true },
+  });
+  const byTarget = new Map<string, UnresolvedAlert[]>();
+  for (const { targetId, ...alert } of rows) byTarget.set(targetId, [...(byTarget.get(targetId) ?? []), alert]);
+  return byTarget;
+}
+
 /** Idempotent: evaluating again with the same metrics opens nothing new and notifies nobody again. */
 export async function evaluateTargetAlerts(input: EvaluateTargetAlertsInput): Promise<AlertChanges> {
   const { target, now, extraResults = [] } = input;
   const { rules, problem } = enabledRulesOf(target.service.alertRules);
   if (problem) console.warn(`alerts: target ${target.id}: its service's alert rules are invalid (${problem}); none evaluated`);
   const results = [...(await judgeRules(input, rules)), ...extraResults];
-  const unresolved = await db.alert.findMany({
-    where: { targetId: target.id, source: "rule", resolvedAt: null },
-    select: { id: true, fingerprint: true, name: true, severity: true },
-  });
+  const unresolved = input.unresolved ?? (await loadUnresolvedRuleAlerts([target.id])).get(target.id) ?? [];
   // An invalid rule list must not resolve every alert as "removed": hold them until it is fixed.
   const changes = evaluateAlertRules({ results, unresolved: problem ? [] : unresolved });
   const metricOf = new Map(rules.map((r) => [`threshold:${r.name}`, { metric: r.metric, windowSeconds: r.windowSeconds }]));

@@ -4,9 +4,9 @@
 // and the others go on.
 import { db } from "@/lib/db";
 import type { MetricsSourceOptions } from "@/lib/metrics/registry";
-import { evaluateTargetAlerts } from "./evaluate-target-alerts";
+import { evaluateTargetAlerts, loadUnresolvedRuleAlerts } from "./evaluate-target-alerts";
 
-// Targets measured at once: each one is a few requests to its metrics source.
+// Targets measured at once: each one is two queries per rule to its metrics source, all in flight together.
 const CONCURRENCY = 8;
 
 export type AlertEvaluationSummary = { targets: number; opened: number; resolved: number; failed: number };
@@ -23,6 +23,9 @@ export async function runAlertEvaluation({
     select: { id: true, currentRevision: true, metricsSource: true, service: { select: { alertRules: true } } },
     orderBy: { id: "asc" },
   });
+  // One read of every unresolved rule alert, not one per target. An alert another worker opens meanwhile is
+  // caught by its unique key when this one tries to open it too.
+  const unresolved = await loadUnresolvedRuleAlerts(targets.map((t) => t.id));
   const summary: AlertEvaluationSummary = { targets: targets.length, opened: 0, resolved: 0, failed: 0 };
   let next = 0;
   const lane = async () => {
