@@ -8,7 +8,7 @@ import pg from "pg";
 import { generateApiToken } from "@/lib/auth/api-token";
 import { startBenchStack, ms, percentile } from "./bench-stack";
 import { measureOverviewPage, summarize } from "./overview-page";
-import { serveRoute } from "./serve-route";
+import { serveRoute } from "@/lib/testing/serve-route";
 
 const REQUESTS = Number(process.env.REQUESTS ?? 200);
 const PAGE_LOADS = Number(process.env.PAGE_LOADS ?? 20);

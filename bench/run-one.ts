@@ -1,4 +1,5 @@
 // Runs one benchmark (see run.ts) and prints its figures.
+import { benchAlertEvaluation } from "./alert-evaluation";
 import { benchAnalysisCanaries } from "./analysis-canaries";
 import { benchLiveViewers } from "./live-viewers";
 import { benchOverviewScale } from "./overview-scale";
@@ -6,6 +7,10 @@ import { benchRollbackOverhead } from "./rollback-overhead";
 import { benchSmokeSuite } from "./smoke-suite";
 
 const BENCHES: Record<string, { title: string; run: () => Promise<Record<string, string>> }> = {
+  alerts: {
+    title: "Alert evaluation: one interval at 2,500 serving targets vs the interval, the lifecycle alone and a bare query",
+    run: benchAlertEvaluation,
+  },
   analysis: {
     title: "Analysis: breach → rollback over bad canaries vs the interval; good canaries with no false rollback",
     run: benchAnalysisCanaries,

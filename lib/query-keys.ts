@@ -1,5 +1,6 @@
 // Every TanStack Query key of the app, in one place, so a mutation invalidates exactly what it changed.
 export type ReleaseFilters = { service?: string; q?: string; page?: number };
+export type AlertFilters = { state?: string; severity?: string; service?: string; environment?: string; page?: number };
 export type DeploymentFilters = {
   state?: string;
   service?: string;
@@ -52,6 +53,12 @@ export const queryKeys = {
     recent: ["releases", "recent"] as const,
     /** the release page: per environment approvals, window, promotion, readiness, deployments, changes */
     detail: (id: string) => ["releases", "detail", id] as const,
+  },
+  alerts: {
+    all: ["alerts"] as const,
+    list: (filters: AlertFilters) => ["alerts", "list", filters] as const,
+    /** a target's unresolved alerts (its page) */
+    ofTarget: (targetId: string) => ["alerts", "target", targetId] as const,
   },
   reviews: {
     all: ["reviews"] as const,

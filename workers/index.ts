@@ -13,6 +13,7 @@ import { wakeWaitingDeployments } from "@/lib/services/rollout/wake-waiting-depl
 import { type Heartbeat, startHeartbeat, type WorkerInfo } from "@/lib/queue/heartbeat";
 import { closeRedis, getRedis } from "@/lib/redis";
 import pkg from "@/package.json" with { type: "json" };
+import { startAlertEvaluator } from "./alert-evaluator";
 import { processors } from "./processors";
 import { startWorkers } from "./start-workers";
 
@@ -91,6 +92,7 @@ function main(): void {
   const info = { host: hostname(), pid: process.pid, startedAt: new Date().toISOString(), version: pkg.version };
   const heartbeat = startHeartbeat({ redis: getRedis(), workerId, info: withVitals(info) });
   const reconciler = startReconciler();
+  const alertEvaluator = startAlertEvaluator({ workerId });
   let isStopping = false;
   const onSignal = (signal: string) => {
     if (isStopping) {
@@ -99,6 +101,7 @@ function main(): void {
     }
     isStopping = true;
     clearInterval(reconciler);
+    clearInterval(alertEvaluator);
     shutdown({ workers, heartbeat, signal }).then(
       () => process.exit(0),
       (error: Error) => {
