@@ -20,7 +20,7 @@ export { openReviewForDeployment } from "./open-review-for-deployment";
 /** target: the service has no target in the environment (the release page says so; the API answers 422). */
 export type RefusalRule = "target" | "deploy_permission" | "window" | "approvals" | "promotion" | "readiness" | "override_permission";
 export type DeploymentRefusal = { rule: RefusalRule; reason: string };
-export type ReviewToOpen = { reason: "hotfix" | "window_override"; detail: string };
+export type ReviewToOpen = { reason: "hotfix" | "window_override" | "budget_override"; detail: string };
 
 /** What the person may do now: deploy, queue the deploy until the window opens, or override the window. */
 export type DeployActions = { deploy: boolean; waitForWindow: boolean; overrideWindow: boolean };
