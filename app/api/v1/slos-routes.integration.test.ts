@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { createPrincipal, createRelease, createTarget } from "@/lib/services/rollout/testing/engine-fixtures";
 import { callRoute, createCatalogWorld } from "@/lib/testing/catalog-fixtures";
+import * as environmentRoute from "./environments/[slug]/route";
 import * as slosRoute from "./slos/route";
 import * as sliRoute from "./targets/[id]/sli/route";
 
@@ -167,5 +168,28 @@ describe("GET /api/v1/targets/{id}/sli", () => {
     expect(JSON.stringify(bad.body)).toContain("range");
     const missing = await callRoute(sliRoute.GET, { as: world.people.developer, params: { id: "nope" }, query: "?range=1h" });
     expect(missing.status).toBe(404);
+  });
+});
+
+describe("PATCH /api/v1/environments/{slug} budgetFreeze", () => {
+  it("lets an admin turn the freeze on, audited, and refuses a non-boolean or a developer", async () => {
+    const { environment } = await createTarget({ strategy: "rolling" });
+    const params = { slug: environment.slug };
+    const bad = await callRoute(environmentRoute.PATCH, { as: world.people.admin, method: "PATCH", params, body: { budgetFreeze: "yes" } });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body)).toContain("body.budgetFreeze");
+    const developer = await callRoute(environmentRoute.PATCH, {
+      as: world.people.developer,
+      method: "PATCH",
+      params,
+      body: { budgetFreeze: true },
+    });
+    expect(developer.status).toBe(403);
+    expect((await getDb().environment.findUniqueOrThrow({ where: { id: environment.id } })).budgetFreeze).toBe(false);
+    const ok = await callRoute(environmentRoute.PATCH, { as: world.people.admin, method: "PATCH", params, body: { budgetFreeze: true } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.budgetFreeze).toBe(true);
+    const audit = await getDb().auditEvent.findFirstOrThrow({ where: { action: "environment.policy_updated", subjectId: environment.id } });
+    expect(audit.details).toMatchObject({ changes: { budgetFreeze: { from: false, to: true } } });
   });
 });

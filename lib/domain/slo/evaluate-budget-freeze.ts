@@ -21,7 +21,8 @@ export function evaluateBudgetFreeze({
   overrideReason,
 }: {
   enabled: boolean;
-  budget: ErrorBudget;
+  /** null when the environment does not freeze (nothing was loaded) */
+  budget: ErrorBudget | null;
   recoversAt: Date | null;
   kind: "deploy" | "rollback";
   hotfix: boolean;
@@ -29,7 +30,7 @@ export function evaluateBudgetFreeze({
   overrideReason?: string | null;
 }): BudgetFreezeDecision {
   const open = (reason: string): BudgetFreezeDecision => ({ allowed: true, frozen: false, bypass: null, reason, recoversAt: null });
-  if (!enabled) return open("This environment does not freeze deploys on a spent error budget.");
+  if (!enabled || !budget) return open("This environment does not freeze deploys on a spent error budget.");
   if (kind === "rollback") return open("Rollbacks are never held by the error-budget freeze.");
   if (budget.status === "not_enough_data") return open(`Error budget not judged: ${budget.reason}`);
   if (budget.status === "ok") return open(`Error budget left: ${budget.reason}`);
