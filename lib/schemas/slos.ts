@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { optionalText } from "./common";
 
-export const slosQuery = z.object({ service: optionalText(100), environment: optionalText(100) }).strict();
+export const slosQuery = z.object({ service: optionalText(100), environment: optionalText(100), target: optionalText(100) }).strict();
 
 export const SLI_RANGES = ["1h", "6h", "24h", "7d", "30d"] as const;
 export type SliRange = (typeof SLI_RANGES)[number];

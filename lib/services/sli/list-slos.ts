@@ -23,16 +23,20 @@ export type TargetSlo = {
 export async function listSlos({
   service,
   environment,
+  target,
   now,
 }: {
   service?: string;
   environment?: string;
+  /** one target's id */
+  target?: string;
   now?: Date;
 }): Promise<{ items: TargetSlo[] }> {
   const at = now ?? (await clockNow());
   const targets = await db.target.findMany({
     where: {
       archivedAt: null,
+      ...(target ? { id: target } : {}),
       service: { archivedAt: null, ...(service ? { slug: service } : {}) },
       ...(environment ? { environment: { slug: environment } } : {}),
     },
