@@ -20,6 +20,8 @@ type Props = {
   threshold?: { value: number; label: string } | null;
   marks?: TimeMark[];
   events?: TimeEvent[];
+  /** the value axis' range; Recharts' default starts at 0 */
+  yDomain?: [number | "auto" | "dataMin" | "dataMax", number | "auto" | "dataMin" | "dataMax"];
   height?: number;
 };
 
@@ -34,6 +36,7 @@ export function TimeSeriesChart({
   threshold,
   marks = [],
   events = [],
+  yDomain,
   height = 240,
 }: Props) {
   return (
@@ -49,7 +52,7 @@ export function TimeSeriesChart({
           tickFormatter={formatTime}
           tick={{ fontSize: 11, fill: "#475569" }}
         />
-        <YAxis tickFormatter={formatValue} tick={{ fontSize: 11, fill: "#475569" }} width={72} />
+        <YAxis tickFormatter={formatValue} tick={{ fontSize: 11, fill: "#475569" }} width={72} domain={yDomain} />
         <Tooltip
           labelFormatter={(at) => formatTime(Number(at))}
           formatter={(value) => (typeof value === "number" ? formatValue(value) : "no data")}
@@ -89,7 +92,8 @@ export function TimeSeriesChart({
             label={{ value: mark.label, position: "top", fill: THRESHOLD_COLOR, fontSize: 11 }}
           />
         ))}
-        {events.map((event) => (
+        {/* Labels sit left of their line (recent events are near the right edge), staggered so neighbours stay readable. */}
+        {events.map((event, index) => (
           <ReferenceLine
             key={`${event.at}:${event.href}`}
             x={event.at}

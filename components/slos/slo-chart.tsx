@@ -11,6 +11,7 @@ export type ChartSpec = {
   objective: number;
   objectiveLabel: string;
   format: (value: number) => string;
+  yDomain?: [number | "auto", number | "auto"];
 };
 
 function formatTimeFor(range: SliSeries["range"]) {
@@ -45,6 +46,7 @@ export function SloChart({ series, spec }: { series: SliSeries; spec: ChartSpec 
           formatTime={formatTimeFor(series.range)}
           threshold={{ value: spec.objective, label: `objective ${spec.objectiveLabel}` }}
           events={deploymentEvents(series)}
+          yDomain={spec.yDomain}
           height={200}
         />
       ) : (

@@ -24,6 +24,7 @@ function charts(objectives: SliSeries["objectives"]): ChartSpec[] {
       objective: objectives.uptimePercent,
       objectiveLabel: `> ${objectives.uptimePercent}%`,
       format: pct(2),
+      yDomain: ["auto", 100],
     },
     {
       key: "errorRate",

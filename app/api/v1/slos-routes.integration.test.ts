@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "@/lib/db";
 import { createPrincipal, createRelease, createTarget } from "@/lib/services/rollout/testing/engine-fixtures";
 import { callRoute, createCatalogWorld } from "@/lib/testing/catalog-fixtures";
+import { readBurnRates } from "@/lib/services/sli/read-burn-rates";
 import * as environmentRoute from "./environments/[slug]/route";
 import * as slosRoute from "./slos/route";
 import * as sliRoute from "./targets/[id]/sli/route";
@@ -125,6 +126,10 @@ describe("GET /api/v1/slos", () => {
     expect(item.slo.burn.burnRates["1h"]).toBeCloseTo(20, 9);
     expect(item.slo.burn.burnRates["5m"]).toBeCloseTo(20, 9);
     expect(item.slo.burn.action).toBe("page");
+    // the alert evaluator's seam reads the same decision
+    const seam = await readBurnRates({ targetId: targets.burning.targetId, now: new Date() });
+    expect(seam.action).toBe("page");
+    expect(seam.rules.find((r) => r.rule.id === "fast")?.firing).toBe(true);
   });
 
   it("refuses an unknown filter, naming it, and a caller whose token is not one", async () => {
