@@ -102,8 +102,9 @@ export function TimeSeriesChart({
             label={(props: { viewBox?: { x?: number; y?: number } }) => (
               <a href={event.href} data-testid="chart-event">
                 <text
-                  x={(props.viewBox?.x ?? 0) + 3}
-                  y={(props.viewBox?.y ?? 0) + 12}
+                  x={(props.viewBox?.x ?? 0) - 3}
+                  y={(props.viewBox?.y ?? 0) + 12 + (index % 3) * 13}
+                  textAnchor="end"
                   fill={event.color}
                   fontSize={11}
                   style={{ cursor: "pointer" }}

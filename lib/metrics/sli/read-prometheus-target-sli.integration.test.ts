@@ -12,6 +12,7 @@ import { LocalProvider } from "@/lib/providers/local/local-provider";
 import { shutdownAllLocal } from "@/lib/providers/local/shutdown-all-local";
 import { release, sampleTarget, waitForRevision } from "@/lib/providers/local/testing/local-fixtures";
 import { type LoadResult, sendRequests } from "@/lib/providers/local/testing/send-requests";
+import { getSliSeries } from "@/lib/services/sli/get-sli-series";
 import { readTargetSli } from "@/lib/services/sli/read-target-sli";
 import { createTarget } from "@/lib/services/rollout/testing/engine-fixtures";
 import { type OwnPrometheus, startOwnPrometheus } from "@/lib/testing/own-prometheus";
@@ -84,6 +85,19 @@ describe("readPrometheusTargetSli", () => {
     const via = await readTargetSli({ targetId, windowSeconds: 120, now: new Date() });
     expect(Math.abs(via!.requests - REQUESTS)).toBeLessThanOrEqual(REQUESTS * 0.1);
     expect(await readPrometheusTargetSli({ config, targetId: "no-such-target", windowSeconds: 120, now: new Date() })).toBeNull();
+  });
+
+  it("charts the last hour per minute from range queries, the requests where they were sent", async () => {
+    const series = await getSliSeries({ targetId, range: "1h", now: new Date() });
+    expect(series).toMatchObject({ source: "prometheus", stepSeconds: 60 });
+    expect(series.points.length).toBeGreaterThanOrEqual(59);
+    const served = series.points.filter((p) => p.requests > 0);
+    expect(served.length).toBeGreaterThan(0);
+    // each step's increase() extrapolates on its own: the steps' sum within a quarter of what was sent
+    const total = served.reduce((sum, p) => sum + p.requests, 0);
+    expect(Math.abs(total - REQUESTS)).toBeLessThanOrEqual(REQUESTS * 0.25);
+    expect(served.some((p) => p.errorRate! > 0)).toBe(true);
+    expect(series.points.filter((p) => p.requests === 0).every((p) => p.availability === null && p.p95 === null)).toBe(true);
   });
 
   it("rejects, saying why, when Prometheus cannot be reached", async () => {

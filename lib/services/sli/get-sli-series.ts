@@ -1,11 +1,12 @@
 // The SLO dashboard's chart data for one target over a range: the SLI per step from the rollups (minute rows
-// up to 24 h, hour rows beyond), the service's objectives as the lines to compare against, and the target's
-// deployments and rollbacks in the range as markers that link to them.
+// up to 24 h, hour rows beyond) or, for a Prometheus target, from range queries; the service's objectives as
+// the lines to compare against; and the target's deployments and rollbacks in the range as markers.
 import { AppError } from "@/lib/api/app-error";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { bucketSliSeries, type SliPoint } from "@/lib/domain/slo/bucket-sli-series";
 import { readSloObjectives, type SloObjectives } from "@/lib/domain/slo/slo-objectives";
+import { readPrometheusSliSeries } from "@/lib/metrics/sli/read-prometheus-sli-series";
 import { createTargetSliSampler, SLI_LATENCY_BOUNDS_MS } from "@/lib/metrics/sli/target-sli-sampler";
 import type { SliRange } from "@/lib/schemas/slos";
 
@@ -39,12 +40,11 @@ export async function getSliSeries({ targetId, range, now }: { targetId: string;
   if (!target) throw new AppError("not_found", `There is no target ${targetId}.`);
   const spec = RANGES[range];
   const from = new Date(at.getTime() - spec.ms);
-  const source = createTargetSliSampler(target.metricsSource).kind === "prometheus" ? "prometheus" : "rollups";
-  const [rows, deployments] = await Promise.all([
-    db.sliRollup.findMany({
-      where: { targetId, resolution: spec.resolution, bucketStart: { gte: from, lt: at } },
-      select: { bucketStart: true, requests: true, errors: true, latencyCounts: true, cpuPercent: true, memoryPercent: true },
-    }),
+  const sampler = createTargetSliSampler(target.metricsSource);
+  const [points, deployments] = await Promise.all([
+    sampler.kind === "prometheus"
+      ? readPrometheusSliSeries({ config: sampler.config, targetId, from, to: at, stepSeconds: spec.stepMs / 1000 })
+      : readRollupSeries({ targetId, from, to: at, spec }),
     db.deployment.findMany({
       where: { targetId, OR: [{ startedAt: { gte: from, lt: at } }, { startedAt: null, createdAt: { gte: from, lt: at } }] },
       select: { id: true, kind: true, state: true, startedAt: true, createdAt: true, release: { select: { version: true } } },
@@ -56,9 +56,9 @@ export async function getSliSeries({ targetId, range, now }: { targetId: string;
     targetId,
     range,
     stepSeconds: spec.stepMs / 1000,
-    source,
+    source: sampler.kind === "prometheus" ? "prometheus" : "rollups",
     objectives: readSloObjectives(target.service.slos),
-    points: bucketSliSeries({ rows, from, to: at, stepMs: spec.stepMs, boundsMs: SLI_LATENCY_BOUNDS_MS }),
+    points,
     deployments: deployments.map((d) => ({
       id: d.id,
       kind: d.kind,
@@ -67,4 +67,12 @@ export async function getSliSeries({ targetId, range, now }: { targetId: string;
       at: (d.startedAt ?? d.createdAt).toISOString(),
     })),
   };
+}
+
+async function readRollupSeries({ targetId, from, to, spec }: { targetId: string; from: Date; to: Date; spec: (typeof RANGES)[SliRange] }) {
+  const rows = await db.sliRollup.findMany({
+    where: { targetId, resolution: spec.resolution, bucketStart: { gte: from, lt: to } },
+    select: { bucketStart: true, requests: true, errors: true, latencyCounts: true, cpuPercent: true, memoryPercent: true },
+  });
+  return bucketSliSeries({ rows, from, to, stepMs: spec.stepMs, boundsMs: SLI_LATENCY_BOUNDS_MS });
 }
