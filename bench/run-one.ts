@@ -2,6 +2,7 @@
 import { benchAnalysisCanaries } from "./analysis-canaries";
 import { benchLiveViewers } from "./live-viewers";
 import { benchRollbackOverhead } from "./rollback-overhead";
+import { benchSliRollups } from "./sli-rollups";
 import { benchSmokeSuite } from "./smoke-suite";
 
 const BENCHES: Record<string, { title: string; run: () => Promise<Record<string, string>> }> = {
@@ -10,6 +11,7 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Record<string,
     run: benchAnalysisCanaries,
   },
   rollback: { title: "Rollback overhead (click → provider call vs bare provider call)", run: benchRollbackOverhead },
+  sli: { title: "SLI history: storage per target per day, and the rollup writer's cost per target at 500 × 5", run: benchSliRollups },
   smoke: { title: "Smoke runner overhead (the eight-check suite's wall time vs its checks' own latencies)", run: benchSmokeSuite },
   viewers: { title: "Live updates: Postgres load with 1 and with 100 viewers of a live deployment", run: benchLiveViewers },
 };

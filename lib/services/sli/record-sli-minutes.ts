@@ -9,7 +9,12 @@ import type { ReadTargetWindow } from "@/lib/metrics/local/local-metrics-source"
 const MINUTE_MS = 60_000;
 const CONCURRENCY = 8;
 
-export type RecordSliMinutesResult = { written: number; failed: { targetId: string; error: string }[] };
+export type RecordSliMinutesResult = {
+  written: number;
+  /** the earliest minute sampled this time (null when nothing was): the hour fold starts from its hour */
+  earliest: Date | null;
+  failed: { targetId: string; error: string }[];
+};
 
 export async function recordSliMinutes({
   now,
@@ -28,7 +33,7 @@ export async function recordSliMinutes({
     where: { archivedAt: null, currentRevision: { not: null } },
     select: { id: true, metricsSource: true },
   });
-  if (targets.length === 0) return { written: 0, failed: [] };
+  if (targets.length === 0) return { written: 0, earliest: null, failed: [] };
   const existing = await db.sliRollup.findMany({
     where: { resolution: "minute", targetId: { in: targets.map((t) => t.id) }, bucketStart: { gte: new Date(minutes[0]!) } },
     select: { targetId: true, bucketStart: true },
@@ -67,5 +72,6 @@ export async function recordSliMinutes({
     data: rows.map((r) => ({ ...r, resolution: "minute" as const })),
     skipDuplicates: true,
   });
-  return { written: count, failed };
+  const earliest = rows.length === 0 ? null : new Date(Math.min(...rows.map((r) => r.bucketStart.getTime())));
+  return { written: count, earliest, failed };
 }

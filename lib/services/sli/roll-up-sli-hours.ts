@@ -5,9 +5,13 @@ import { db } from "@/lib/db";
 
 const HOUR_MS = 3_600_000;
 
-/** Re-folds the hours from `hoursBack` hours before `now`'s hour up to and including it; returns rows written. */
-export async function rollUpSliHours({ now, hoursBack = 1 }: { now: Date; hoursBack?: number }): Promise<number> {
-  const from = new Date((Math.floor(now.getTime() / HOUR_MS) - hoursBack) * HOUR_MS).toISOString();
+/**
+ * Re-folds the hours from the one holding `since` (default: `hoursBack` hours before `now`'s) up to and
+ * including `now`'s; returns the hour rows written.
+ */
+export async function rollUpSliHours({ now, hoursBack = 1, since }: { now: Date; hoursBack?: number; since?: Date }): Promise<number> {
+  const firstHour = since ? Math.floor(since.getTime() / HOUR_MS) : Math.floor(now.getTime() / HOUR_MS) - hoursBack;
+  const from = new Date(firstHour * HOUR_MS).toISOString();
   const to = new Date((Math.floor(now.getTime() / HOUR_MS) + 1) * HOUR_MS).toISOString();
   return db.$executeRaw`
     INSERT INTO "SliRollup" ("targetId", "resolution", "bucketStart", "requests", "errors", "latencyCounts", "cpuPercent", "memoryPercent")

@@ -61,9 +61,10 @@ describe("the SLI history", () => {
     expect(rows.reduce((s, r) => s + r.errors, 0)).toBe(sent.failures);
     expect(sumLatencyCounts(rows).reduce((a, b) => a + b, 0)).toBe(sent.requests);
     expect(rows.some((r) => r.memoryPercent !== null && r.memoryPercent > 0)).toBe(true);
+    expect(first.earliest!.getTime()).toBeLessThanOrEqual(Math.min(...rows.map((r) => r.bucketStart.getTime())));
 
     const again = await recordSliMinutes({ now: ahead(), lookbackMinutes: 3, localStateDir: stateDir });
-    expect(again.written).toBe(0);
+    expect(again).toMatchObject({ written: 0, earliest: null });
     expect(await db.sliRollup.count({ where: { targetId, resolution: "minute" } })).toBe(rows.length);
   });
 
