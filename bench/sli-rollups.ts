@@ -63,6 +63,30 @@ async function measureStorage(targets: string[]): Promise<{ rows: number; bytes:
   return { rows: Number(m.rows), bytes: Number(m.bytes), table: Number(m.table), indexes: Number(m.indexes) };
 }
 
+/** The SLO list's first page and the health check through their route handlers, alternately, 30 times each. */
+async function timeSlosPage(): Promise<{ slos: number[]; health: number[] }> {
+  const { createPerson } = await import("@/lib/testing/release-fixtures");
+  const slosRoute = await import("@/app/api/v1/slos/route");
+  const healthRoute = await import("@/app/api/v1/health/route");
+  const viewer = await createPerson("viewer", "Bench Viewer");
+  const context = { params: Promise.resolve({}) };
+  // The health check answers 503 here (the bench runs no worker) after the same three checks it always makes.
+  const timed = async (run: () => Promise<Response>, statuses = [200]) => {
+    const start = performance.now();
+    const response = await run();
+    if (!statuses.includes(response.status)) throw new Error(`answered ${response.status}: ${await response.text()}`);
+    await response.json();
+    return performance.now() - start;
+  };
+  const result = { slos: [] as number[], health: [] as number[] };
+  for (let i = 0; i < 30; i++) {
+    result.health.push(await timed(() => healthRoute.GET(new Request("http://bench/api/v1/health"), context), [200, 503]));
+    const request = new Request("http://bench/api/v1/slos?pageSize=50", { headers: { authorization: `Bearer ${viewer.token}` } });
+    result.slos.push(await timed(() => slosRoute.GET(request, context)));
+  }
+  return result;
+}
+
 export async function benchSliRollups(): Promise<Record<string, string>> {
   const stack = await startBenchStack("sli");
   try {
@@ -112,8 +136,15 @@ export async function benchSliRollups(): Promise<Record<string, string>> {
     const pruneMs = performance.now() - pruneStart;
 
     await db.sliRollup.deleteMany({});
-    const sample = targetIds.slice(0, 50);
+    // The first page of GET /api/v1/slos gets the full history, so the page is timed at its worst.
+    const firstPage = await db.target.findMany({
+      orderBy: [{ service: { slug: "asc" } }, { environment: { promotionOrder: "asc" } }],
+      take: 50,
+      select: { id: true },
+    });
+    const sample = firstPage.map((t) => t.id);
     const storage = await measureStorage(sample);
+    const api = await timeSlosPage();
     const perRow = storage.bytes / storage.rows;
     const perDay = perRow * (24 * 60 + 24);
     const retained = perRow * (48 * 60 + 35 * 24);
@@ -123,6 +154,7 @@ export async function benchSliRollups(): Promise<Record<string, string>> {
       [`hour fold of ${targetIds.length} × 60 minute rows`]: `${ms(foldMs)} (${folded} hour rows)`,
       "prune at that size": ms(pruneMs),
       "storage per row (table + primary key + index)": `${perRow.toFixed(0)} B: table ${(storage.table / storage.rows).toFixed(0)} B, indexes ${(storage.indexes / storage.rows).toFixed(0)} B (${storage.rows} rows of ${sample.length} targets, ${(storage.bytes / 2 ** 20).toFixed(1)} MiB)`,
+      "GET /api/v1/slos, a page of 50 targets at full retention (p50 / p95)": `${ms(percentile(api.slos, 50))} / ${ms(percentile(api.slos, 95))} against GET /api/v1/health ${ms(percentile(api.health, 50))} / ${ms(percentile(api.health, 95))} (p95 ${(percentile(api.slos, 95) / percentile(api.health, 95)).toFixed(1)}×)`,
       "storage per target per day written (1,440 minute + 24 hour rows)": `${(perDay / 1024).toFixed(0)} KiB`,
       "storage per target at full retention (48 h minutes + 35 d hours)": `${(retained / 1024).toFixed(0)} KiB; ${((retained * targetIds.length) / 2 ** 30).toFixed(2)} GiB for ${targetIds.length} targets`,
     };

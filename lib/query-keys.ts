@@ -12,7 +12,7 @@ export type AuditFilters = {
   after?: string;
 };
 
-export type SloFilters = { service?: string; environment?: string; target?: string };
+export type SloFilters = { service?: string; environment?: string; target?: string; page?: number };
 
 export const queryKeys = {
   slos: {

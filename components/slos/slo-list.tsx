@@ -4,10 +4,12 @@
 // environment's budget freeze holds deploys. Each row opens the target's dashboard.
 import Link from "next/link";
 import { EnvironmentSelect, ServiceSelect } from "@/components/data/catalog-select";
+import { toSearch } from "@/components/data/api-fetch";
 import { formValues, useUrlFilters } from "@/components/data/use-url-filters";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { QueryError } from "@/components/ui/query-state";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
@@ -94,25 +96,33 @@ export function SloList({ filters }: { filters: SloFilters }) {
       ) : query.data.items.length === 0 ? (
         <EmptyState title="No targets match">Each service gets SLOs per environment once an admin adds a target for it.</EmptyState>
       ) : (
-        <Table label="SLOs by service and environment">
-          <thead>
-            <tr>
-              <Th>Service · environment</Th>
-              <Th>Availability (1 h)</Th>
-              <Th>Error rate (1 h)</Th>
-              <Th>p95</Th>
-              <Th>p99</Th>
-              <Th>Error budget (30 d)</Th>
-              <Th>Burn (1 h)</Th>
-              <Th>State</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {query.data.items.map((item) => (
-              <Row key={item.targetId} item={item} />
-            ))}
-          </tbody>
-        </Table>
+        <>
+          <Table label="SLOs by service and environment">
+            <thead>
+              <tr>
+                <Th>Service · environment</Th>
+                <Th>Availability (1 h)</Th>
+                <Th>Error rate (1 h)</Th>
+                <Th>p95</Th>
+                <Th>p99</Th>
+                <Th>Error budget (30 d)</Th>
+                <Th>Burn (1 h)</Th>
+                <Th>State</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {query.data.items.map((item) => (
+                <Row key={item.targetId} item={item} />
+              ))}
+            </tbody>
+          </Table>
+          <Pager
+            page={query.data.page}
+            pageSize={query.data.pageSize}
+            total={query.data.total}
+            hrefFor={(page) => `/slos${toSearch({ service: filters.service, environment: filters.environment, page })}`}
+          />
+        </>
       )}
     </>
   );

@@ -4,6 +4,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch, toSearch } from "@/components/data/api-fetch";
 import { queryKeys, type SloFilters } from "@/lib/query-keys";
+import type { Page } from "@/lib/schemas/common";
 import type { SliRange } from "@/lib/schemas/slos";
 import type { SliSeries } from "@/lib/services/sli/get-sli-series";
 import type { TargetSlo } from "@/lib/services/sli/list-slos";
@@ -13,7 +14,7 @@ const REFRESH_MS = 60_000;
 export function useSlos(filters: SloFilters) {
   return useQuery({
     queryKey: queryKeys.slos.list(filters),
-    queryFn: () => apiFetch<{ items: TargetSlo[] }>(`/api/v1/slos${toSearch(filters)}`),
+    queryFn: () => apiFetch<Page<TargetSlo>>(`/api/v1/slos${toSearch(filters)}`),
     placeholderData: keepPreviousData,
     refetchInterval: REFRESH_MS,
   });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { first } from "@/components/data/search-params";
+import { first, pageNumber } from "@/components/data/search-params";
 import { SloList } from "@/components/slos/slo-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSignedIn } from "@/lib/services/get-current-principal";
@@ -11,7 +11,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function SlosPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   await requireSignedIn("/slos", params);
-  const filters = { service: first(params.service), environment: first(params.environment) };
+  const filters = { service: first(params.service), environment: first(params.environment), page: pageNumber(params.page) };
   return (
     <>
       <PageHeader

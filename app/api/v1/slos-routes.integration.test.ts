@@ -132,6 +132,17 @@ describe("GET /api/v1/slos", () => {
     expect(seam.rules.find((r) => r.rule.id === "fast")?.firing).toBe(true);
   });
 
+  it("pages: 2 rows of at least the 4 targets here, and a page size over 100 is refused", async () => {
+    const page = await callRoute(slosRoute.GET, { as: world.people.developer, query: "?pageSize=2&page=1" });
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ page: 1, pageSize: 2 });
+    expect(page.body.items).toHaveLength(2);
+    expect(page.body.total).toBeGreaterThanOrEqual(4);
+    const huge = await callRoute(slosRoute.GET, { as: world.people.developer, query: "?pageSize=500" });
+    expect(huge.status).toBe(422);
+    expect(JSON.stringify(huge.body)).toContain("pageSize");
+  });
+
   it("refuses an unknown filter, naming it, and a caller whose token is not one", async () => {
     const bad = await callRoute(slosRoute.GET, { as: world.people.developer, query: "?bogus=1" });
     expect(bad.status).toBe(422);

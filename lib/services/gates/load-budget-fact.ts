@@ -13,7 +13,13 @@ export async function loadBudgetFact({ targetId, now }: { targetId: string; now:
     where: { id: targetId },
     select: { metricsSource: true, service: { select: { slos: true } } },
   });
-  const { windows, hours } = await loadSloWindows({ targetId, metricsSource: target.metricsSource, now });
-  const view = describeTargetSlo({ objectives: readSloObjectives(target.service.slos), windows, hours, budgetFreeze: true, now });
+  const objectives = readSloObjectives(target.service.slos);
+  const { windows, hours } = await loadSloWindows({
+    targetId,
+    metricsSource: target.metricsSource,
+    objectivePercent: objectives.uptimePercent,
+    now,
+  });
+  const view = describeTargetSlo({ objectives, windows, hours, budgetFreeze: true, now });
   return { budget: view.budget, recoversAt: view.freeze.recoversAt };
 }

@@ -3,6 +3,7 @@
 // rule fires, and whether the environment's error-budget freeze holds deploys now.
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
+import type { Page } from "@/lib/schemas/common";
 import { describeTargetSlo, type TargetSloView } from "@/lib/domain/slo/describe-target-slo";
 import { readSloObjectives, type SloObjectives } from "@/lib/domain/slo/slo-objectives";
 import { createTargetSliSampler } from "@/lib/metrics/sli/target-sli-sampler";
@@ -24,32 +25,42 @@ export async function listSlos({
   service,
   environment,
   target,
+  page = 1,
+  pageSize = 50,
   now,
 }: {
   service?: string;
   environment?: string;
   /** one target's id */
   target?: string;
+  page?: number;
+  pageSize?: number;
   now?: Date;
-}): Promise<{ items: TargetSlo[] }> {
+}): Promise<Page<TargetSlo>> {
   const at = now ?? (await clockNow());
-  const targets = await db.target.findMany({
-    where: {
-      archivedAt: null,
-      ...(target ? { id: target } : {}),
-      service: { archivedAt: null, ...(service ? { slug: service } : {}) },
-      ...(environment ? { environment: { slug: environment } } : {}),
-    },
-    select: {
-      id: true,
-      metricsSource: true,
-      service: { select: { id: true, slug: true, name: true, owner: true, slos: true } },
-      environment: { select: { id: true, slug: true, name: true, budgetFreeze: true, promotionOrder: true } },
-    },
-    orderBy: [{ service: { slug: "asc" } }, { environment: { promotionOrder: "asc" } }],
-  });
+  const where = {
+    archivedAt: null,
+    ...(target ? { id: target } : {}),
+    service: { archivedAt: null, ...(service ? { slug: service } : {}) },
+    ...(environment ? { environment: { slug: environment } } : {}),
+  };
+  const [total, targets] = await Promise.all([
+    db.target.count({ where }),
+    db.target.findMany({
+      where,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        metricsSource: true,
+        service: { select: { id: true, slug: true, name: true, owner: true, slos: true } },
+        environment: { select: { id: true, slug: true, name: true, budgetFreeze: true, promotionOrder: true } },
+      },
+      orderBy: [{ service: { slug: "asc" } }, { environment: { promotionOrder: "asc" } }],
+    }),
+  ]);
   const items = await Promise.all(targets.map((target) => describeTarget(target, at)));
-  return { items };
+  return { items, total, page, pageSize };
 }
 
 export async function describeTarget(
@@ -66,7 +77,12 @@ export async function describeTarget(
   const base = { targetId: target.id, service: { id, slug, name, owner }, environment: target.environment, objectives };
   const source = createTargetSliSampler(target.metricsSource).kind === "prometheus" ? "prometheus" : "rollups";
   try {
-    const { windows, hours } = await loadSloWindows({ targetId: target.id, metricsSource: target.metricsSource, now });
+    const { windows, hours } = await loadSloWindows({
+      targetId: target.id,
+      metricsSource: target.metricsSource,
+      objectivePercent: objectives.uptimePercent,
+      now,
+    });
     const slo = describeTargetSlo({ objectives, windows, hours, budgetFreeze: target.environment.budgetFreeze, now });
     return { ...base, source, slo, error: null };
   } catch (error) {

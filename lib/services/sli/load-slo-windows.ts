@@ -1,29 +1,84 @@
-// The counts of every SLO window of one target, in two queries: the last 6 h of minute rows (the short
-// windows, and the current hour) and the last 30 days of hour rows (3 d and 30 d: whole hours, plus the
-// current hour's minutes). A Prometheus target is asked for each window instead.
+// The counts of every SLO window of one target, summed in Postgres rather than read row by row (a page of
+// 50 targets at full retention is 54,000 rows): one query for every window's requests and errors (5 m to 6 h
+// from minute rows; 3 d and 30 d from whole hour rows plus the current hour's minutes) and the last hour's CPU
+// and memory, one for the last hour's latency histogram. The hourly counts behind the recovery estimate are
+// read only when the budget is spent. A Prometheus target is asked for each window instead.
 import { db } from "@/lib/db";
+import { computeErrorBudget } from "@/lib/domain/slo/compute-error-budget";
 import { SLO_WINDOWS, type SloWindow } from "@/lib/domain/slo/describe-target-slo";
 import type { HourlyCounts } from "@/lib/domain/slo/estimate-budget-recovery";
-import { summarizeSliRows, type SliRow, type SliSummary } from "@/lib/domain/slo/summarize-sli-rows";
+import { summarizeSliRows, type SliSummary } from "@/lib/domain/slo/summarize-sli-rows";
 import { readPrometheusTargetSli } from "@/lib/metrics/sli/read-prometheus-target-sli";
 import { createTargetSliSampler, SLI_LATENCY_BOUNDS_MS } from "@/lib/metrics/sli/target-sli-sampler";
 
 const HOUR_MS = 3_600_000;
-const SHORT_MS = 6 * HOUR_MS;
+const SHORT: SloWindow[] = ["5m", "30m", "1h", "6h"];
+const LONG: SloWindow[] = ["3d", "30d"];
 
+/** Windows other than 1 h carry counts only (their latency and resources are not read). */
 export type SloWindows = { source: "rollups" | "prometheus"; windows: Record<SloWindow, SliSummary | null>; hours: HourlyCounts[] | null };
 
-type Row = SliRow & { bucketStart: Date };
+type Sums = Record<string, bigint | number | null>;
 
-const sum = (rows: Row[], key: "requests" | "errors") => rows.reduce((total, r) => total + r[key], 0);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+async function sumWindows(targetId: string, nowMs: number): Promise<Sums> {
+  const currentHour = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
+  const shortFrom = (w: SloWindow) => iso(nowMs - SLO_WINDOWS[w] * 1000);
+  const longFrom = (w: SloWindow) => iso(Math.ceil((nowMs - SLO_WINDOWS[w] * 1000) / HOUR_MS) * HOUR_MS);
+  const [s5, s30, s1h, s6h, l3d, l30d] = [...SHORT.map(shortFrom), ...LONG.map(longFrom)];
+  const [sums] = await db.$queryRaw<Sums[]>`
+    SELECT
+      sum(requests) FILTER (WHERE m AND t >= ${s5}::timestamp) AS "r5m", sum(errors) FILTER (WHERE m AND t >= ${s5}::timestamp) AS "e5m",
+      sum(requests) FILTER (WHERE m AND t >= ${s30}::timestamp) AS "r30m", sum(errors) FILTER (WHERE m AND t >= ${s30}::timestamp) AS "e30m",
+      sum(requests) FILTER (WHERE m AND t >= ${s1h}::timestamp) AS "r1h", sum(errors) FILTER (WHERE m AND t >= ${s1h}::timestamp) AS "e1h",
+      sum(requests) FILTER (WHERE m) AS "r6h", sum(errors) FILTER (WHERE m) AS "e6h",
+      sum(requests) FILTER (WHERE (NOT m AND t >= ${l3d}::timestamp) OR (m AND t >= ${iso(currentHour)}::timestamp)) AS "r3d",
+      sum(errors) FILTER (WHERE (NOT m AND t >= ${l3d}::timestamp) OR (m AND t >= ${iso(currentHour)}::timestamp)) AS "e3d",
+      sum(requests) FILTER (WHERE NOT m OR t >= ${iso(currentHour)}::timestamp) AS "r30d",
+      sum(errors) FILTER (WHERE NOT m OR t >= ${iso(currentHour)}::timestamp) AS "e30d",
+      avg("cpuPercent") FILTER (WHERE m AND t >= ${s1h}::timestamp) AS cpu, avg("memoryPercent") FILTER (WHERE m AND t >= ${s1h}::timestamp) AS memory
+    FROM (
+      SELECT resolution = 'minute' AS m, "bucketStart" AS t, requests, errors, "cpuPercent", "memoryPercent"
+      FROM "SliRollup"
+      WHERE "targetId" = ${targetId} AND (
+        (resolution = 'minute' AND "bucketStart" >= ${s6h}::timestamp AND "bucketStart" < ${iso(nowMs)}::timestamp)
+        OR (resolution = 'hour' AND "bucketStart" >= ${l30d}::timestamp AND "bucketStart" < ${iso(currentHour)}::timestamp))
+    ) r`;
+  return sums ?? {};
+}
+
+async function lastHourHistogram(targetId: string, nowMs: number): Promise<number[]> {
+  const rows = await db.$queryRaw<{ total: number }[]>`
+    SELECT sum(u.c)::int AS total
+    FROM "SliRollup" m, unnest(m."latencyCounts") WITH ORDINALITY AS u(c, i)
+    WHERE m."targetId" = ${targetId} AND m.resolution = 'minute'
+      AND m."bucketStart" >= ${iso(nowMs - HOUR_MS)}::timestamp AND m."bucketStart" < ${iso(nowMs)}::timestamp
+    GROUP BY u.i ORDER BY u.i`;
+  return rows.map((r) => r.total);
+}
+
+async function hourlyCounts(targetId: string, nowMs: number): Promise<HourlyCounts[]> {
+  const rows = await db.$queryRaw<{ start: Date | string; requests: bigint; errors: bigint }[]>`
+    SELECT date_trunc('hour', "bucketStart") AT TIME ZONE 'UTC' AS start, sum(requests) AS requests, sum(errors) AS errors
+    FROM "SliRollup"
+    WHERE "targetId" = ${targetId} AND (
+      (resolution = 'hour' AND "bucketStart" >= ${iso(nowMs - SLO_WINDOWS["30d"] * 1000)}::timestamp AND "bucketStart" < ${iso(Math.floor(nowMs / HOUR_MS) * HOUR_MS)}::timestamp)
+      OR (resolution = 'minute' AND "bucketStart" >= ${iso(Math.floor(nowMs / HOUR_MS) * HOUR_MS)}::timestamp AND "bucketStart" < ${iso(nowMs)}::timestamp))
+    GROUP BY 1`;
+  return rows.map((r) => ({ start: new Date(r.start), requests: Number(r.requests), errors: Number(r.errors) }));
+}
 
 export async function loadSloWindows({
   targetId,
   metricsSource,
+  objectivePercent,
   now,
 }: {
   targetId: string;
   metricsSource: unknown;
+  /** decides whether the budget is spent, and so whether the hourly counts are read */
+  objectivePercent: number;
   now: Date;
 }): Promise<SloWindows> {
   const sampler = createTargetSliSampler(metricsSource);
@@ -38,32 +93,23 @@ export async function loadSloWindows({
       hours: null,
     };
   }
-  const select = { bucketStart: true, requests: true, errors: true, latencyCounts: true, cpuPercent: true, memoryPercent: true } as const;
   const nowMs = now.getTime();
-  const currentHour = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
-  const [minutes, hours] = await Promise.all([
-    db.sliRollup.findMany({ where: { targetId, resolution: "minute", bucketStart: { gte: new Date(nowMs - SHORT_MS), lt: now } }, select }),
-    db.sliRollup.findMany({
-      where: { targetId, resolution: "hour", bucketStart: { gte: new Date(nowMs - SLO_WINDOWS["30d"] * 1000), lt: new Date(currentHour) } },
-      select,
+  const [sums, histogram] = await Promise.all([sumWindows(targetId, nowMs), lastHourHistogram(targetId, nowMs)]);
+  const num = (key: string) => (sums[key] === null || sums[key] === undefined ? null : Number(sums[key]));
+  const windows = Object.fromEntries(
+    names.map((w): [SloWindow, SliSummary | null] => {
+      const requests = num(`r${w}`);
+      if (requests === null) return [w, null];
+      const counts = { requests, errors: num(`e${w}`) ?? 0, p95Ms: null, p99Ms: null, cpu: null, memory: null };
+      if (w !== "1h") return [w, counts];
+      const latency = summarizeSliRows({
+        rows: [{ ...counts, latencyCounts: histogram, cpuPercent: null, memoryPercent: null }],
+        boundsMs: SLI_LATENCY_BOUNDS_MS,
+      });
+      return [w, { ...counts, p95Ms: latency.p95Ms, p99Ms: latency.p99Ms, cpu: num("cpu"), memory: num("memory") }];
     }),
-  ]);
-  const summarize = (rows: Row[]) => (rows.length === 0 ? null : summarizeSliRows({ rows, boundsMs: SLI_LATENCY_BOUNDS_MS }));
-  const windowOf = (w: SloWindow): SliSummary | null => {
-    const fromMs = nowMs - SLO_WINDOWS[w] * 1000;
-    if (SLO_WINDOWS[w] * 1000 <= SHORT_MS) return summarize(minutes.filter((m) => m.bucketStart.getTime() >= fromMs));
-    const firstHour = Math.ceil(fromMs / HOUR_MS) * HOUR_MS;
-    return summarize([
-      ...hours.filter((h) => h.bucketStart.getTime() >= firstHour),
-      ...minutes.filter((m) => m.bucketStart.getTime() >= currentHour),
-    ]);
-  };
-  const inHour = minutes.filter((m) => m.bucketStart.getTime() >= currentHour);
-  const current =
-    inHour.length === 0 ? [] : [{ bucketStart: new Date(currentHour), requests: sum(inHour, "requests"), errors: sum(inHour, "errors") }];
-  return {
-    source: "rollups",
-    windows: Object.fromEntries(names.map((w) => [w, windowOf(w)])) as SloWindows["windows"],
-    hours: [...hours, ...current].map((h) => ({ start: h.bucketStart, requests: h.requests, errors: h.errors })),
-  };
+  ) as SloWindows["windows"];
+  const month = windows["30d"];
+  const spent = month !== null && computeErrorBudget({ objectivePercent, total: month.requests, bad: month.errors }).status === "exhausted";
+  return { source: "rollups", windows, hours: spent ? await hourlyCounts(targetId, nowMs) : [] };
 }

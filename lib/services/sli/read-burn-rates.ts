@@ -13,6 +13,12 @@ export async function readBurnRates({ targetId, now }: { targetId: string; now: 
     where: { id: targetId },
     select: { metricsSource: true, service: { select: { slos: true } } },
   });
-  const { windows, hours } = await loadSloWindows({ targetId, metricsSource: target.metricsSource, now });
-  return describeTargetSlo({ objectives: readSloObjectives(target.service.slos), windows, hours, budgetFreeze: false, now }).burn;
+  const objectives = readSloObjectives(target.service.slos);
+  const { windows, hours } = await loadSloWindows({
+    targetId,
+    metricsSource: target.metricsSource,
+    objectivePercent: objectives.uptimePercent,
+    now,
+  });
+  return describeTargetSlo({ objectives, windows, hours, budgetFreeze: false, now }).burn;
 }
