@@ -4,6 +4,7 @@ import { benchAnalysisCanaries } from "./analysis-canaries";
 import { benchLiveViewers } from "./live-viewers";
 import { benchOverviewScale } from "./overview-scale";
 import { benchRollbackOverhead } from "./rollback-overhead";
+import { benchSliRollups } from "./sli-rollups";
 import { benchSmokeSuite } from "./smoke-suite";
 
 const BENCHES: Record<string, { title: string; run: () => Promise<Record<string, string>> }> = {
@@ -20,6 +21,7 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Record<string,
     run: benchOverviewScale,
   },
   rollback: { title: "Rollback overhead (click → provider call vs bare provider call)", run: benchRollbackOverhead },
+  sli: { title: "SLI history: storage per target per day, and the rollup writer's cost per target at 500 × 5", run: benchSliRollups },
   smoke: { title: "Smoke runner overhead (the eight-check suite's wall time vs its checks' own latencies)", run: benchSmokeSuite },
   viewers: { title: "Live updates: Postgres load with 1 and with 100 viewers of a live deployment", run: benchLiveViewers },
 };

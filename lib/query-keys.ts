@@ -26,7 +26,15 @@ export type AuditFilters = {
   after?: string;
 };
 
+export type SloFilters = { service?: string; environment?: string; target?: string; page?: number };
+
 export const queryKeys = {
+  slos: {
+    all: ["slos"] as const,
+    list: (filters: SloFilters) => ["slos", "list", filters] as const,
+    /** one target's chart series over a range */
+    series: (targetId: string, range: string) => ["slos", "series", targetId, range] as const,
+  },
   health: ["health"] as const,
   me: ["me"] as const,
   /** the prefix of every Overview query, so a change anywhere refreshes it whatever its filters */
