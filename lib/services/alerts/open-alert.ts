@@ -49,7 +49,10 @@ export async function openAlert(input: OpenAlertInput): Promise<{ id: string; is
     return { id: alert.id, isNew: true };
   } catch (error) {
     if ((error as { code?: string }).code !== "P2002") throw error;
-    const existing = await db.alert.update({ where: { openKey }, data: { lastSeenAt: at }, select: { id: true } });
+    const seen = await db.alert.updateMany({ where: { openKey }, data: { lastSeenAt: at } });
+    // Resolved between our attempt and now: it fires again, so this is a new opening.
+    if (seen.count === 0) return openAlert(input);
+    const existing = await db.alert.findUniqueOrThrow({ where: { openKey }, select: { id: true } });
     return { id: existing.id, isNew: false };
   }
 }
