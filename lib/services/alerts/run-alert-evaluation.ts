@@ -4,7 +4,19 @@
 // and the others go on.
 import { db } from "@/lib/db";
 import type { MetricsSourceOptions } from "@/lib/metrics/registry";
+import { burnRateRuleResults } from "@/lib/domain/alerts/burn-rate-rule-results";
+import { readBurnRates } from "@/lib/services/sli/read-burn-rates";
 import { evaluateTargetAlerts, loadUnresolvedRuleAlerts } from "./evaluate-target-alerts";
+
+/** The SLO's multiwindow burn-rate rules of a target; history that cannot be read holds every burn alert. */
+async function burnResults(targetId: string, now: Date) {
+  try {
+    return burnRateRuleResults(await readBurnRates({ targetId, now }));
+  } catch (error) {
+    console.warn(`alerts: reading the burn rates of target ${targetId} failed: ${(error as Error).message}`);
+    return burnRateRuleResults(null);
+  }
+}
 
 // Targets measured at once: each one is two queries per rule to its metrics source, all in flight together.
 const CONCURRENCY = 8;
@@ -36,6 +48,8 @@ export async function runAlertEvaluation({
           target: { ...target, currentRevision: target.currentRevision! },
           now,
           metricsOptions,
+          extraResults: await burnResults(target.id, now),
+          unresolved: unresolved.get(target.id) ?? [],
         });
         summary.opened += changes.open.length;
         summary.resolved += changes.resolve.length;
