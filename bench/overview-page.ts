@@ -10,6 +10,7 @@ import { chromium } from "@playwright/test";
 import { percentile } from "./bench-stack";
 
 const root = path.resolve(import.meta.dirname, "..");
+const SETTLE_MS = 2_000;
 const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
@@ -52,7 +53,7 @@ export async function measureOverviewPage({
   password: string;
   rows: number;
   rounds: number;
-}): Promise<{ page: number[]; health: number[] }> {
+}): Promise<{ page: number[]; health: number[]; requests: number[]; requestsAfter: number[] }> {
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
     const build = spawnSync("next", ["build"], { cwd: root, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");
@@ -74,18 +75,27 @@ export async function measureOverviewPage({
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL(/\/overview/, { timeout: 60_000 });
     const matrixRows = page.getByRole("table", { name: "Services by environment" }).locator("tbody tr");
-    const timings = { page: [] as number[], health: [] as number[] };
+    const timings = { page: [] as number[], health: [] as number[], requests: [] as number[], requestsAfter: [] as number[] };
+    let requests = 0;
+    page.on("request", () => void (requests += 1));
     for (let i = 0; i < rounds + 2; i += 1) {
+      requests = 0;
       const started = performance.now();
       await page.goto(`${url}/overview`);
       await matrixRows.nth(rows - 1).waitFor({ timeout: 60_000 });
       const pageMs = performance.now() - started;
+      const requestsMade = requests;
       const healthStarted = performance.now();
       await (await fetch(`${url}/api/v1/health`)).arrayBuffer();
       const healthMs = performance.now() - healthStarted;
+      // what the page goes on asking once it shows (prefetches, polls), over the next two seconds
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      const requestsAfter = requests - requestsMade;
       if (i < 2) continue; // warm-up: the first loads compile nothing but fill caches
       timings.page.push(pageMs);
       timings.health.push(healthMs);
+      timings.requests.push(requestsMade);
+      timings.requestsAfter.push(requestsAfter);
     }
     return timings;
   } finally {

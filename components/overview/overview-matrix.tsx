@@ -1,5 +1,7 @@
 "use client";
-// The services × environments matrix: what runs where, and how its latest deployment went.
+// The services × environments matrix: what runs where, and how its latest deployment went. Its links do not
+// prefetch: a page of 100 services has over a thousand, and prefetching them rendered hundreds of pages on
+// the server for each view of the Overview.
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch, toSearch } from "@/components/data/api-fetch";
@@ -30,7 +32,11 @@ function LatestDeployment({ latest, isCurrentLatest }: { latest: OverviewDeploym
   const moving = isActive(latest.state);
   return (
     <span className="flex flex-wrap items-center gap-1" title={`Latest deployment ${formatDateTime(latest.createdAt)}`}>
-      <Link href={`/deployments/${latest.id}`} aria-label={`Latest deployment: ${latest.version}, ${stateLabel(latest.state)}`}>
+      <Link
+        prefetch={false}
+        href={`/deployments/${latest.id}`}
+        aria-label={`Latest deployment: ${latest.version}, ${stateLabel(latest.state)}`}
+      >
         <StatusPill state={latest.state} />
       </Link>
       {latest.kind === "rollback" ? <Badge tone="warn">rollback</Badge> : null}
@@ -49,6 +55,7 @@ function Cell({ cell }: { cell: OverviewCell | null }) {
   return (
     <div className="flex flex-col items-start gap-1">
       <Link
+        prefetch={false}
         href={`/targets/${cell.targetId}`}
         className="font-mono text-sm font-medium text-slate-900 hover:underline"
         aria-label={`Target running ${cell.currentVersion ?? "nothing"}`}
@@ -141,7 +148,11 @@ export function OverviewMatrix({ filters }: { filters: Filters }) {
               {rows.map((row) => (
                 <tr key={row.id} className="hover:bg-slate-50/70">
                   <th scope="row" className="border-b border-slate-100 px-3 py-2 text-left align-top font-medium">
-                    <Link href={`/releases?service=${encodeURIComponent(row.slug)}`} className="text-slate-900 hover:underline">
+                    <Link
+                      prefetch={false}
+                      href={`/releases?service=${encodeURIComponent(row.slug)}`}
+                      className="text-slate-900 hover:underline"
+                    >
                       {row.name}
                     </Link>
                     <div className="font-mono text-xs font-normal text-slate-500">{row.slug}</div>

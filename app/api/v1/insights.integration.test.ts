@@ -24,7 +24,9 @@ async function call(handler: Handler, options: { token?: string; query?: string;
 }
 
 const MINUTE = 60_000;
-const ago = (minutes: number) => new Date(Date.now() - minutes * MINUTE);
+// One instant for the whole history, so the hand-computed durations between its times are exact.
+const NOW = Date.now();
+const ago = (minutes: number) => new Date(NOW - minutes * MINUTE);
 
 /** A finished deployment as the engine leaves it, with the times the metrics read. */
 async function record(options: {
