@@ -81,6 +81,9 @@ export type StartRevisionInput = {
 
 export type TargetInput = { target: ProviderTarget };
 
+export type ConnectionCheck = { name: string; ok: boolean; detail: string };
+export type ConnectionReport = { ok: boolean; checks: ConnectionCheck[] };
+
 /** The one interface every deployment provider implements (STYLE 7 and 13); a registry picks it by target type. */
 export interface DeploymentProvider {
   /**
@@ -127,4 +130,7 @@ export interface DeploymentProvider {
    * come from Prometheus instead. Read-only.
    */
   getRevisionMetrics?(input: TargetInput): Promise<TargetMetrics>;
+
+  /** Optional: what a person needs to know before deploying to the target (reach, find, may update). Read-only. */
+  testConnection?(input: TargetInput): Promise<ConnectionReport>;
 }

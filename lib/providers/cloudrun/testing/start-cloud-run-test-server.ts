@@ -30,6 +30,8 @@ export type CloudRunTestServer = {
   /** A key of a service account that may do everything; its `token_uri` is this server's `/token`. */
   serviceAccountKey: ServiceAccountKeyJson;
   faults: CloudRunFaultControls;
+  /** Access tokens issued by `/token` so far: proves a client ran the OAuth exchange at the key's token_uri. */
+  issuedTokens: () => number;
   /** The process group of every revision running now (process mode), so tests can prove stop() leaves none. */
   runningProcessGroups: () => number[];
   /** Stops every revision process (whole process groups), closes every URL and the API. */
@@ -95,14 +97,14 @@ export async function startCloudRunTestServer({
       });
     },
   });
-  const handlers = createCloudRunHandlers({ controller, operations });
+  const handlers = createCloudRunHandlers({ controller, operations, faults });
   const auth = createCloudRunAuth({ keys: [key.publicKey], tokenUri: key.json.token_uri });
   server.on("request", createCloudRunRequestHandler({ auth, projectId, faults, handlers }));
   // Revisions run in process groups of their own: if whoever started the server exits without stop() (a test
   // runner that crashes), they would outlive it. A synchronous kill on exit is the last resort.
   const killOnExit = () => controller.runningGroups().forEach((pid) => signalGroup(pid));
   process.on("exit", killOnExit);
-  const { checkRequest: _check, revisionFailure: _failure, takeOperationFailure: _take, ...controls } = faults;
+  const { checkRequest: _check, isDenied: _denied, revisionFailure: _failure, takeOperationFailure: _take, ...controls } = faults;
   return {
     url,
     port: actualPort,
@@ -110,6 +112,7 @@ export async function startCloudRunTestServer({
     region,
     serviceAccountKey: key.json,
     faults: controls,
+    issuedTokens: () => auth.issuedTokens(),
     runningProcessGroups: () => controller.runningGroups(),
     stop: async () => {
       process.off("exit", killOnExit);
