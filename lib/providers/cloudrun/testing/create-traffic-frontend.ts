@@ -5,6 +5,7 @@
 // and every path (/health, /mcp) means what it means to the revision.
 import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createWeightedRoundRobin, type WeightedRoundRobin } from "@/lib/providers/local/weighted-round-robin";
+import type { RequestObservation } from "./create-cloud-run-exposition";
 
 /** Where a revision answers: a local port, or (simulated mode) the frontend answers for it. */
 export type RevisionEndpoint = { revision: string; version: string; port: number | null };
@@ -28,7 +29,14 @@ function listen(server: Server): Promise<string> {
   });
 }
 
-export async function createTrafficFrontend({ service }: { service: string }): Promise<TrafficFrontend> {
+export async function createTrafficFrontend({
+  service,
+  observe,
+}: {
+  service: string;
+  /** Told of every request a revision answered (its status and duration), for the metrics exposition. */
+  observe?: (request: RequestObservation) => void;
+}): Promise<TrafficFrontend> {
   const agent = new Agent({ keepAlive: true });
   let picker: WeightedRoundRobin<RevisionEndpoint> = createWeightedRoundRobin<RevisionEndpoint>([]);
   let tags: Record<string, RevisionEndpoint> = {};
@@ -36,6 +44,12 @@ export async function createTrafficFrontend({ service }: { service: string }): P
   const tagUris = new Map<string, Promise<string>>();
 
   const forward = (endpoint: RevisionEndpoint | undefined, req: IncomingMessage, res: ServerResponse) => {
+    if (endpoint && observe) {
+      const started = performance.now();
+      res.once("finish", () =>
+        observe({ service, revision: endpoint.revision, status: res.statusCode, durationMs: performance.now() - started }),
+      );
+    }
     if (!endpoint) {
       res.writeHead(503, { "content-type": "text/plain" }).end(`Service Unavailable: no ready revision of ${service} serves this URL\n`);
       return;

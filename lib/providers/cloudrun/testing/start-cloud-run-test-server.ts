@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { CloudRunController } from "./cloud-run-controller";
 import { createCloudRunAuth } from "./create-cloud-run-auth";
+import { createCloudRunExposition } from "./create-cloud-run-exposition";
 import { type CloudRunFaultControls, createCloudRunFaults } from "./create-cloud-run-faults";
 import { createCloudRunHandlers } from "./create-cloud-run-handlers";
 import { createOperationRegistry } from "./create-operation-registry";
@@ -22,7 +23,7 @@ function signalGroup(pid: number): void {
 }
 
 export type CloudRunTestServer = {
-  /** `http://127.0.0.1:<port>`: the API and the token endpoint (`/token`). */
+  /** `http://127.0.0.1:<port>`: the API, the token endpoint (`/token`) and the request metrics (`/metrics`, Prometheus text). */
   url: string;
   port: number;
   projectId: string;
@@ -75,7 +76,9 @@ export async function startCloudRunTestServer({
   const operations = createOperationRegistry({ minDurationMs: minOperationMs });
   const logFileOf = (service: string, revision: string) => path.join(stateDir, `${service}.${revision}.log`);
   const logUriOf = (service: string, revision: string) => pathToFileURL(logFileOf(service, revision)).href;
+  const exposition = createCloudRunExposition({ projectId, region });
   const controller = new CloudRunController({
+    observe: exposition.observe,
     operations,
     faults,
     logFileOf,
@@ -99,7 +102,7 @@ export async function startCloudRunTestServer({
   });
   const handlers = createCloudRunHandlers({ controller, operations, faults });
   const auth = createCloudRunAuth({ keys: [key.publicKey], tokenUri: key.json.token_uri });
-  server.on("request", createCloudRunRequestHandler({ auth, projectId, faults, handlers }));
+  server.on("request", createCloudRunRequestHandler({ auth, projectId, faults, handlers, exposition: exposition.registry }));
   // Revisions run in process groups of their own: if whoever started the server exits without stop() (a test
   // runner that crashes), they would outlive it. A synchronous kill on exit is the last resort.
   const killOnExit = () => controller.runningGroups().forEach((pid) => signalGroup(pid));
