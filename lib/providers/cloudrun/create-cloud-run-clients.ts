@@ -15,7 +15,7 @@ export type CloudRunClients = {
   revisions: v2.RevisionsClient;
   /** `projects/{project}/locations/{region}/services/{service}` */
   serviceName: string;
-  /** Who calls: the key's client_email, or "Application Default Credentials". */
+  /** Who calls, for messages: the key's client_email, or the worker's Application Default Credentials. */
   principal: string;
   close: () => Promise<void>;
 };
@@ -58,7 +58,7 @@ export function createCloudRunClients({ config, credentials }: { config: CloudRu
     principal = key.client_email;
   } else {
     auth = { auth: new GoogleAuth({ scopes: [CLOUD_PLATFORM] }) };
-    principal = "Application Default Credentials";
+    principal = "the worker's Application Default Credentials";
   }
   const services = new v2.ServicesClient({ ...endpoint, ...auth });
   const revisions = new v2.RevisionsClient({ ...endpoint, ...auth });

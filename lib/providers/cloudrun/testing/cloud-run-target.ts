@@ -4,8 +4,17 @@ import type { CloudRunConfig } from "../../provider-config";
 import type { ProviderTarget } from "../../types";
 import type { CloudRunTestServer } from "./start-cloud-run-test-server";
 
-export function cloudRunTargetConfig({ server, service }: { server: CloudRunTestServer; service: string }): CloudRunConfig {
-  return { project: server.projectId, region: server.region, service, credentials: "service-account-key", apiEndpoint: server.url };
+export function cloudRunTargetConfig({
+  server,
+  service,
+  credentials = "service-account-key",
+}: {
+  server: CloudRunTestServer;
+  service: string;
+  /** `application-default`: the worker finds the key through GOOGLE_APPLICATION_CREDENTIALS. */
+  credentials?: CloudRunConfig["credentials"];
+}): CloudRunConfig {
+  return { project: server.projectId, region: server.region, service, credentials, apiEndpoint: server.url };
 }
 
 export function cloudRunTarget({
