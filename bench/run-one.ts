@@ -1,5 +1,6 @@
 // Runs one benchmark (see run.ts) and prints its figures.
 import { benchAnalysisCanaries } from "./analysis-canaries";
+import { benchCloudRunRollback } from "./cloudrun-rollback";
 import { benchLiveViewers } from "./live-viewers";
 import { benchRollbackOverhead } from "./rollback-overhead";
 import { benchSmokeSuite } from "./smoke-suite";
@@ -8,6 +9,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Record<string,
   analysis: {
     title: "Analysis: breach → rollback over bad canaries vs the interval; good canaries with no false rollback",
     run: benchAnalysisCanaries,
+  },
+  cloudrun: {
+    title: "Cloud Run rollback: click → traffic moved at the test endpoint vs the endpoint's own updateService round trip",
+    run: benchCloudRunRollback,
   },
   rollback: { title: "Rollback overhead (click → provider call vs bare provider call)", run: benchRollbackOverhead },
   smoke: { title: "Smoke runner overhead (the eight-check suite's wall time vs its checks' own latencies)", run: benchSmokeSuite },

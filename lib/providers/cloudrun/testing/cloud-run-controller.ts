@@ -37,6 +37,7 @@ export class CloudRunController {
       logUriOf: (service: string, revision: string) => string;
       logFileOf: (service: string, revision: string) => string;
       observe?: (request: RequestObservation) => void;
+      onRoute?: (service: string, split: { revision: string; percent: number }[]) => void;
     },
   ) {}
 
@@ -63,7 +64,11 @@ export class CloudRunController {
     const name = serviceName({ project: route.project, location: route.location, id: serviceId });
     if (this.services.has(name)) throw new GoogleApiError("ALREADY_EXISTS", `Resource '${serviceId}' already exists.`);
     const plan = planServiceUpdate({ serviceId, body, revisions: new Map(), nextIndex: 1, suffix: suffix() });
-    const frontend = await createTrafficFrontend({ service: serviceId, observe: this.options.observe });
+    const frontend = await createTrafficFrontend({
+      service: serviceId,
+      observe: this.options.observe,
+      onRoute: this.options.onRoute && ((split) => this.options.onRoute!(serviceId, split)),
+    });
     if (this.services.has(name)) {
       await frontend.close();
       throw new GoogleApiError("ALREADY_EXISTS", `Resource '${serviceId}' already exists.`);

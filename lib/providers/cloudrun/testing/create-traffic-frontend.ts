@@ -32,8 +32,11 @@ function listen(server: Server): Promise<string> {
 export async function createTrafficFrontend({
   service,
   observe,
+  onRoute,
 }: {
   service: string;
+  /** Told the moment the service URL's split changes (benchmarks time a traffic move by it). */
+  onRoute?: (split: { revision: string; percent: number }[]) => void;
   /** Told of every request a revision answered (its status and duration), for the metrics exposition. */
   observe?: (request: RequestObservation) => void;
 }): Promise<TrafficFrontend> {
@@ -108,6 +111,7 @@ export async function createTrafficFrontend({
     route: ({ split, tags: nextTags }) => {
       picker = createWeightedRoundRobin(split.map(({ endpoint, percent }) => ({ value: endpoint, weight: percent })));
       tags = nextTags;
+      onRoute?.(split.map(({ endpoint, percent }) => ({ revision: endpoint.revision, percent })));
     },
     close: async () => {
       agent.destroy();

@@ -49,6 +49,7 @@ export async function startCloudRunTestServer({
   readyTimeoutMs = 60_000,
   simulatedReadyMs = 200,
   minOperationMs = 200,
+  onRoute,
 }: {
   port?: number;
   /** Where revision logs go (a revision's `logUri` is a file: URL there). */
@@ -64,6 +65,8 @@ export async function startCloudRunTestServer({
   simulatedReadyMs?: number;
   /** No operation is done before this, even when its work is: clients see `done: false` first, as with Cloud Run. */
   minOperationMs?: number;
+  /** Called the moment a service URL's split changes, with the revisions and percents it now serves. */
+  onRoute?: (service: string, split: { revision: string; percent: number }[]) => void;
 }): Promise<CloudRunTestServer> {
   await mkdir(stateDir, { recursive: true });
   const server = createServer();
@@ -79,6 +82,7 @@ export async function startCloudRunTestServer({
   const exposition = createCloudRunExposition({ projectId, region });
   const controller = new CloudRunController({
     observe: exposition.observe,
+    onRoute,
     operations,
     faults,
     logFileOf,
