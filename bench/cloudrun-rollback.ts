@@ -1,10 +1,11 @@
 // Cloud Run rollback: from the Rollback click (the POST /api/v1/targets/{id}/rollback handler) to the moment
 // the Cloud Run test endpoint's service URL serves the earlier revision alone — against the endpoint's own
 // updateService round trip (PATCH + operation polled to done, through the real client) in the same run.
-// Real revision processes (blue-green: both stay tagged and running); a worker with the Cloud Run provider.
+// Real revision processes (blue-green: both stay tagged and running); a worker with the Cloud Run provider,
+// the target's service-account key stored encrypted as an admin stores it.
 //   npm run bench -- cloudrun      (CLOUDRUN_ROLLBACKS=20 by default)
 import { EventEmitter } from "node:events";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { generateApiToken } from "@/lib/auth/api-token";
@@ -43,13 +44,11 @@ export async function benchCloudRunRollback(): Promise<Record<string, string>> {
     const fx = await import("@/lib/services/rollout/testing/engine-fixtures");
     const { startDeployment } = await import("@/lib/services/rollout/start-deployment");
     const { POST } = await import("@/app/api/v1/targets/[id]/rollback/route");
-    const keyFile = path.join(dir, "key.json");
-    await writeFile(keyFile, JSON.stringify(server.serviceAccountKey), { mode: 0o600 });
-    stack.startWorker({ GOOGLE_APPLICATION_CREDENTIALS: keyFile });
+    stack.startWorker();
     const principal = await fx.createPrincipal("admin");
     const { environment, service, target } = await fx.createTarget({
       strategy: "blue_green",
-      cloudRun: { server, credentials: "application-default" },
+      cloudRun: { server },
     });
     const revisions: string[] = [];
     for (const version of ["1.0.0", "2.0.0"]) {

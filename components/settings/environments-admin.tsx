@@ -9,7 +9,7 @@ import { useEnvironments } from "@/components/data/use-catalog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field, FormError, Input } from "@/components/ui/form";
+import { Field, FormError, Input, SaveRow } from "@/components/ui/form";
 import { QueryError } from "@/components/ui/query-state";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { Time } from "@/components/ui/time";
@@ -218,16 +218,7 @@ function PolicyForm({ environment }: { environment: EnvironmentSummary }) {
         ) : null}
       </fieldset>
       <FormError message={errorMessage(save.error)} />
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : `Save ${environment.name}`}
-        </Button>
-        {saved ? (
-          <span role="status" className="text-sm text-emerald-700">
-            Saved.
-          </span>
-        ) : null}
-      </div>
+      <SaveRow pending={save.isPending} saved={saved} label={`Save ${environment.name}`} />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 // The demo's Cloud Run: the Cloud Run test server (real revision processes) on 127.0.0.1, and a Cloud Run
 // target of the first seeded service in an environment of its own ("cloud-run"), which bootstrapDemoTargets
 // then deploys like the local ones. Pointing a target at a real project instead is in the README.
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { type CloudRunTestServer, startCloudRunTestServer } from "@/lib/providers/cloudrun/testing/start-cloud-run-test-server";
 import { cloudRunTargetConfig } from "@/lib/providers/cloudrun/testing/cloud-run-target";
@@ -10,18 +10,9 @@ import { root } from "./run-step";
 
 export const DEMO_CLOUD_RUN_ENVIRONMENT = "cloud-run";
 
-export type DemoCloudRun = {
-  server: CloudRunTestServer;
-  /** Settings the worker needs to reach it: the key as its Application Default Credentials. */
-  workerEnv: Record<string, string>;
-};
-
-export async function startDemoCloudRun(): Promise<DemoCloudRun> {
+export function startDemoCloudRun(): Promise<CloudRunTestServer> {
   const stateDir = path.join(root, ".tmp/cloudrun-demo");
-  const server = await startCloudRunTestServer({ stateDir, revisionMode: "process", port: Number(process.env.DEMO_CLOUDRUN_PORT ?? 0) });
-  const keyFile = path.join(stateDir, "service-account-key.json");
-  await writeFile(keyFile, JSON.stringify(server.serviceAccountKey), { mode: 0o600 });
-  return { server, workerEnv: { GOOGLE_APPLICATION_CREDENTIALS: keyFile } };
+  return startCloudRunTestServer({ stateDir, revisionMode: "process", port: Number(process.env.DEMO_CLOUDRUN_PORT ?? 0) });
 }
 
 /**
@@ -46,8 +37,10 @@ export async function seedDemoCloudRunTarget({
     update: {},
     create: { slug: DEMO_CLOUD_RUN_ENVIRONMENT, name: "Cloud Run (test endpoint)", promotionOrder: 30, isProduction: false },
   });
-  const providerConfig = cloudRunTargetConfig({ server, service: service.slug, credentials: "application-default" });
-  const data = { providerType: "cloudrun" as const, providerConfig, defaultStrategy: "canary" as const };
+  const providerConfig = cloudRunTargetConfig({ server, service: service.slug });
+  // The server's key (new with every run) as the target's write-only credentials, as an admin pastes one.
+  const credentialsEncrypted = encryptSecret(JSON.stringify(server.serviceAccountKey));
+  const data = { providerType: "cloudrun" as const, providerConfig, credentialsEncrypted, defaultStrategy: "canary" as const };
   const target = await db.target.upsert({
     where: { serviceId_environmentId: { serviceId: service.id, environmentId: environment.id } },
     // A restarted server remembers nothing: the target starts over there.

@@ -94,22 +94,20 @@ async function main(): Promise<void> {
   ] as const) {
     if (runStep(title, command, [...args], env) !== 0) process.exit(1);
   }
-  // The Cloud Run test endpoint (--no-cloudrun for none): the worker reaches it with the server's key.
+  // The Cloud Run test endpoint (--no-cloudrun for none); its target holds the server's key.
   const { startDemoCloudRun, seedDemoCloudRunTarget } = await import("./demo-cloud-run");
   const demoCloudRun = process.argv.includes("--no-cloudrun") ? null : await startDemoCloudRun();
-  cloudRun = demoCloudRun?.server ?? null;
-  Object.assign(process.env, demoCloudRun?.workerEnv ?? {});
+  cloudRun = demoCloudRun;
+  // This process stores the Cloud Run target's key and reads targets' status: it needs the children's settings.
+  Object.assign(process.env, env);
   const worker = nodeScript("workers/index.ts");
-  children.push(
-    startChild("worker", worker.command, worker.args, { ...env, ...demoCloudRun?.workerEnv }),
-    startChild("web app", "next", ["start", "-p", port], { ...env, ...demoCloudRun?.workerEnv }),
-  );
+  children.push(startChild("worker", worker.command, worker.args, env), startChild("web app", "next", ["start", "-p", port], env));
   process.on("SIGINT", () => void stopAll(children, 0));
   process.on("SIGTERM", () => void stopAll(children, 0));
   await waitForHttp(`http://127.0.0.1:${port}/signin`, 60_000);
   if (demoCloudRun) {
-    const seeded = await seedDemoCloudRunTarget({ server: demoCloudRun.server });
-    console.log(`Cloud Run test endpoint at ${demoCloudRun.server.url}: target ${seeded.service}/cloud-run deploys there`);
+    const seeded = await seedDemoCloudRunTarget({ server: demoCloudRun });
+    console.log(`Cloud Run test endpoint at ${demoCloudRun.url}: target ${seeded.service}/cloud-run deploys there`);
   }
   const { bootstrapDemoTargets } = await import("./bootstrap-demo-targets");
   const started = await bootstrapDemoTargets({ adminEmail: "admin@flightdeck.local" }).catch((error: Error) => {

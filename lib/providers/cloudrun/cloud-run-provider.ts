@@ -136,14 +136,23 @@ export class CloudRunProvider implements DeploymentProvider {
     }));
   }
 
+  /** Rejects only for a configuration that does not parse; a key that does not, or a refusal, is a failed check. */
   async testConnection({ target }: { target: ProviderTarget }): Promise<ConnectionReport> {
+    const config = cloudRunConfig(target);
     let opened: Opened;
     try {
       opened = this.open(target);
     } catch (error) {
+      const detail = (error as Error).message;
       return {
         ok: false,
-        checks: [{ name: "read the target's configuration and credentials", ok: false, detail: (error as Error).message }],
+        checks: [
+          {
+            name: `read the ${config.credentials === "service-account-key" ? "service-account key" : "Application Default Credentials"}`,
+            ok: false,
+            detail,
+          },
+        ],
       };
     }
     return testCloudRunConnection({ clients: opened.clients, service: opened.config.service });

@@ -1,8 +1,10 @@
 // The rollout engine on a Cloud Run target: a real worker process drives the Cloud Run provider (the real
 // @google-cloud/run clients) against the Cloud Run test server, whose revisions are real sample-service
 // processes behind a service URL that splits by percent and a tag URL per revision. A private Prometheus
-// scrapes the server's Cloud Run request metrics for the analysis, with the Cloud Run query flavour.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+// scrapes the server's Cloud Run request metrics for the analysis, with the Cloud Run query flavour. Each
+// target holds the server's service-account key as its encrypted credentials; the worker decrypts it and
+// runs the OAuth exchange at the key's token_uri.
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,9 +41,6 @@ beforeAll(async () => {
   await redis.start();
   server = await startCloudRunTestServer({ stateDir: path.join(dir, "cloudrun"), revisionMode: "process" });
   prometheus = await startOwnPrometheus({ targets: [`127.0.0.1:${server.port}`] });
-  // The worker's Application Default Credentials: the server's key, as a file.
-  const keyFile = path.join(dir, "key.json");
-  await writeFile(keyFile, JSON.stringify(server.serviceAccountKey), { mode: 0o600 });
   Object.assign(process.env, { REDIS_URL: redis.url, LOCAL_PROVIDER_STATE_DIR: path.join(dir, "local") });
   worker = spawnWorker({
     env: {
@@ -49,7 +48,6 @@ beforeAll(async () => {
       REDIS_PREFIX: process.env.REDIS_PREFIX!,
       DATABASE_URL: process.env.DATABASE_URL!,
       LOCAL_PROVIDER_STATE_DIR: path.join(dir, "local"),
-      GOOGLE_APPLICATION_CREDENTIALS: keyFile,
     },
   });
 });
@@ -68,7 +66,7 @@ afterAll(async () => {
 /** A Cloud Run target for a fresh service, with `deploy(version)` through the engine and the provider's view of it. */
 async function cloudRunService(options: Parameters<typeof createTarget>[0]) {
   const principal = await createPrincipal("release_manager");
-  const created = await createTarget({ ...options, cloudRun: { server, credentials: "application-default" } });
+  const created = await createTarget({ ...options, cloudRun: { server } });
   const { environment, service, target } = created;
   const deploy = async (version: string, more: { strategy?: "rolling" | "canary" | "blue_green"; env?: Record<string, string> } = {}) => {
     const release = await createRelease(service.id, version, principal.userId);
@@ -77,7 +75,7 @@ async function cloudRunService(options: Parameters<typeof createTarget>[0]) {
     const input = { releaseId: release.id, environment: environment.slug, strategy: more.strategy, waitForWindow: false };
     return (await startDeployment({ principal, input })).id;
   };
-  // The provider as the test sees it: same config, the key passed directly.
+  // The provider as the test sees it: the same configuration and key.
   const status = () => provider.getStatus({ target: { ...cloudRunTarget({ server, service: service.slug, id: target.id }) } });
   const runId = (revision: string) => `${service.slug}-${revision}`;
   return { ...created, principal, deploy, status, runId };
@@ -206,7 +204,7 @@ describe("rollout engine on Cloud Run", () => {
     // Nothing was started or moved, so the engine's revert leaves v1 serving: rolled back to it.
     expect(done.state).toBe("rolled_back");
     expect(done.error).toMatch(
-      /^Provider error at step 1: Cloud Run refused permission run\.services\.update to the worker's Application Default Credentials while trying to deploy revision /,
+      /^Provider error at step 1: Cloud Run refused permission run\.services\.update to flightdeck-deployer@flightdeck-test\.iam\.gserviceaccount\.com while trying to deploy revision /,
     );
     expect(await shareOf((await t.status()).url!, t.runId(v1.revision!), 100)).toBe(100);
   }, 120_000);

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Principal } from "@/lib/auth/principal";
 import { DEFAULT_SMOKE_SUITE } from "@/lib/domain/document-defaults";
 import { getDb, type DeploymentState, type Strategy } from "@/lib/db";
+import { encryptSecret } from "@/lib/crypto/secret-box";
 import { cloudRunTargetConfig } from "@/lib/providers/cloudrun/testing/cloud-run-target";
 import type { CloudRunTestServer } from "@/lib/providers/cloudrun/testing/start-cloud-run-test-server";
 import { waitUntil } from "@/lib/testing/own-redis";
@@ -46,6 +47,10 @@ export async function createTarget(options: {
         ? {
             providerType: "cloudrun" as const,
             providerConfig: cloudRunTargetConfig({ ...options.cloudRun, service: service.slug }),
+            // The server's key as the target's write-only credentials, as an admin stores it.
+            ...(options.cloudRun.credentials === "application-default"
+              ? {}
+              : { credentialsEncrypted: encryptSecret(JSON.stringify(options.cloudRun.server.serviceAccountKey)) }),
           }
         : {
             providerType: "local" as const,
