@@ -25,7 +25,7 @@ async function servedBy(url: string): Promise<string | null> {
   return (await fetch(`${url}/health`)).headers.get("x-revision");
 }
 
-test("an admin creates a Cloud Run target with a key, tests it, deploys twice and rolls back in one click", async ({ page, request }) => {
+test("an admin creates a Cloud Run target with a key, tests it, deploys twice and rolls back in one click", async ({ page }) => {
   test.setTimeout(240_000);
   const service = await insertService();
   const [v1, v2] = [
@@ -63,7 +63,10 @@ test("an admin creates a Cloud Run target with a key, tests it, deploys twice an
   const targetId = await withDatabase(
     async (client) => (await client.query<{ id: string }>(`SELECT id FROM "Target" WHERE "serviceId" = $1`, [service.id])).rows[0]!.id,
   );
-  const view = await (await request.get(`/api/v1/targets/${targetId}`)).text();
+  const read = await page.request.get(`/api/v1/targets/${targetId}`);
+  expect(read.status()).toBe(200);
+  const view = await read.text();
+  expect(view).toContain(service.slug);
   expect(view).not.toContain("PRIVATE KEY");
   // Two post-deploy checks over a second, as the engine tests use, rather than six over 30 s.
   await withDatabase((client) =>
@@ -87,7 +90,7 @@ test("an admin creates a Cloud Run target with a key, tests it, deploys twice an
   await expect(revisions.getByRole("row")).toHaveCount(3);
   await expect(revisions).toContainText("2.0.0");
   await expect(revisions).toContainText("1.0.0");
-  const status = (await (await request.get(`/api/v1/targets/${targetId}`)).json()) as {
+  const status = (await (await page.request.get(`/api/v1/targets/${targetId}`)).json()) as {
     provider: { url: string; revisions: { name: string; version: string }[] };
   };
   const first = status.provider.revisions.find((r) => r.version === "1.0.0")!.name;
