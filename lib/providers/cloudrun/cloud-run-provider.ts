@@ -17,19 +17,19 @@ import {
   type TrafficWeights,
 } from "../types";
 import { ANNOTATION, cloudRunRevisionId, pinnedImage, tagFor } from "./cloud-run-names";
+import { callCloudRun, findRevision, readService, updateService, type ServiceHandle } from "./cloud-run-service-calls";
 import { type CloudRunClients, createCloudRunClients } from "./create-cloud-run-clients";
 import { planTraffic, type TrafficTarget, withCandidateTag, withoutTag } from "./plan-traffic";
-import { causeCodeOf, GrpcCode, grpcCodeOf, isRetryable, toProviderError } from "./to-provider-error";
+import { causeCodeOf, GrpcCode } from "./to-provider-error";
 import { testCloudRunConnection } from "./test-cloud-run-connection";
 import { toRevisionStatus, toTargetStatus } from "./to-target-status";
-import { withRetry } from "./with-retry";
 
 type Service = protos.google.cloud.run.v2.IService;
 type Revision = protos.google.cloud.run.v2.IRevision;
 
 export type CloudRunProviderOptions = { createClients?: typeof createCloudRunClients };
 
-type Opened = { config: CloudRunConfig; clients: CloudRunClients; target: ProviderTarget };
+type Opened = ServiceHandle & { config: CloudRunConfig; target: ProviderTarget };
 
 function cloudRunConfig(target: ProviderTarget): CloudRunConfig {
   if (target.providerType !== "cloudrun")
@@ -48,12 +48,12 @@ export class CloudRunProvider implements DeploymentProvider {
     const name = revisionNameSchema.safeParse(revision);
     if (!name.success) throw new AppError("validation", `bad revision name ${revision}: ${name.error.issues[0]!.message}`);
     const id = cloudRunRevisionId({ service: config.service, name: name.data });
-    const existing = await this.findRevision(opened, id);
+    const existing = await findRevision(opened, id);
     if (existing) return this.existingRevision(opened, existing, release);
     const action = `deploy revision ${id} of service ${config.service}`;
     const failed = this.failedIds(opened, await this.getStatus({ target }));
     try {
-      await this.updateService(
+      await updateService(
         opened,
         action,
         (service) => ({
@@ -66,7 +66,7 @@ export class CloudRunProvider implements DeploymentProvider {
     } catch (error) {
       // A revision that never became ready fails the operation (code 9); it exists, failed, with its message.
       if (causeCodeOf(error) !== GrpcCode.FAILED_PRECONDITION) throw error;
-      const failed = await this.findRevision(opened, id);
+      const failed = await findRevision(opened, id);
       if (!failed) throw error;
     }
     return (await this.getStatus({ target })).revisions.find((r) => r.name === name.data) ?? this.unknownRevision(name.data);
@@ -93,7 +93,7 @@ export class CloudRunProvider implements DeploymentProvider {
     const summary = Object.entries(parsed.data)
       .map(([n, p]) => `${n} ${p}%`)
       .join(", ");
-    await this.updateService(opened, `set traffic of service ${service} to ${summary}`, (current) => ({
+    await updateService(opened, `set traffic of service ${service} to ${summary}`, (current) => ({
       ...current,
       traffic: planTraffic({ service: current, split, failed: this.failedIds(opened, status) }),
     }));
@@ -106,9 +106,9 @@ export class CloudRunProvider implements DeploymentProvider {
 
   async getStatus({ target }: { target: ProviderTarget }): Promise<TargetStatus> {
     const opened = this.open(target);
-    const service = await this.readService(opened);
+    const service = await readService(opened);
     if (!service) return { url: null, revisions: [] };
-    const revisions = await this.call(
+    const revisions = await callCloudRun(
       opened,
       `list the revisions of service ${opened.config.service}`,
       async () => (await opened.clients.revisions.listRevisions({ parent: opened.clients.serviceName }))[0],
@@ -122,7 +122,7 @@ export class CloudRunProvider implements DeploymentProvider {
 
   async stopRevision({ target, revision }: { target: ProviderTarget; revision: string }): Promise<void> {
     const opened = this.open(target);
-    const service = await this.readService(opened);
+    const service = await readService(opened);
     if (!service) return;
     const id = cloudRunRevisionId({ service: opened.config.service, name: revision });
     const entries = (service.traffic ?? []) as TrafficTarget[];
@@ -130,7 +130,7 @@ export class CloudRunProvider implements DeploymentProvider {
     if (own.some((t) => (t.percent ?? 0) > 0)) throw new AppError("conflict", `revision ${revision} still has traffic: move it away first`);
     if (!own.some((t) => t.tag)) return;
     const failed = this.failedIds(opened, await this.getStatus({ target }));
-    await this.updateService(opened, `remove the tag of revision ${id}`, (current) => ({
+    await updateService(opened, `remove the tag of revision ${id}`, (current) => ({
       ...current,
       traffic: withoutTag({ service: current, revision: id, failed }),
     }));
@@ -174,68 +174,6 @@ export class CloudRunProvider implements DeploymentProvider {
   async close(): Promise<void> {
     await Promise.all([...this.clients.values()].map((c) => c.clients.close()));
     this.clients.clear();
-  }
-
-  private async call<T>(opened: Opened, action: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await withRetry(run);
-    } catch (error) {
-      throw toProviderError({ error, action, principal: opened.clients.principal });
-    }
-  }
-
-  private async readService(opened: Opened): Promise<Service | null> {
-    try {
-      return await withRetry(async () => (await opened.clients.services.getService({ name: opened.clients.serviceName }))[0]);
-    } catch (error) {
-      if (grpcCodeOf(error) === GrpcCode.NOT_FOUND) return null;
-      throw toProviderError({ error, action: `get service ${opened.config.service}`, principal: opened.clients.principal });
-    }
-  }
-
-  private async findRevision(opened: Opened, id: string): Promise<Revision | null> {
-    try {
-      return await withRetry(
-        async () => (await opened.clients.revisions.getRevision({ name: `${opened.clients.serviceName}/revisions/${id}` }))[0],
-      );
-    } catch (error) {
-      if (grpcCodeOf(error) === GrpcCode.NOT_FOUND) return null;
-      throw toProviderError({ error, action: `get revision ${id}`, principal: opened.clients.principal });
-    }
-  }
-
-  /**
-   * Read, change, write with the read's etag, then wait for the operation. A refused write (quota, a stale
-   * etag) changed nothing, so the whole read-change-write is retried with backoff; a failed operation is not.
-   */
-  private async updateService(
-    opened: Opened,
-    action: string,
-    change: (service: Service) => Service,
-    options: { allowMissing?: boolean } = {},
-  ) {
-    const { services } = opened.clients;
-    const retryIf = (e: unknown) => isRetryable(e) || grpcCodeOf(e) === GrpcCode.FAILED_PRECONDITION;
-    let operation;
-    try {
-      operation = await withRetry(
-        async () => {
-          const current = await this.readService(opened);
-          if (!current && !options.allowMissing)
-            throw new AppError("not_found", `Cloud Run service ${opened.config.service} does not exist`);
-          const next = change(current ?? { name: opened.clients.serviceName });
-          return (await services.updateService({ service: { ...next, name: opened.clients.serviceName }, allowMissing: !current }))[0];
-        },
-        { retryIf },
-      );
-    } catch (error) {
-      throw toProviderError({ error, action, principal: opened.clients.principal });
-    }
-    try {
-      return (await operation.promise())[0];
-    } catch (error) {
-      throw toProviderError({ error, action, principal: opened.clients.principal });
-    }
   }
 
   private templateFor({
