@@ -80,6 +80,7 @@ function PolicyForm({ environment }: { environment: EnvironmentSummary }) {
           timezone: String(data.get("timezone") ?? "").trim(),
           allowWindows: windows,
           hotfixAnyTime: data.get("hotfixAnyTime") === "on",
+          budgetFreeze: data.get("budgetFreeze") === "on",
         };
         if (data.get("removeWebhook") === "on") input.notifyWebhookUrl = null;
         else if (webhook) input.notifyWebhookUrl = webhook;
@@ -125,6 +126,11 @@ function PolicyForm({ environment }: { environment: EnvironmentSummary }) {
           <label className="flex items-center gap-1.5 pb-2 text-sm">
             <input type="checkbox" name="hotfixAnyTime" defaultChecked={environment.hotfixAnyTime} />
             Hotfixes may deploy outside the windows (approval still required; opens a review)
+          </label>
+          <label className="flex items-center gap-1.5 pb-2 text-sm">
+            <input type="checkbox" name="budgetFreeze" defaultChecked={environment.budgetFreeze} />
+            Freeze deploys while a service&apos;s error budget here is spent (rollbacks and hotfixes still go; a release manager may
+            override with a reason)
           </label>
         </div>
         <p className="text-xs text-slate-500">

@@ -31,7 +31,7 @@ function configFor({ targets, scrapeIntervalSeconds }: { targets: string[]; scra
   ].join("\n");
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
+export function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill("SIGKILL"), 5_000);
