@@ -70,10 +70,17 @@ export async function createTrafficFrontend({
       res.writeHead(200, { "content-type": "application/json", "x-revision": endpoint.revision }).end(body);
       return;
     }
+    send(endpoint, req, res, { isRetry: false });
+  };
+
+  // A kept-alive connection the revision closed just as it was reused fails with ECONNRESET before any answer:
+  // a request without a body is sent once more on a fresh connection, as Node's docs advise (and Google's
+  // front end does). Anything else answers 503.
+  const send = (endpoint: RevisionEndpoint, req: IncomingMessage, res: ServerResponse, { isRetry }: { isRetry: boolean }) => {
     const upstream = request(
       {
         host: "127.0.0.1",
-        port: endpoint.port,
+        port: endpoint.port!,
         method: req.method,
         path: req.url,
         headers: { ...req.headers, "x-forwarded-host": req.headers.host },
@@ -84,11 +91,15 @@ export async function createTrafficFrontend({
         answer.pipe(res);
       },
     );
-    upstream.on("error", () => {
+    upstream.on("error", (error: NodeJS.ErrnoException) => {
+      const isBodiless = req.method === "GET" || req.method === "HEAD";
+      if (!isRetry && upstream.reusedSocket && error.code === "ECONNRESET" && isBodiless && !res.headersSent)
+        return send(endpoint, req, res, { isRetry: true });
       if (!res.headersSent) res.writeHead(503, { "content-type": "text/plain" });
       res.end(`Service Unavailable: revision ${endpoint.revision} did not answer\n`);
     });
-    req.pipe(upstream);
+    if (isRetry) upstream.end();
+    else req.pipe(upstream);
   };
 
   const serve = async (choose: () => RevisionEndpoint | undefined): Promise<string> => {
