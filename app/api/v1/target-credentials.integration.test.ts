@@ -129,10 +129,7 @@ describe("the connection test", () => {
 
   it("is for admins only (403), and 404 for an unknown target", async () => {
     const target = await newTarget();
-    await refused(
-      () => callRoute(savedTestRoute.POST, { as: world.people.developer, method: "POST", params: { id: target.id } }),
-      403,
-    );
+    await refused(() => callRoute(savedTestRoute.POST, { as: world.people.developer, method: "POST", params: { id: target.id } }), 403);
     await refused(() => callRoute(savedTestRoute.POST, { as: admin(), method: "POST", params: { id: "no-such-target" } }), 404);
     expect(await getDb().auditEvent.count({ where: { subjectId: target.id, action: "target.connection_tested" } })).toBe(0);
   });
