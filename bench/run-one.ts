@@ -1,6 +1,7 @@
 // Runs one benchmark (see run.ts) and prints its figures.
 import { benchAlertEvaluation } from "./alert-evaluation";
 import { benchAnalysisCanaries } from "./analysis-canaries";
+import { benchCloudRunRollback } from "./cloudrun-rollback";
 import { benchLiveViewers } from "./live-viewers";
 import { benchOverviewScale } from "./overview-scale";
 import { benchRollbackOverhead } from "./rollback-overhead";
@@ -15,6 +16,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Record<string,
   analysis: {
     title: "Analysis: breach → rollback over bad canaries vs the interval; good canaries with no false rollback",
     run: benchAnalysisCanaries,
+  },
+  cloudrun: {
+    title: "Cloud Run rollback: click → traffic moved at the test endpoint vs the endpoint's own updateService round trip",
+    run: benchCloudRunRollback,
   },
   overview: {
     title: "Overview at 500 services × 5 environments and 1,000,000 deployment events (and Insights) vs the health check",

@@ -111,6 +111,8 @@ test("an admin points a target at Prometheus with a query override; the API retu
     type: "prometheus",
     url: "http://prometheus.internal:9090",
     timeoutMs: 5000,
+    // The query templates the form's "Query templates" select left at the default.
+    flavour: "flightdeck",
     selector: 'job="api",version="{{revision}}"',
     queries: { p99: "max(my_p99_ms{{{selector}}})" },
     sampleQueries: {},

@@ -5,9 +5,9 @@
 // sees what will run. Sample-count overrides (sampleQueries) are API-only and kept as stored.
 import { useState } from "react";
 import { textareaClassName } from "@/components/releases/approvals-panel";
-import { Field, Input } from "@/components/ui/form";
+import { Field, Input, Select } from "@/components/ui/form";
 import { METRIC_NAMES, METRICS, type MetricName } from "@/lib/domain/analysis/metric-names";
-import { DEFAULT_QUERIES, DEFAULT_SELECTOR, fillSelector } from "@/lib/metrics/prometheus/query-templates";
+import { FLAVOUR_TEMPLATES, fillSelector, QUERY_FLAVOURS, type QueryFlavour } from "@/lib/metrics/prometheus/query-templates";
 import type { MetricsSourceConfig } from "@/lib/metrics/types";
 import { controlProps } from "./control-props";
 import type { FieldErrors } from "./field-errors";
@@ -24,6 +24,7 @@ export function readMetricsSource(data: FormData, stored: MetricsSourceConfig | 
     type: "prometheus",
     url: text("metricsUrl"),
     ...(text("metricsTimeoutMs") === "" ? {} : { timeoutMs: Number(text("metricsTimeoutMs")) }),
+    flavour: text("metricsFlavour") || "flightdeck",
     ...(text("metricsSelector") === "" ? {} : { selector: text("metricsSelector") }),
     queries,
     sampleQueries: stored?.type === "prometheus" ? stored.sampleQueries : {},
@@ -34,8 +35,10 @@ export function MetricsSourceFields({ stored, errors }: { stored: MetricsSourceC
   const prometheus: Partial<Prometheus> = stored?.type === "prometheus" ? stored : {};
   const [type, setType] = useState<MetricsSourceConfig["type"]>(stored?.type ?? "local");
   const [selector, setSelector] = useState(prometheus.selector ?? "");
+  const [flavour, setFlavour] = useState<QueryFlavour>(prometheus.flavour ?? "flightdeck");
+  const defaults = FLAVOUR_TEMPLATES[flavour];
   const error = (path: string) => errors.of(`metricsSource.${path}`);
-  const shown = ["type", "url", "timeoutMs", "selector", ...METRIC_NAMES.map((m) => `queries.${m}`)];
+  const shown = ["type", "url", "timeoutMs", "flavour", "selector", ...METRIC_NAMES.map((m) => `queries.${m}`)];
   const rest = errors.of(
     "metricsSource",
     shown.map((path) => `metricsSource.${path}`),
@@ -72,6 +75,26 @@ export function MetricsSourceFields({ stored, errors }: { stored: MetricsSourceC
             />
           </Field>
           <Field
+            id="target-metrics-flavour"
+            label="Query templates"
+            error={error("flavour")}
+            hint="Which series the default queries read: the Flightdeck proxy's, or Cloud Run's as Managed Service for Prometheus names them."
+            className="md:col-span-2"
+          >
+            <Select
+              {...controlProps("target-metrics-flavour", error("flavour"))}
+              name="metricsFlavour"
+              value={flavour}
+              onChange={(e) => setFlavour(e.target.value as QueryFlavour)}
+            >
+              {QUERY_FLAVOURS.map((value) => (
+                <option key={value} value={value}>
+                  {FLAVOUR_TEMPLATES[value].label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field
             id="target-metrics-selector"
             label="Selector (optional)"
             error={error("selector")}
@@ -83,13 +106,13 @@ export function MetricsSourceFields({ stored, errors }: { stored: MetricsSourceC
               name="metricsSelector"
               className="font-mono"
               value={selector}
-              placeholder={DEFAULT_SELECTOR}
+              placeholder={defaults.selector}
               onChange={(e) => setSelector(e.target.value)}
             />
           </Field>
           {METRIC_NAMES.map((metric) => {
             const id = `target-metrics-query-${metric}`;
-            const runs = fillSelector({ template: DEFAULT_QUERIES[metric].value, selector: selector.trim() || DEFAULT_SELECTOR });
+            const runs = fillSelector({ template: defaults.queries[metric].value, selector: selector.trim() || defaults.selector });
             return (
               <Field
                 key={metric}

@@ -8,6 +8,7 @@ import { Field, fieldErrorId, FormActions, Input, FormError, Select } from "@/co
 import { AVAILABLE_PROVIDER_TYPES } from "@/lib/providers/provider-config";
 import { PROVIDER_TYPES, STRATEGIES } from "@/lib/schemas/targets";
 import type { TargetView } from "@/lib/services/catalog/target-view";
+import { CloudRunConfigFields, readCloudRunConfig } from "./cloudrun-config-fields";
 import { readCredentials } from "./credentials-field";
 import { fieldErrors } from "./field-errors";
 import { LocalConfigFields, readLocalConfig } from "./local-config-fields";
@@ -30,13 +31,18 @@ const FIELDS = [
 
 type Props = { serviceId: string; environment: { slug: string; name: string }; target: TargetView | null; onDone: () => void };
 
+const CONFIG_READERS: Record<string, (data: FormData, stored: Record<string, unknown>) => Record<string, unknown>> = {
+  cloudrun: readCloudRunConfig,
+};
+
 function readDraft(data: FormData, { serviceId, environment, target }: Props): TargetDraft {
   const isManual = data.get("manualPromote") === "on";
+  const providerType = target?.providerType ?? String(data.get("providerType"));
   return {
     serviceId,
     environment: environment.slug,
-    providerType: target?.providerType ?? String(data.get("providerType")),
-    providerConfig: readLocalConfig(data, target?.providerConfig ?? {}),
+    providerType,
+    providerConfig: (CONFIG_READERS[providerType] ?? readLocalConfig)(data, target?.providerConfig ?? {}),
     defaultStrategy: String(data.get("defaultStrategy")) as TargetDraft["defaultStrategy"],
     canarySteps: String(data.get("canarySteps") ?? "")
       .split(/[\s,]+/)
@@ -55,6 +61,7 @@ export function TargetForm(props: Props) {
   const update = useUpdateTarget(target?.id ?? "");
   const mutation = target ? update : create;
   const [isManual, setManual] = useState(target ? target.stepPauseSeconds === null : false);
+  const [providerType, setProviderType] = useState<string>(target?.providerType ?? "local");
   const errors = fieldErrors(mutation.error, FIELDS);
   const formRef = useRef<HTMLFormElement>(null);
   const connectionDraft = () => {
@@ -79,12 +86,13 @@ export function TargetForm(props: Props) {
         id="target-providerType"
         label="Provider"
         error={errors.of("providerType")}
-        hint="Kubernetes and Cloud Run targets come with their providers."
+        hint="Kubernetes targets come with their provider."
       >
         <Select
           id="target-providerType"
           name="providerType"
-          defaultValue={target?.providerType ?? "local"}
+          value={providerType}
+          onChange={(event) => setProviderType(event.target.value)}
           disabled={target !== null}
           {...describe("providerType")}
         >
@@ -96,7 +104,11 @@ export function TargetForm(props: Props) {
           ))}
         </Select>
       </Field>
-      <LocalConfigFields stored={target?.providerConfig ?? {}} errors={errors} />
+      {providerType === "cloudrun" ? (
+        <CloudRunConfigFields stored={target?.providerConfig ?? {}} hasCredentials={target?.hasCredentials ?? false} errors={errors} />
+      ) : (
+        <LocalConfigFields stored={target?.providerConfig ?? {}} errors={errors} />
+      )}
       <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
         <Field id="target-defaultStrategy" label="Default strategy" error={errors.of("defaultStrategy")}>
           <Select

@@ -16,7 +16,8 @@ type Props = {
 };
 
 function describeProvider(target: TargetView): string {
-  const command = target.providerConfig.command;
+  const { project, region, service, command } = target.providerConfig;
+  if (target.providerType === "cloudrun") return `${String(project)} / ${String(region)} / ${String(service)}`;
   return Array.isArray(command) ? command.join(" ") : "";
 }
 

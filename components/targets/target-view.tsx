@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { QueryError } from "@/components/ui/query-state";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { StatusPill, stateLabel } from "@/components/ui/status-pill";
+import { CloudRunRevisions } from "./cloud-run-revisions";
 import { RevisionsTable } from "./revisions-table";
 import { RollbackButton } from "./rollback-button";
 import { RecentDeployments, RevisionHistory } from "./target-history";
@@ -81,6 +82,7 @@ export function TargetView({ id, canRollback }: { id: string; canRollback: boole
         <h2 className="mb-2 text-sm font-semibold text-slate-900">Running now</h2>
         <RevisionsTable provider={t.provider} highlight={null} />
       </section>
+      {t.providerType === "cloudrun" ? <CloudRunRevisions provider={t.provider} /> : null}
       <div className="space-y-6">
         <section aria-label="Revision history">
           <h2 className="mb-2 text-sm font-semibold text-slate-900">Revision history</h2>

@@ -44,6 +44,8 @@ export const metricsSourceConfigSchema = z.discriminatedUnion("type", [
       /** Base URL of a Prometheus-compatible HTTP API (Prometheus, Thanos, Mimir, VictoriaMetrics). */
       url: z.url({ protocol: /^https?$/, message: "must be an http or https URL" }).max(2048, "must be at most 2048 characters"),
       timeoutMs: z.number().int().min(100).max(60_000).default(5_000),
+      /** The templates and selector the defaults come from: the Flightdeck proxy's series, or Cloud Run's (GMP). */
+      flavour: z.enum(["flightdeck", "cloudrun"]).default("flightdeck"),
       /** Label matchers that pick one revision of this target; placeholders {{target}} and {{revision}}. */
       selector: queryText.optional(),
       /** Per metric, PromQL replacing the default template; placeholders {{selector}}, {{window}}, {{target}}, {{revision}}. */

@@ -31,12 +31,16 @@ describe("parseProviderConfig", () => {
     expect(() => parseProviderConfig({ type: "kubernetes", config: { ...base, kubeconfig: { source: "file" } } })).toThrow(/kubeconfig/);
   });
 
-  it("requires project, region and service of a Cloud Run target", () => {
-    expect(parseProviderConfig({ type: "cloudrun", config: { project: "p", region: "europe-west1", service: "api" } })).toEqual({
-      project: "p",
+  it("requires project, region and service of a Cloud Run target, with a service-account key by default", () => {
+    expect(parseProviderConfig({ type: "cloudrun", config: { project: "shop-prod", region: "europe-west1", service: "api" } })).toEqual({
+      project: "shop-prod",
       region: "europe-west1",
       service: "api",
+      credentials: "service-account-key",
     });
-    expect(() => parseProviderConfig({ type: "cloudrun", config: { project: "p" } })).toThrow(/region/);
+    expect(() => parseProviderConfig({ type: "cloudrun", config: { project: "shop-prod" } })).toThrow(/region/);
+    expect(() =>
+      parseProviderConfig({ type: "cloudrun", config: { project: "P", region: "europe-west1", service: "Api_1", apiEndpoint: "ftp://x" } }),
+    ).toThrow(/providerConfig\.project.*providerConfig\.service.*providerConfig\.apiEndpoint/);
   });
 });

@@ -38,10 +38,25 @@ export const kubernetesConfigSchema = z.object({
   kubeconfig: kubeconfigSource.default({ source: "in-cluster" }),
 });
 
+/** Cloud Run: one service of one project and region; revisions are created, tagged and routed through the Admin API v2. */
 export const cloudRunConfigSchema = z.object({
-  project: z.string().min(1),
-  region: z.string().min(1),
-  service: z.string().min(1),
+  /** The Google Cloud project id (not its number). */
+  project: z.string().regex(/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/, "a project id: 6-30 lower-case letters, digits or hyphens"),
+  region: z.string().regex(/^[a-z]+-[a-z]+\d+$/, "a Cloud Run region such as europe-west1"),
+  /** The service id; revisions are named `<service>-<revision>`, as Cloud Run requires. */
+  service: z.string().regex(/^[a-z]([-a-z0-9]{0,47}[a-z0-9])?$/, "a lower-case DNS label of at most 49 characters"),
+  /**
+   * `service-account-key`: the target's encrypted credentials hold a key JSON (its token_uri is honoured);
+   * `application-default`: the worker's Application Default Credentials (metadata server, GOOGLE_APPLICATION_CREDENTIALS).
+   */
+  credentials: z.enum(["service-account-key", "application-default"]).default("service-account-key"),
+  /** The Admin API's base URL; only for a private endpoint or the test server (default https://run.googleapis.com). */
+  apiEndpoint: z
+    .url({ protocol: /^https?$/, message: "must be an http or https URL" })
+    .max(2048)
+    .optional(),
+  /** Environment of every revision (a release's own env wins over it). */
+  env: envMap.optional(),
 });
 
 export const providerConfigSchemas = {
@@ -52,8 +67,8 @@ export const providerConfigSchemas = {
 
 export type ProviderType = keyof typeof providerConfigSchemas;
 
-/** Provider types a new target may use; kubernetes and cloudrun join when their providers ship. */
-export const AVAILABLE_PROVIDER_TYPES: readonly ProviderType[] = ["local"];
+/** Provider types a new target may use; kubernetes joins when its provider ships. */
+export const AVAILABLE_PROVIDER_TYPES: readonly ProviderType[] = ["local", "cloudrun"];
 export type LocalConfig = z.infer<typeof localConfigSchema>;
 export type KubernetesConfig = z.infer<typeof kubernetesConfigSchema>;
 export type CloudRunConfig = z.infer<typeof cloudRunConfigSchema>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CloudRunProvider } from "./cloudrun/cloud-run-provider";
 import { LocalProvider } from "./local/local-provider";
 import { createProvider } from "./registry";
 import type { ProviderTarget } from "./types";
@@ -8,7 +9,13 @@ describe("createProvider", () => {
     expect(createProvider("local", { localStateDir: "/tmp/unused" })).toBeInstanceOf(LocalProvider);
   });
 
-  it.each(["kubernetes", "cloudrun"] as const)("refuses every %s operation with an explanation until it ships", async (type) => {
+  it("gives the Cloud Run provider for cloudrun targets, which has no metrics of its own", () => {
+    const provider = createProvider("cloudrun");
+    expect(provider).toBeInstanceOf(CloudRunProvider);
+    expect(provider.getRevisionMetrics).toBeUndefined();
+  });
+
+  it.each(["kubernetes"] as const)("refuses every %s operation with an explanation until it ships", async (type) => {
     const provider = createProvider(type);
     const target: ProviderTarget = { id: "t1", providerType: type, providerConfig: {} };
     await expect(provider.getStatus({ target })).rejects.toMatchObject({

@@ -2,6 +2,7 @@
 // until it has a case here.
 import path from "node:path";
 import { env } from "@/lib/env";
+import { CloudRunProvider } from "./cloudrun/cloud-run-provider";
 import { LocalProvider } from "./local/local-provider";
 import type { DeploymentProvider, ProviderType } from "./types";
 import { createUnavailableProvider } from "./unavailable-provider";
@@ -18,8 +19,9 @@ export function createProvider(type: ProviderType, options: ProviderOptions = {}
       return new LocalProvider({
         stateDir: path.resolve(/*turbopackIgnore: true*/ options.localStateDir ?? env().LOCAL_PROVIDER_STATE_DIR),
       });
-    case "kubernetes":
     case "cloudrun":
+      return new CloudRunProvider();
+    case "kubernetes":
       // Implemented in a later issue; until then every call is refused with an explanation.
       return createUnavailableProvider(type);
     default: {

@@ -56,7 +56,11 @@ export function checkProviderConfig(
   { providerType, providerConfig, isNew }: { providerType: ProviderType; providerConfig: unknown; isNew: boolean },
 ): Record<string, unknown> | undefined {
   if (isNew && !AVAILABLE_PROVIDER_TYPES.includes(providerType)) {
-    ctx.addIssue({ code: "custom", path: ["providerType"], message: `${providerType} is not available yet: use local for now` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["providerType"],
+      message: `${providerType} is not available yet: use ${AVAILABLE_PROVIDER_TYPES.join(" or ")} for now`,
+    });
     return undefined;
   }
   const parsed = providerConfigSchemas[providerType].safeParse(providerConfig);

@@ -1,25 +1,25 @@
 // The demo's seed says which release runs on each target; on one machine nothing runs until it is deployed.
-// This starts a rolling deploy of that release on every local target that serves nothing — through the
-// rollout engine, as the demo admin, recorded in the audit log — so the demo opens on live services.
+// This starts a rolling deploy of that release on every local target (and the demo's Cloud Run one) that
+// serves nothing — through the rollout engine, as the demo admin, recorded in the audit log — so the demo
+// opens on live services.
 import { actorOf, recordAudit } from "@/lib/audit/record-audit";
 import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
 import { planRollout, type RolloutStep } from "@/lib/domain/plan-rollout";
 import { createDeploymentRecord } from "@/lib/services/rollout/create-deployment-record";
 import { getProvider } from "@/lib/services/rollout/get-provider";
+import { type ProviderTargetRow, toProviderTarget } from "@/lib/services/rollout/provider-target";
 import { queueStep } from "@/lib/services/rollout/queue-step";
 
-async function isServing(target: { id: string; providerConfig: unknown }): Promise<boolean> {
-  const status = await getProvider("local").getStatus({
-    target: { id: target.id, providerType: "local", providerConfig: target.providerConfig },
-  });
+async function isServing(target: ProviderTargetRow): Promise<boolean> {
+  const status = await getProvider(target.providerType).getStatus({ target: toProviderTarget(target) });
   return status.revisions.some((r) => r.healthy && r.traffic > 0);
 }
 
 function loadTargets(targetIds?: string[]) {
   return db.target.findMany({
     where: {
-      providerType: "local",
+      providerType: { in: ["local", "cloudrun"] },
       currentReleaseId: { not: null },
       deployments: { none: { activeTargetId: { not: null } } },
       ...(targetIds ? { id: { in: targetIds } } : {}),

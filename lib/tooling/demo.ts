@@ -27,6 +27,8 @@ function ensureLocalSecret(name: string, generate: () => string): string {
 }
 
 let stopping = false;
+/** The Cloud Run test server the demo runs in this process (stopped last, with its revision processes). */
+let cloudRun: { stop: () => Promise<void> } | null = null;
 
 function startChild(name: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
@@ -55,6 +57,7 @@ async function stopAll(running: ChildProcess[], code: number): Promise<void> {
   const { shutdownAllLocal } = await import("@/lib/providers/local/shutdown-all-local");
   const stateDir = path.resolve(root, process.env.LOCAL_PROVIDER_STATE_DIR ?? ".tmp/local-provider");
   await shutdownAllLocal({ stateDir }).catch((error: Error) => console.error(`could not stop local revisions: ${error.message}`));
+  await cloudRun?.stop().catch((error: Error) => console.error(`could not stop the Cloud Run test server: ${error.message}`));
   process.exit(code);
 }
 
@@ -91,17 +94,27 @@ async function main(): Promise<void> {
   ] as const) {
     if (runStep(title, command, [...args], env) !== 0) process.exit(1);
   }
+  // The Cloud Run test endpoint (--no-cloudrun for none); its target holds the server's key.
+  const { startDemoCloudRun, seedDemoCloudRunTarget } = await import("./demo-cloud-run");
+  const demoCloudRun = process.argv.includes("--no-cloudrun") ? null : await startDemoCloudRun();
+  cloudRun = demoCloudRun;
+  // This process stores the Cloud Run target's key and reads targets' status: it needs the children's settings.
+  Object.assign(process.env, env);
   const worker = nodeScript("workers/index.ts");
   children.push(startChild("worker", worker.command, worker.args, env), startChild("web app", "next", ["start", "-p", port], env));
   process.on("SIGINT", () => void stopAll(children, 0));
   process.on("SIGTERM", () => void stopAll(children, 0));
   await waitForHttp(`http://127.0.0.1:${port}/signin`, 60_000);
+  if (demoCloudRun) {
+    const seeded = await seedDemoCloudRunTarget({ server: demoCloudRun });
+    console.log(`Cloud Run test endpoint at ${demoCloudRun.url}: target ${seeded.service}/cloud-run deploys there`);
+  }
   const { bootstrapDemoTargets } = await import("./bootstrap-demo-targets");
   const started = await bootstrapDemoTargets({ adminEmail: "admin@flightdeck.local" }).catch((error: Error) => {
     console.warn(`The seeded releases were not started (${error.message}); deploy them from the UI.`);
     return [];
   });
-  if (started.length) console.log(`Starting the seeded releases on the local provider: ${started.join(", ")}`);
+  if (started.length) console.log(`Starting the seeded releases: ${started.join(", ")}`);
   // Synthetic traffic so metrics and analysis have data: DEMO_TRAFFIC_RPS per target (default 5), --no-traffic for none.
   const rps = process.argv.includes("--no-traffic") ? 0 : Number(process.env.DEMO_TRAFFIC_RPS ?? 5);
   if (Number.isFinite(rps) && rps > 0) {

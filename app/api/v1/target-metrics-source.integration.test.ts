@@ -37,7 +37,7 @@ describe("a target's metrics source", () => {
 
   it("stores Prometheus with its defaults and overrides, audits the change, and returns the queries it runs", async () => {
     const { body: target } = await newTarget({ metricsSource: prometheus });
-    expect(target.metricsSource).toEqual({ ...prometheus, timeoutMs: 5000, queries: {}, sampleQueries: {} });
+    expect(target.metricsSource).toEqual({ ...prometheus, timeoutMs: 5000, flavour: "flightdeck", queries: {}, sampleQueries: {} });
     const source = {
       ...prometheus,
       timeoutMs: 2000,
@@ -46,8 +46,8 @@ describe("a target's metrics source", () => {
     };
     const { status, body } = await patch(target.id, { metricsSource: source });
     expect(status).toBe(200);
-    expect(body.metricsSource).toEqual({ ...source, sampleQueries: {} });
-    expect(await storedSource(target.id)).toEqual({ ...source, sampleQueries: {} });
+    expect(body.metricsSource).toEqual({ ...source, flavour: "flightdeck", sampleQueries: {} });
+    expect(await storedSource(target.id)).toEqual({ ...source, flavour: "flightdeck", sampleQueries: {} });
 
     const [entry, ...more] = await getDb().auditEvent.findMany({ where: { action: "target.updated", subjectId: target.id } });
     expect(more).toEqual([]);
@@ -60,7 +60,7 @@ describe("a target's metrics source", () => {
 
     const read = await callRoute(targetRoute.GET, { as: world.people.developer, params: { id: target.id } });
     expect(read.status).toBe(200);
-    expect(read.body.metricsSource).toEqual({ ...source, sampleQueries: {} });
+    expect(read.body.metricsSource).toEqual({ ...source, flavour: "flightdeck", sampleQueries: {} });
     expect(read.body.metricsQueries.selector).toBe(source.selector);
     expect(read.body.metricsQueries.queries.p99).toMatchObject({ value: 'max(p99{job="api",version="{{revision}}"})' });
     expect(read.body.metricsQueries.queries.error_rate).toMatchObject({

@@ -79,7 +79,7 @@ describe("adding a target", () => {
     await refusedNaming(() => create(targetBody(service.id, override)), 422, field);
   });
 
-  it.each(["kubernetes", "cloudrun"])("refuses a %s target with 422: not available yet", async (providerType) => {
+  it.each(["kubernetes"])("refuses a %s target with 422: not available yet", async (providerType) => {
     const service = await newService();
     const problem = await refusedNaming(
       () => create(targetBody(service.id, { providerType, providerConfig: {} })),
@@ -87,6 +87,20 @@ describe("adding a target", () => {
       "body.providerType",
     );
     expect(problem.detail).toContain(`${providerType} is not available yet`);
+  });
+
+  it("takes a Cloud Run target with its configuration checked by the provider's schema", async () => {
+    const service = await newService();
+    const providerConfig = { project: "shop-prod", region: "europe-west1", service: "api" };
+    const { status, body } = await create(targetBody(service.id, { providerType: "cloudrun", providerConfig }));
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ providerType: "cloudrun", providerConfig: { ...providerConfig, credentials: "service-account-key" } });
+    const other = await newService();
+    await refusedNaming(
+      () => create(targetBody(other.id, { providerType: "cloudrun", providerConfig: { ...providerConfig, region: "Europe" } })),
+      422,
+      "body.providerConfig.region",
+    );
   });
 });
 

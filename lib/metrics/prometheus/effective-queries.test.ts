@@ -32,4 +32,16 @@ describe("effectiveQueries", () => {
       isOverridden: { value: true, samples: false },
     });
   });
+
+  it("starts a Cloud Run source from Cloud Run's series and labels as Managed Service for Prometheus names them", () => {
+    const shown = effectiveQueries(prometheus({ flavour: "cloudrun" }))!;
+    expect(shown.selector).toBe('revision_name=~".+-{{revision}}"');
+    expect(shown.queries.error_rate.value).toBe(
+      '100 * (sum(rate(run_googleapis_com:request_count{revision_name=~".+-{{revision}}",response_code_class="5xx"}[{{window}}])) or vector(0)) / sum(rate(run_googleapis_com:request_count{revision_name=~".+-{{revision}}"}[{{window}}]))',
+    );
+    expect(shown.queries.p95.value).toBe(
+      'histogram_quantile(0.95, sum by (le) (rate(run_googleapis_com:request_latencies_bucket{revision_name=~".+-{{revision}}"}[{{window}}])))',
+    );
+    expect(effectiveQueries(prometheus())!.selector).toBe('target="{{target}}",revision="{{revision}}"');
+  });
 });

@@ -3,7 +3,7 @@
 // placeholders (they are known only when a revision is measured). The settings form and the target API show
 // it, so nobody has to work out from the templates module what will be sent.
 import { METRIC_NAMES, type MetricName, type MetricsSourceConfig } from "../types";
-import { DEFAULT_QUERIES, DEFAULT_SELECTOR, fillSelector } from "./query-templates";
+import { FLAVOUR_TEMPLATES, fillSelector } from "./query-templates";
 
 export type EffectiveQuery = {
   /** the value's query */
@@ -19,14 +19,15 @@ export type EffectiveQueries = { selector: string; queries: Record<MetricName, E
 /** Null for a source that runs no PromQL (local). Pure. */
 export function effectiveQueries(config: MetricsSourceConfig): EffectiveQueries | null {
   if (config.type !== "prometheus") return null;
-  const selector = config.selector ?? DEFAULT_SELECTOR;
+  const defaults = FLAVOUR_TEMPLATES[config.flavour];
+  const selector = config.selector ?? defaults.selector;
   const queries = Object.fromEntries(
     METRIC_NAMES.map((metric) => {
       const value = config.queries[metric];
       const samples = config.sampleQueries[metric];
       const query: EffectiveQuery = {
-        value: fillSelector({ template: value ?? DEFAULT_QUERIES[metric].value, selector }),
-        samples: fillSelector({ template: samples ?? DEFAULT_QUERIES[metric].samples, selector }),
+        value: fillSelector({ template: value ?? defaults.queries[metric].value, selector }),
+        samples: fillSelector({ template: samples ?? defaults.queries[metric].samples, selector }),
         isOverridden: { value: value !== undefined, samples: samples !== undefined },
       };
       return [metric, query];

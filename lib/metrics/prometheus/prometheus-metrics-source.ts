@@ -8,7 +8,7 @@ import {
   type PrometheusSourceConfig,
   type RevisionMeasurements,
 } from "../types";
-import { DEFAULT_QUERIES, renderQuery } from "./query-templates";
+import { FLAVOUR_TEMPLATES, renderQuery } from "./query-templates";
 import { queryPrometheus } from "./query-prometheus";
 
 export type PrometheusSourceOptions = { config: PrometheusSourceConfig; fetchImpl?: typeof fetch };
@@ -30,9 +30,11 @@ export class PrometheusMetricsSource implements MetricsSource {
   private async measureRevision(input: MeasureInput, revision: string): Promise<Measurement> {
     const { config, fetchImpl } = this.options;
     const { metric, target, windowSeconds, now } = input;
-    const render = (template: string) => renderQuery({ template, selector: config.selector, targetId: target.id, revision, windowSeconds });
-    const query = render(config.queries[metric] ?? DEFAULT_QUERIES[metric].value);
-    const sampleQuery = render(config.sampleQueries[metric] ?? DEFAULT_QUERIES[metric].samples);
+    const defaults = FLAVOUR_TEMPLATES[config.flavour];
+    const selector = config.selector ?? defaults.selector;
+    const render = (template: string) => renderQuery({ template, selector, targetId: target.id, revision, windowSeconds });
+    const query = render(config.queries[metric] ?? defaults.queries[metric].value);
+    const sampleQuery = render(config.sampleQueries[metric] ?? defaults.queries[metric].samples);
     const ask = (text: string) => queryPrometheus({ url: config.url, query: text, time: now, timeoutMs: config.timeoutMs, fetchImpl });
     const [value, samples] = await Promise.all([ask(query), ask(sampleQuery)]);
     const base = { metric, revision, query, windowSeconds, measuredAt: now.toISOString() };

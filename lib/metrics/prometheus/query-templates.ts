@@ -38,6 +38,47 @@ export const DEFAULT_QUERIES: Record<MetricName, QueryTemplate> = {
   },
 };
 
+/**
+ * Cloud Run's request metrics as Google Cloud Managed Service for Prometheus names them
+ * (`run_googleapis_com:<metric>`, labels project_id, location, service_name, revision_name,
+ * response_code_class…). The Cloud Run provider names a revision `<service>-<name>`, hence the selector.
+ * Latencies are milliseconds already. CPU and memory are Cloud Run's utilisation distributions (p95 of
+ * instances); Cloud Run exports no health-probe metric, so health_failures reads a series only an exporter
+ * of the service's own could provide, and otherwise has no data.
+ */
+export const CLOUD_RUN_SELECTOR = 'revision_name=~".+-{{revision}}"';
+
+const runRequests = "run_googleapis_com:request_count{{{selector}}}";
+const runRequestCount = `sum(increase(${runRequests}[{{window}}]))`;
+const runQuantile = (q: number) =>
+  `histogram_quantile(${q}, sum by (le) (rate(run_googleapis_com:request_latencies_bucket{{{selector}}}[{{window}}])))`;
+const utilisation = (metric: string) => ({
+  value: `100 * histogram_quantile(0.95, sum by (le) (rate(run_googleapis_com:${metric}_bucket{{{selector}}}[{{window}}])))`,
+  samples: `sum(increase(run_googleapis_com:${metric}_count{{{selector}}}[{{window}}]))`,
+});
+
+export const CLOUD_RUN_QUERIES: Record<MetricName, QueryTemplate> = {
+  request_rate: { value: `sum(rate(${runRequests}[{{window}}]))`, samples: runRequestCount },
+  error_rate: {
+    value: `100 * (sum(rate(run_googleapis_com:request_count{{{selector}},response_code_class="5xx"}[{{window}}])) or vector(0)) / sum(rate(${runRequests}[{{window}}]))`,
+    samples: runRequestCount,
+  },
+  p95: { value: runQuantile(0.95), samples: runRequestCount },
+  p99: { value: runQuantile(0.99), samples: runRequestCount },
+  cpu: utilisation("container_cpu_utilizations"),
+  memory: utilisation("container_memory_utilizations"),
+  health_failures: DEFAULT_QUERIES.health_failures,
+};
+
+/** Which set of templates a Prometheus source starts from: the Flightdeck proxy's series, or Cloud Run's. */
+export const QUERY_FLAVOURS = ["flightdeck", "cloudrun"] as const;
+export type QueryFlavour = (typeof QUERY_FLAVOURS)[number];
+
+export const FLAVOUR_TEMPLATES: Record<QueryFlavour, { label: string; selector: string; queries: Record<MetricName, QueryTemplate> }> = {
+  flightdeck: { label: "Flightdeck proxy series (local targets)", selector: DEFAULT_SELECTOR, queries: DEFAULT_QUERIES },
+  cloudrun: { label: "Cloud Run (Managed Service for Prometheus)", selector: CLOUD_RUN_SELECTOR, queries: CLOUD_RUN_QUERIES },
+};
+
 /** Label values go inside double quotes: escape what PromQL would read as the end of the string. */
 function escapeLabelValue(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");

@@ -13,6 +13,7 @@ import {
 } from "./cloud-run-records";
 import type { CloudRunFaults } from "./create-cloud-run-faults";
 import type { OperationRegistry, OperationResource } from "./create-operation-registry";
+import type { RequestObservation } from "./create-cloud-run-exposition";
 import { createTrafficFrontend } from "./create-traffic-frontend";
 import { GoogleApiError, resourceNotFound } from "./google-api-error";
 import type { CloudRunRoute } from "./parse-cloud-run-path";
@@ -35,6 +36,8 @@ export class CloudRunController {
       start: RuntimeStarter;
       logUriOf: (service: string, revision: string) => string;
       logFileOf: (service: string, revision: string) => string;
+      observe?: (request: RequestObservation) => void;
+      onRoute?: (service: string, split: { revision: string; percent: number }[]) => void;
     },
   ) {}
 
@@ -61,7 +64,11 @@ export class CloudRunController {
     const name = serviceName({ project: route.project, location: route.location, id: serviceId });
     if (this.services.has(name)) throw new GoogleApiError("ALREADY_EXISTS", `Resource '${serviceId}' already exists.`);
     const plan = planServiceUpdate({ serviceId, body, revisions: new Map(), nextIndex: 1, suffix: suffix() });
-    const frontend = await createTrafficFrontend({ service: serviceId });
+    const frontend = await createTrafficFrontend({
+      service: serviceId,
+      observe: this.options.observe,
+      onRoute: this.options.onRoute && ((split) => this.options.onRoute!(serviceId, split)),
+    });
     if (this.services.has(name)) {
       await frontend.close();
       throw new GoogleApiError("ALREADY_EXISTS", `Resource '${serviceId}' already exists.`);

@@ -21,6 +21,8 @@ export type CloudRunAuth = {
   exchange: (form: URLSearchParams) => TokenAnswer;
   /** The caller's service-account email; a GoogleApiError UNAUTHENTICATED when the header proves nothing. */
   authenticate: (authorization: string | undefined) => string;
+  /** How many access tokens the token endpoint has issued (each one a completed JWT-bearer exchange). */
+  issuedTokens: () => number;
 };
 
 function hasCloudPlatformScope(claims: Record<string, unknown>): boolean {
@@ -79,5 +81,11 @@ export function createCloudRunAuth({ keys, tokenUri }: { keys: ServiceAccountPub
     }
   };
 
-  return { exchange, authenticate };
+  let issued = 0;
+  const counted = (form: URLSearchParams): TokenAnswer => {
+    const answer = exchange(form);
+    if (answer.status === 200) issued += 1;
+    return answer;
+  };
+  return { exchange: counted, authenticate, issuedTokens: () => issued };
 }

@@ -24,6 +24,8 @@ export type CloudRunFaultControls = {
 export type CloudRunFaults = CloudRunFaultControls & {
   /** Throws the refusal a fault prescribes for this request, if any. */
   checkRequest: (route: CloudRunRoute) => void;
+  /** Whether a denyPermission fault holds `permission` now (testIamPermissions leaves it out; nothing is consumed). */
+  isDenied: (permission: string) => boolean;
   /** The forced failure message of `revision` (undefined: none; "" : Cloud Run's own message). */
   revisionFailure: (revision: string) => string | undefined;
   /** Consumes the pending operation failure, if any. */
@@ -80,6 +82,7 @@ export function createCloudRunFaults(): CloudRunFaults {
         );
       }
     },
+    isDenied: (permission) => (denied.get(permission)?.remaining ?? 0) > 0,
     revisionFailure: (revision) => revisions.get(revision),
     takeOperationFailure: () => {
       const failure = operationFailure;

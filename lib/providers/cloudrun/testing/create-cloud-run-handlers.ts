@@ -2,6 +2,7 @@
 // for deletions, here) and answer a long-running operation.
 import { ConditionState, TrafficType } from "./cloud-run-enums";
 import type { CloudRunController } from "./cloud-run-controller";
+import type { CloudRunFaults } from "./create-cloud-run-faults";
 import { parentOf, serviceEtag } from "./cloud-run-records";
 import type { OperationRegistry } from "./create-operation-registry";
 import { GoogleApiError, resourceNotFound } from "./google-api-error";
@@ -35,9 +36,11 @@ function refuseUnsupported(query: URLSearchParams): void {
 export function createCloudRunHandlers({
   controller,
   operations,
+  faults,
 }: {
   controller: CloudRunController;
   operations: OperationRegistry;
+  faults: CloudRunFaults;
 }): CloudRunHandlers {
   const revisionOf = (route: CloudRunRoute) => {
     const service = controller.find(route);
@@ -109,6 +112,13 @@ export function createCloudRunHandlers({
       service.revisions.delete(revision.name);
       const work = (revision.runtime?.stop() ?? Promise.resolve()).then(() => last);
       return operations.start({ parent: parentOf(service), type: "Revision", current: () => last, work });
+    },
+    // The one service account may do everything, except what a denyPermission fault takes away.
+    testIamPermissions: ({ route, body }) => {
+      controller.find(route);
+      const asked = (body as { permissions?: unknown }).permissions;
+      const permissions = Array.isArray(asked) ? asked.filter((p): p is string => typeof p === "string") : [];
+      return { permissions: permissions.filter((p) => !faults.isDenied(p)) };
     },
     getOperation: ({ route }) => operations.get(`projects/${route.project}/locations/${route.location}/operations/${route.operation}`),
   };

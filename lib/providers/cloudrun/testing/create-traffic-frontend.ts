@@ -5,6 +5,7 @@
 // and every path (/health, /mcp) means what it means to the revision.
 import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createWeightedRoundRobin, type WeightedRoundRobin } from "@/lib/providers/local/weighted-round-robin";
+import type { RequestObservation } from "./create-cloud-run-exposition";
 
 /** Where a revision answers: a local port, or (simulated mode) the frontend answers for it. */
 export type RevisionEndpoint = { revision: string; version: string; port: number | null };
@@ -28,7 +29,17 @@ function listen(server: Server): Promise<string> {
   });
 }
 
-export async function createTrafficFrontend({ service }: { service: string }): Promise<TrafficFrontend> {
+export async function createTrafficFrontend({
+  service,
+  observe,
+  onRoute,
+}: {
+  service: string;
+  /** Told the moment the service URL's split changes (benchmarks time a traffic move by it). */
+  onRoute?: (split: { revision: string; percent: number }[]) => void;
+  /** Told of every request a revision answered (its status and duration), for the metrics exposition. */
+  observe?: (request: RequestObservation) => void;
+}): Promise<TrafficFrontend> {
   const agent = new Agent({ keepAlive: true });
   let picker: WeightedRoundRobin<RevisionEndpoint> = createWeightedRoundRobin<RevisionEndpoint>([]);
   let tags: Record<string, RevisionEndpoint> = {};
@@ -36,6 +47,12 @@ export async function createTrafficFrontend({ service }: { service: string }): P
   const tagUris = new Map<string, Promise<string>>();
 
   const forward = (endpoint: RevisionEndpoint | undefined, req: IncomingMessage, res: ServerResponse) => {
+    if (endpoint && observe) {
+      const started = performance.now();
+      res.once("finish", () =>
+        observe({ service, revision: endpoint.revision, status: res.statusCode, durationMs: performance.now() - started }),
+      );
+    }
     if (!endpoint) {
       res.writeHead(503, { "content-type": "text/plain" }).end(`Service Unavailable: no ready revision of ${service} serves this URL\n`);
       return;
@@ -53,10 +70,17 @@ export async function createTrafficFrontend({ service }: { service: string }): P
       res.writeHead(200, { "content-type": "application/json", "x-revision": endpoint.revision }).end(body);
       return;
     }
+    send(endpoint, req, res, { isRetry: false });
+  };
+
+  // A kept-alive connection the revision closed just as it was reused fails with ECONNRESET before any answer:
+  // a request without a body is sent once more on a fresh connection, as Node's docs advise (and Google's
+  // front end does). Anything else answers 503.
+  const send = (endpoint: RevisionEndpoint, req: IncomingMessage, res: ServerResponse, { isRetry }: { isRetry: boolean }) => {
     const upstream = request(
       {
         host: "127.0.0.1",
-        port: endpoint.port,
+        port: endpoint.port!,
         method: req.method,
         path: req.url,
         headers: { ...req.headers, "x-forwarded-host": req.headers.host },
@@ -67,11 +91,15 @@ export async function createTrafficFrontend({ service }: { service: string }): P
         answer.pipe(res);
       },
     );
-    upstream.on("error", () => {
+    upstream.on("error", (error: NodeJS.ErrnoException) => {
+      const isBodiless = req.method === "GET" || req.method === "HEAD";
+      if (!isRetry && upstream.reusedSocket && error.code === "ECONNRESET" && isBodiless && !res.headersSent)
+        return send(endpoint, req, res, { isRetry: true });
       if (!res.headersSent) res.writeHead(503, { "content-type": "text/plain" });
       res.end(`Service Unavailable: revision ${endpoint.revision} did not answer\n`);
     });
-    req.pipe(upstream);
+    if (isRetry) upstream.end();
+    else req.pipe(upstream);
   };
 
   const serve = async (choose: () => RevisionEndpoint | undefined): Promise<string> => {
@@ -94,6 +122,7 @@ export async function createTrafficFrontend({ service }: { service: string }): P
     route: ({ split, tags: nextTags }) => {
       picker = createWeightedRoundRobin(split.map(({ endpoint, percent }) => ({ value: endpoint, weight: percent })));
       tags = nextTags;
+      onRoute?.(split.map(({ endpoint, percent }) => ({ revision: endpoint.revision, percent })));
     },
     close: async () => {
       agent.destroy();

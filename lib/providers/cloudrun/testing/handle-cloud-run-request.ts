@@ -1,6 +1,7 @@
 // The HTTP side of the test server: the OAuth token endpoint, then for /v2 paths the same order of checks as
 // Google's front end (route, authentication, project, IAM and quota faults) before the RPC's handler.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Registry } from "prom-client";
 import type { CloudRunAuth } from "./create-cloud-run-auth";
 import type { CloudRunFaults } from "./create-cloud-run-faults";
 import type { CloudRunHandlers } from "./create-cloud-run-handlers";
@@ -41,11 +42,14 @@ export function createCloudRunRequestHandler({
   projectId,
   faults,
   handlers,
+  exposition,
 }: {
   auth: CloudRunAuth;
   projectId: string;
   faults: CloudRunFaults;
   handlers: CloudRunHandlers;
+  /** The request metrics, served unauthenticated at GET /metrics for a Prometheus to scrape. */
+  exposition: Registry;
 }): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -53,6 +57,11 @@ export function createCloudRunRequestHandler({
     if (url.pathname === "/token" && req.method === "POST") {
       const answer = auth.exchange(new URLSearchParams(text));
       return sendJson(res, answer.status, answer.body);
+    }
+    if (url.pathname === "/metrics" && req.method === "GET") {
+      const text = await exposition.metrics();
+      res.writeHead(200, { "content-type": exposition.contentType }).end(text);
+      return;
     }
     const route = parseCloudRunPath({ verb: req.method ?? "GET", pathname: url.pathname });
     if (!route) throw new GoogleApiError("NOT_FOUND", `The requested URL ${req.method} ${url.pathname} was not found on this server.`);

@@ -13,6 +13,8 @@ describe("parseCloudRunPath", () => {
       ["GET", "/v2/projects/p/locations/l/services/s/revisions/s-v1", "getRevision", "run.revisions.get"],
       ["DELETE", "/v2/projects/p/locations/l/services/s/revisions/s-v1", "deleteRevision", "run.revisions.delete"],
       ["GET", "/v2/projects/p/locations/l/operations/abc", "getOperation", "run.operations.get"],
+      // Any caller may test its own permissions.
+      ["POST", "/v2/projects/p/locations/l/services/s:testIamPermissions", "testIamPermissions", ""],
     ];
     for (const [verb, pathname, method, permission] of cases) {
       expect(parseCloudRunPath({ verb, pathname }), `${verb} ${pathname}`).toMatchObject({

@@ -11,7 +11,8 @@ export type CloudRunMethod =
   | "listRevisions"
   | "getRevision"
   | "deleteRevision"
-  | "getOperation";
+  | "getOperation"
+  | "testIamPermissions";
 
 export type CloudRunRoute = {
   method: CloudRunMethod;
@@ -72,6 +73,14 @@ const RULES: {
     method: "deleteRevision",
     permission: "run.revisions.delete",
     names: ["service", "revision"],
+  },
+  // Any caller may ask which of some permissions it holds on a resource: the answer is the subset it has.
+  {
+    verb: "POST",
+    pattern: new RegExp(`${SERVICES}/${SEGMENT}:testIamPermissions$`),
+    method: "testIamPermissions",
+    permission: "",
+    names: ["service"],
   },
   {
     verb: "GET",

@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { CloudRunController } from "./cloud-run-controller";
 import { createCloudRunAuth } from "./create-cloud-run-auth";
+import { createCloudRunExposition } from "./create-cloud-run-exposition";
 import { type CloudRunFaultControls, createCloudRunFaults } from "./create-cloud-run-faults";
 import { createCloudRunHandlers } from "./create-cloud-run-handlers";
 import { createOperationRegistry } from "./create-operation-registry";
@@ -22,7 +23,7 @@ function signalGroup(pid: number): void {
 }
 
 export type CloudRunTestServer = {
-  /** `http://127.0.0.1:<port>`: the API and the token endpoint (`/token`). */
+  /** `http://127.0.0.1:<port>`: the API, the token endpoint (`/token`) and the request metrics (`/metrics`, Prometheus text). */
   url: string;
   port: number;
   projectId: string;
@@ -30,6 +31,8 @@ export type CloudRunTestServer = {
   /** A key of a service account that may do everything; its `token_uri` is this server's `/token`. */
   serviceAccountKey: ServiceAccountKeyJson;
   faults: CloudRunFaultControls;
+  /** Access tokens issued by `/token` so far: proves a client ran the OAuth exchange at the key's token_uri. */
+  issuedTokens: () => number;
   /** The process group of every revision running now (process mode), so tests can prove stop() leaves none. */
   runningProcessGroups: () => number[];
   /** Stops every revision process (whole process groups), closes every URL and the API. */
@@ -46,6 +49,7 @@ export async function startCloudRunTestServer({
   readyTimeoutMs = 60_000,
   simulatedReadyMs = 200,
   minOperationMs = 200,
+  onRoute,
 }: {
   port?: number;
   /** Where revision logs go (a revision's `logUri` is a file: URL there). */
@@ -61,6 +65,8 @@ export async function startCloudRunTestServer({
   simulatedReadyMs?: number;
   /** No operation is done before this, even when its work is: clients see `done: false` first, as with Cloud Run. */
   minOperationMs?: number;
+  /** Called the moment a service URL's split changes, with the revisions and percents it now serves. */
+  onRoute?: (service: string, split: { revision: string; percent: number }[]) => void;
 }): Promise<CloudRunTestServer> {
   await mkdir(stateDir, { recursive: true });
   const server = createServer();
@@ -73,7 +79,10 @@ export async function startCloudRunTestServer({
   const operations = createOperationRegistry({ minDurationMs: minOperationMs });
   const logFileOf = (service: string, revision: string) => path.join(stateDir, `${service}.${revision}.log`);
   const logUriOf = (service: string, revision: string) => pathToFileURL(logFileOf(service, revision)).href;
+  const exposition = createCloudRunExposition({ projectId, region });
   const controller = new CloudRunController({
+    observe: exposition.observe,
+    onRoute,
     operations,
     faults,
     logFileOf,
@@ -95,14 +104,14 @@ export async function startCloudRunTestServer({
       });
     },
   });
-  const handlers = createCloudRunHandlers({ controller, operations });
+  const handlers = createCloudRunHandlers({ controller, operations, faults });
   const auth = createCloudRunAuth({ keys: [key.publicKey], tokenUri: key.json.token_uri });
-  server.on("request", createCloudRunRequestHandler({ auth, projectId, faults, handlers }));
+  server.on("request", createCloudRunRequestHandler({ auth, projectId, faults, handlers, exposition: exposition.registry }));
   // Revisions run in process groups of their own: if whoever started the server exits without stop() (a test
   // runner that crashes), they would outlive it. A synchronous kill on exit is the last resort.
   const killOnExit = () => controller.runningGroups().forEach((pid) => signalGroup(pid));
   process.on("exit", killOnExit);
-  const { checkRequest: _check, revisionFailure: _failure, takeOperationFailure: _take, ...controls } = faults;
+  const { checkRequest: _check, isDenied: _denied, revisionFailure: _failure, takeOperationFailure: _take, ...controls } = faults;
   return {
     url,
     port: actualPort,
@@ -110,6 +119,7 @@ export async function startCloudRunTestServer({
     region,
     serviceAccountKey: key.json,
     faults: controls,
+    issuedTokens: () => auth.issuedTokens(),
     runningProcessGroups: () => controller.runningGroups(),
     stop: async () => {
       process.off("exit", killOnExit);

@@ -5,6 +5,9 @@ import path from "node:path";
 import type { Principal } from "@/lib/auth/principal";
 import { DEFAULT_SMOKE_SUITE } from "@/lib/domain/document-defaults";
 import { getDb, type DeploymentState, type Strategy } from "@/lib/db";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { cloudRunTargetConfig } from "@/lib/providers/cloudrun/testing/cloud-run-target";
+import type { CloudRunTestServer } from "@/lib/providers/cloudrun/testing/start-cloud-run-test-server";
 import { waitUntil } from "@/lib/testing/own-redis";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
@@ -23,6 +26,8 @@ export async function createTarget(options: {
   production?: boolean;
   /** post-deploy validation; tests default to 2 health checks over 1 s (the documents' 6 over 30 s is pinned by a unit test) */
   postDeploy?: { checks: number; seconds: number };
+  /** A Cloud Run target (service = the service's slug) of this test server instead of a local one. */
+  cloudRun?: { server: CloudRunTestServer; credentials?: "service-account-key" | "application-default" };
 }) {
   const db = getDb();
   const tag = randomBytes(3).toString("hex");
@@ -38,8 +43,19 @@ export async function createTarget(options: {
     data: {
       serviceId: service.id,
       environmentId: environment.id,
-      providerType: "local",
-      providerConfig: { command: sampleCommand, port: 0, service: service.slug, cwd: root, retainRevisions: 2 },
+      ...(options.cloudRun
+        ? {
+            providerType: "cloudrun" as const,
+            providerConfig: cloudRunTargetConfig({ ...options.cloudRun, service: service.slug }),
+            // The server's key as the target's write-only credentials, as an admin stores it.
+            ...(options.cloudRun.credentials === "application-default"
+              ? {}
+              : { credentialsEncrypted: encryptSecret(JSON.stringify(options.cloudRun.server.serviceAccountKey)) }),
+          }
+        : {
+            providerType: "local" as const,
+            providerConfig: { command: sampleCommand, port: 0, service: service.slug, cwd: root, retainRevisions: 2 },
+          }),
       defaultStrategy: options.strategy,
       canarySteps: options.canarySteps ?? [10, 50, 100],
       stepPauseSeconds: options.stepPauseSeconds === undefined ? null : options.stepPauseSeconds,
