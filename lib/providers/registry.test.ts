@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { KubernetesProvider } from "./kubernetes/kubernetes-provider";
 import { LocalProvider } from "./local/local-provider";
 import { createProvider } from "./registry";
 import type { ProviderTarget } from "./types";
@@ -8,7 +9,17 @@ describe("createProvider", () => {
     expect(createProvider("local", { localStateDir: "/tmp/unused" })).toBeInstanceOf(LocalProvider);
   });
 
-  it.each(["kubernetes", "cloudrun"] as const)("refuses every %s operation with an explanation until it ships", async (type) => {
+  it("gives the Kubernetes provider for kubernetes targets, refusing a bad configuration with the field named", async () => {
+    const provider = createProvider("kubernetes");
+    expect(provider).toBeInstanceOf(KubernetesProvider);
+    const target: ProviderTarget = { id: "t1", providerType: "kubernetes", providerConfig: { namespace: "shop" } };
+    await expect(provider.getStatus({ target })).rejects.toMatchObject({
+      code: "validation",
+      message: expect.stringContaining("providerConfig.deployment"),
+    });
+  });
+
+  it.each(["cloudrun"] as const)("refuses every %s operation with an explanation until it ships", async (type) => {
     const provider = createProvider(type);
     const target: ProviderTarget = { id: "t1", providerType: type, providerConfig: {} };
     await expect(provider.getStatus({ target })).rejects.toMatchObject({

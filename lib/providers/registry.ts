@@ -2,6 +2,7 @@
 // until it has a case here.
 import path from "node:path";
 import { env } from "@/lib/env";
+import { KubernetesProvider } from "./kubernetes/kubernetes-provider";
 import { LocalProvider } from "./local/local-provider";
 import type { DeploymentProvider, ProviderType } from "./types";
 import { createUnavailableProvider } from "./unavailable-provider";
@@ -19,6 +20,7 @@ export function createProvider(type: ProviderType, options: ProviderOptions = {}
         stateDir: path.resolve(/*turbopackIgnore: true*/ options.localStateDir ?? env().LOCAL_PROVIDER_STATE_DIR),
       });
     case "kubernetes":
+      return new KubernetesProvider();
     case "cloudrun":
       // Implemented in a later issue; until then every call is refused with an explanation.
       return createUnavailableProvider(type);

@@ -3,7 +3,7 @@
 import { AppError } from "@/lib/api/app-error";
 import type { DeploymentProvider, ProviderType } from "./types";
 
-export function createUnavailableProvider(type: Exclude<ProviderType, "local">): DeploymentProvider {
+export function createUnavailableProvider(type: Exclude<ProviderType, "local" | "kubernetes">): DeploymentProvider {
   const refuse = async (): Promise<never> => {
     throw new AppError(
       "unavailable",
