@@ -45,6 +45,21 @@ export function serviceUrl(input: DescribeInput & { service: string; revision?: 
   return `${input.proxyUrl}/api/v1/namespaces/${config.namespace}/services/${input.service}:${servicePortOf(input)}/proxy`;
 }
 
+/**
+ * One revision alone: with a URL template, its preview Service; through the API server, one of its ready
+ * pods (`pods/{name}:{port}/proxy`). Not the Service proxy: the API server spreads requests over endpoints
+ * per request, ignoring sessionAffinity, and a smoke suite's MCP session lives on one pod.
+ */
+export function revisionUrl(input: DescribeInput & { revision: string; service: string }): string | null {
+  if (input.config.candidateAccess.mode === "url-template") return serviceUrl(input);
+  const pod = input.snapshot.readyPods
+    .filter((p) => p.metadata?.labels?.[REVISION_LABEL] === input.revision)
+    .sort((a, b) => (a.metadata?.name ?? "").localeCompare(b.metadata?.name ?? ""))[0];
+  if (!pod) return null;
+  const port = pod.spec?.containers.find((c) => c.name === input.config.container)?.ports?.[0]?.containerPort;
+  return `${input.proxyUrl}/api/v1/namespaces/${input.config.namespace}/pods/${pod.metadata!.name}${port ? `:${port}` : ""}/proxy`;
+}
+
 export function describeRouting({ snapshot, config }: { snapshot: KubeSnapshot; config: KubernetesConfig }): TrafficRouting {
   if (config.httpRoute && snapshot.routeServed)
     return {
@@ -100,7 +115,6 @@ function describeRollingSets(input: DescribeInput, shares: Map<string, number>):
     name: config.deployment,
     deployment: { generation: d.metadata?.generation, specReplicas: d.spec?.replicas, status: d.status },
   });
-  const url = config.service ? serviceUrl({ ...input, service: config.service }) : null;
   const revisions = sets.map((rs): RevisionStatus => {
     const name = nameOf(rs);
     const base = {
@@ -117,7 +131,7 @@ function describeRollingSets(input: DescribeInput, shares: Map<string, number>):
         state,
         ready: rollout.phase === "complete",
         healthy: rollout.phase !== "failed",
-        url: rollout.phase === "complete" ? url : null,
+        url: rollout.phase === "complete" ? revisionUrl({ ...input, revision: name, service: config.service ?? config.deployment }) : null,
         exitCode: null,
         reason: rollout.phase === "complete" ? undefined : rollout.reason,
       };
@@ -170,7 +184,7 @@ function describeRevisionDeployment(input: DescribeInput, d: V1Deployment, traff
     state,
     ready,
     healthy: state === "running" || state === "starting",
-    url: ready ? serviceUrl({ ...input, service: revisionObjectName(config, name), revision: name }) : null,
+    url: ready ? revisionUrl({ ...input, service: revisionObjectName(config, name), revision: name }) : null,
     traffic,
     createdAt: isoTime(d.metadata?.creationTimestamp),
     ...(scaledDown ? { restorable: true, reason: "scaled to 0: rollback scales it up again" } : {}),

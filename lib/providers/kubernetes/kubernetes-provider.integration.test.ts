@@ -106,7 +106,7 @@ describe("KubernetesProvider on the test cluster", () => {
     await provider.setTraffic({ target, weights: { blue: 100 } });
     await provider.startRevision({ target, revision: "green", release: release("2.0.0"), strategy: "blue_green" });
     const green = await readyRevision(target, "green");
-    expect(green.url).toContain(`/api/v1/namespaces/${namespace}/services/web-green:http/proxy`);
+    expect(green.url).toMatch(new RegExp(`/api/v1/namespaces/${namespace}/pods/web-green-\\w+-\\w+:8080/proxy$`));
     expect(await versionAt(green.url!)).toBe("2.0.0");
     const status = await provider.getStatus({ target });
     expect(await versionAt(status.url!)).toBe("1.0.0");

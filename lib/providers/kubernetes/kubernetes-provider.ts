@@ -125,7 +125,8 @@ export class KubernetesProvider implements DeploymentProvider {
       if (serving.length !== 1 || names.some((n) => !rolling(n)))
         throw new AppError(
           "validation",
-          `a rolling Deployment serves one revision at a time: it cannot split traffic ${JSON.stringify(parsed.data)}`,
+          `a rolling Deployment serves one revision at a time, so it cannot split ${JSON.stringify(parsed.data)}: ` +
+            "a canary needs a stable revision of its own (deploy once with blue-green to move the target onto revision Deployments)",
         );
       await this.undoTo(ctx, serving[0]![0]);
     } else {

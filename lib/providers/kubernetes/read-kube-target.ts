@@ -1,11 +1,11 @@
 // Reads everything a target's state is made of, in one pass: its Deployment, the ReplicaSets that Deployment
 // owns (the rolling revision history), the blue-green / canary revision Deployments labelled for it, its
 // Service and, when configured and served, its HTTPRoute. Every method of the provider decides from this.
-import type { V1Deployment, V1ReplicaSet, V1Service } from "@kubernetes/client-node";
+import type { V1Deployment, V1Pod, V1ReplicaSet, V1Service } from "@kubernetes/client-node";
 import { AppError } from "@/lib/api/app-error";
 import { callKubeApi, type KubeCallOptions } from "./call-kube-api";
 import type { KubeClients } from "./kube-clients";
-import { HTTP_ROUTE, TARGET_LABEL } from "./kube-names";
+import { HTTP_ROUTE, REVISION_LABEL, TARGET_LABEL } from "./kube-names";
 
 export type HttpRouteObject = {
   metadata: { name: string; resourceVersion?: string };
@@ -17,6 +17,8 @@ export type KubeSnapshot = {
   replicaSets: V1ReplicaSet[];
   revisionDeployments: V1Deployment[];
   service?: V1Service;
+  /** Ready pods of Flightdeck revisions in the namespace: a revision's URL reaches one of them. */
+  readyPods: V1Pod[];
   /** The configured HTTPRoute when the Gateway API is served; null when it is not configured or not served. */
   route: HttpRouteObject | null;
   routeServed: boolean;
@@ -60,7 +62,7 @@ export async function readKubeTarget(clients: KubeClients, options: KubeCallOpti
     .map(([k, v]) => `${k}=${v}`)
     .join(",");
   const routeServed = config.httpRoute ? await isRouteCrdServed(clients, options) : false;
-  const [sets, revisions, service, route] = await Promise.all([
+  const [sets, revisions, service, route, pods] = await Promise.all([
     callKubeApi(
       { verb: "list", resource: "replicasets", namespace },
       () => apps.listNamespacedReplicaSet({ namespace, labelSelector }),
@@ -85,6 +87,11 @@ export async function readKubeTarget(clients: KubeClients, options: KubeCallOpti
           options,
         ) as Promise<HttpRouteObject>)
       : Promise.resolve(null),
+    callKubeApi(
+      { verb: "list", resource: "pods", namespace },
+      () => core.listNamespacedPod({ namespace, labelSelector: REVISION_LABEL }),
+      options,
+    ),
   ]);
   const uid = deployment.metadata?.uid;
   return {
@@ -94,5 +101,8 @@ export async function readKubeTarget(clients: KubeClients, options: KubeCallOpti
     service,
     route,
     routeServed,
+    readyPods: pods.items.filter(
+      (p) => !p.metadata?.deletionTimestamp && p.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True"),
+    ),
   };
 }

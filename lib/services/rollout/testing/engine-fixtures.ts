@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Principal } from "@/lib/auth/principal";
 import { DEFAULT_SMOKE_SUITE } from "@/lib/domain/document-defaults";
 import { getDb, type DeploymentState, type Strategy } from "@/lib/db";
+import type { KubernetesConfig } from "@/lib/providers/provider-config";
 import { waitUntil } from "@/lib/testing/own-redis";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
@@ -23,6 +24,8 @@ export async function createTarget(options: {
   production?: boolean;
   /** post-deploy validation; tests default to 2 health checks over 1 s (the documents' 6 over 30 s is pinned by a unit test) */
   postDeploy?: { checks: number; seconds: number };
+  /** A Kubernetes target with this configuration (see kube-target-fixtures) instead of a local one. */
+  kubernetes?: KubernetesConfig;
 }) {
   const db = getDb();
   const tag = randomBytes(3).toString("hex");
@@ -38,8 +41,12 @@ export async function createTarget(options: {
     data: {
       serviceId: service.id,
       environmentId: environment.id,
-      providerType: "local",
-      providerConfig: { command: sampleCommand, port: 0, service: service.slug, cwd: root, retainRevisions: 2 },
+      ...(options.kubernetes
+        ? { providerType: "kubernetes" as const, providerConfig: options.kubernetes }
+        : {
+            providerType: "local" as const,
+            providerConfig: { command: sampleCommand, port: 0, service: service.slug, cwd: root, retainRevisions: 2 },
+          }),
       defaultStrategy: options.strategy,
       canarySteps: options.canarySteps ?? [10, 50, 100],
       stepPauseSeconds: options.stepPauseSeconds === undefined ? null : options.stepPauseSeconds,
