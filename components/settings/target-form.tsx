@@ -9,6 +9,7 @@ import { AVAILABLE_PROVIDER_TYPES } from "@/lib/providers/provider-config";
 import { PROVIDER_TYPES, STRATEGIES } from "@/lib/schemas/targets";
 import type { TargetView } from "@/lib/services/catalog/target-view";
 import { fieldErrors } from "./field-errors";
+import { KubernetesConfigFields, readKubernetesConfig } from "./kubernetes-config-fields";
 import { LocalConfigFields, readLocalConfig } from "./local-config-fields";
 import { MetricsSourceFields, readMetricsSource } from "./metrics-source-fields";
 import { STRATEGY_LABELS } from "./strategy-labels";
@@ -29,11 +30,13 @@ type Props = { serviceId: string; environment: { slug: string; name: string }; t
 
 function readDraft(data: FormData, { serviceId, environment, target }: Props): TargetDraft {
   const isManual = data.get("manualPromote") === "on";
+  const providerType = target?.providerType ?? String(data.get("providerType"));
+  const readConfig = providerType === "kubernetes" ? readKubernetesConfig : readLocalConfig;
   return {
     serviceId,
     environment: environment.slug,
-    providerType: target?.providerType ?? String(data.get("providerType")),
-    providerConfig: readLocalConfig(data, target?.providerConfig ?? {}),
+    providerType,
+    providerConfig: readConfig(data, target?.providerConfig ?? {}),
     defaultStrategy: String(data.get("defaultStrategy")) as TargetDraft["defaultStrategy"],
     canarySteps: String(data.get("canarySteps") ?? "")
       .split(/[\s,]+/)
@@ -51,6 +54,7 @@ export function TargetForm(props: Props) {
   const update = useUpdateTarget(target?.id ?? "");
   const mutation = target ? update : create;
   const [isManual, setManual] = useState(target ? target.stepPauseSeconds === null : false);
+  const [providerType, setProviderType] = useState<string>(target?.providerType ?? "local");
   const errors = fieldErrors(mutation.error, FIELDS);
   const describe = (name: string) => (errors.of(name) ? { "aria-invalid": true, "aria-describedby": fieldErrorId(`target-${name}`) } : {});
   return (
@@ -65,17 +69,13 @@ export function TargetForm(props: Props) {
         update.mutate(settings, { onSuccess: onDone });
       }}
     >
-      <Field
-        id="target-providerType"
-        label="Provider"
-        error={errors.of("providerType")}
-        hint="Kubernetes and Cloud Run targets come with their providers."
-      >
+      <Field id="target-providerType" label="Provider" error={errors.of("providerType")} hint="Cloud Run targets come with their provider.">
         <Select
           id="target-providerType"
           name="providerType"
           defaultValue={target?.providerType ?? "local"}
           disabled={target !== null}
+          onChange={(event) => setProviderType(event.target.value)}
           {...describe("providerType")}
         >
           {PROVIDER_TYPES.map((type) => (
@@ -86,7 +86,11 @@ export function TargetForm(props: Props) {
           ))}
         </Select>
       </Field>
-      <LocalConfigFields stored={target?.providerConfig ?? {}} errors={errors} />
+      {providerType === "kubernetes" ? (
+        <KubernetesConfigFields stored={target?.providerConfig ?? {}} errors={errors} />
+      ) : (
+        <LocalConfigFields stored={target?.providerConfig ?? {}} errors={errors} />
+      )}
       <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
         <Field id="target-defaultStrategy" label="Default strategy" error={errors.of("defaultStrategy")}>
           <Select

@@ -73,8 +73,8 @@ export const providerConfigSchemas = {
 
 export type ProviderType = keyof typeof providerConfigSchemas;
 
-/** Provider types a new target may use; kubernetes and cloudrun join when their providers ship. */
-export const AVAILABLE_PROVIDER_TYPES: readonly ProviderType[] = ["local"];
+/** Provider types a new target may use; cloudrun joins when its provider ships. */
+export const AVAILABLE_PROVIDER_TYPES: readonly ProviderType[] = ["local", "kubernetes"];
 export type LocalConfig = z.infer<typeof localConfigSchema>;
 export type KubernetesConfig = z.infer<typeof kubernetesConfigSchema>;
 export type CloudRunConfig = z.infer<typeof cloudRunConfigSchema>;
