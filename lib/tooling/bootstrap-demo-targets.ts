@@ -1,5 +1,5 @@
 // The demo's seed says which release runs on each target; on one machine nothing runs until it is deployed.
-// This starts a rolling deploy of that release on every local target that serves nothing — through the
+// This starts a rolling deploy of that release on every local or Kubernetes target that serves nothing — through the
 // rollout engine, as the demo admin, recorded in the audit log — so the demo opens on live services.
 import { actorOf, recordAudit } from "@/lib/audit/record-audit";
 import type { Principal } from "@/lib/auth/principal";
@@ -9,9 +9,13 @@ import { createDeploymentRecord } from "@/lib/services/rollout/create-deployment
 import { getProvider } from "@/lib/services/rollout/get-provider";
 import { queueStep } from "@/lib/services/rollout/queue-step";
 
-async function isServing(target: { id: string; providerConfig: unknown }): Promise<boolean> {
-  const status = await getProvider("local").getStatus({
-    target: { id: target.id, providerType: "local", providerConfig: target.providerConfig },
+async function isServing(target: {
+  id: string;
+  providerType: "local" | "kubernetes" | "cloudrun";
+  providerConfig: unknown;
+}): Promise<boolean> {
+  const status = await getProvider(target.providerType).getStatus({
+    target: { id: target.id, providerType: target.providerType, providerConfig: target.providerConfig },
   });
   return status.revisions.some((r) => r.healthy && r.traffic > 0);
 }
@@ -19,7 +23,7 @@ async function isServing(target: { id: string; providerConfig: unknown }): Promi
 function loadTargets(targetIds?: string[]) {
   return db.target.findMany({
     where: {
-      providerType: "local",
+      providerType: { in: ["local", "kubernetes"] },
       currentReleaseId: { not: null },
       deployments: { none: { activeTargetId: { not: null } } },
       ...(targetIds ? { id: { in: targetIds } } : {}),
