@@ -1,5 +1,6 @@
 // Runs one benchmark (see run.ts) and prints its figures.
 import { benchAnalysisCanaries } from "./analysis-canaries";
+import { benchKubernetesCanaries } from "./kubernetes-canaries";
 import { benchLiveViewers } from "./live-viewers";
 import { benchRollbackOverhead } from "./rollback-overhead";
 import { benchSmokeSuite } from "./smoke-suite";
@@ -8,6 +9,11 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Record<string,
   analysis: {
     title: "Analysis: breach → rollback over bad canaries vs the interval; good canaries with no false rollback",
     run: benchAnalysisCanaries,
+  },
+  kubernetes: {
+    title:
+      "Kubernetes: one worker driving concurrent canaries on the test cluster (simulated pods): memory, event-loop lag, API calls per rollout",
+    run: benchKubernetesCanaries,
   },
   rollback: { title: "Rollback overhead (click → provider call vs bare provider call)", run: benchRollbackOverhead },
   smoke: { title: "Smoke runner overhead (the eight-check suite's wall time vs its checks' own latencies)", run: benchSmokeSuite },
