@@ -16,7 +16,15 @@ type Props = {
 };
 
 function describeProvider(target: TargetView): string {
-  const command = target.providerConfig.command;
+  const config = target.providerConfig;
+  if (target.providerType === "kubernetes")
+    return [
+      `${String(config.namespace ?? "?")}/${String(config.deployment ?? "?")}`,
+      config.httpRoute ? `route ${String(config.httpRoute)}` : "",
+    ]
+      .filter(Boolean)
+      .join(" · ");
+  const command = config.command;
   return Array.isArray(command) ? command.join(" ") : "";
 }
 
