@@ -11,11 +11,13 @@ import { percentile, startBenchStack } from "./bench-stack";
 const CANARIES = Number(process.env.CANARIES ?? 1000);
 const PAUSE_SECONDS = Number(process.env.PAUSE_SECONDS ?? 20);
 const BATCH = 50;
+// Starting a deployment is a serializable transaction: a few at a time, so the bench's own pool keeps up.
+const START_BATCH = 10;
 
 type Vitals = { rssMb: number; lagMs: number };
 
-async function inBatches<T>(items: T[], run: (item: T, i: number) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += BATCH) await Promise.all(items.slice(i, i + BATCH).map((item, j) => run(item, i + j)));
+async function inBatches<T>(items: T[], run: (item: T, i: number) => Promise<unknown>, size = BATCH): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((item, j) => run(item, i + j)));
 }
 
 export async function benchKubernetesCanaries(): Promise<Record<string, string>> {
@@ -107,12 +109,19 @@ export async function benchKubernetesCanaries(): Promise<Record<string, string>>
     const deployAll = async (strategy?: "blue_green") => {
       version += 1;
       const ids: string[] = [];
-      await inBatches(targets, async (t, i) => {
-        const release = await fx.createRelease(t.serviceId, `1.0.${version}`, principal.userId);
-        ids[i] = (
-          await startDeployment({ principal, input: { releaseId: release.id, environment: t.environment, strategy, waitForWindow: false } })
-        ).id;
-      });
+      await inBatches(
+        targets,
+        async (t, i) => {
+          const release = await fx.createRelease(t.serviceId, `1.0.${version}`, principal.userId);
+          ids[i] = (
+            await startDeployment({
+              principal,
+              input: { releaseId: release.id, environment: t.environment, strategy, waitForWindow: false },
+            })
+          ).id;
+        },
+        START_BATCH,
+      );
       const ended = await Promise.all(ids.map((id) => fx.waitForState(id, ["succeeded", "failed", "rolled_back", "paused"], 30 * 60_000)));
       return ended.map((d) => d.state);
     };
