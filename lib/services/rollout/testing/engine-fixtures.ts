@@ -28,7 +28,8 @@ export async function createTarget(options: {
   kubernetes?: KubernetesConfig;
 }) {
   const db = getDb();
-  const tag = randomBytes(3).toString("hex");
+  // Four bytes: a bench makes a thousand targets, where three would collide now and then.
+  const tag = randomBytes(4).toString("hex");
   const order = Math.floor(Math.random() * 1_000_000) + 1000;
   const environment = await db.environment.create({
     data: { slug: `env-${tag}`, name: `Env ${tag}`, promotionOrder: order, isProduction: options.production ?? false },
