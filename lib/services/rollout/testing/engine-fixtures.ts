@@ -28,9 +28,10 @@ export async function createTarget(options: {
   kubernetes?: KubernetesConfig;
 }) {
   const db = getDb();
-  // Four bytes: a bench makes a thousand targets, where three would collide now and then.
+  // Four random bytes for the slugs and the (unique) promotion order: a bench makes a thousand targets, where
+  // three bytes and a random order in a million collided now and then.
   const tag = randomBytes(4).toString("hex");
-  const order = Math.floor(Math.random() * 1_000_000) + 1000;
+  const order = (Number.parseInt(tag, 16) % 2_000_000_000) + 1000;
   const environment = await db.environment.create({
     data: { slug: `env-${tag}`, name: `Env ${tag}`, promotionOrder: order, isProduction: options.production ?? false },
   });
