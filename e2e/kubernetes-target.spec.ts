@@ -2,23 +2,20 @@
 // worker reads), a blue-green first deploy, a canary held at 50 % with the page saying how weights are applied
 // (a replica ratio of 2 pods, so 50 % steps), then a rollback from the UI — all against the repository's
 // Kubernetes test cluster, started by this spec, whose pods are real sample-service processes.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { expect, test, type Page } from "@playwright/test";
-import { startTestCluster, type TestCluster } from "@/lib/providers/kubernetes/testing/start-test-cluster";
 import { deploymentManifest, serviceManifest } from "@/lib/providers/kubernetes/testing/test-cluster-fixtures";
 import { insertService } from "./support/catalog";
+import { type KubeTestCluster, spawnKubeTestCluster } from "./support/kube-test-cluster";
 import { createRelease } from "./support/releases";
 import { signIn } from "./support/sign-in";
 
 const WORKER = { timeout: 45_000 };
 const NAMESPACE = "shop";
-let cluster: TestCluster;
+let cluster: KubeTestCluster;
 
 test.beforeAll(async () => {
-  cluster = await startTestCluster({ stateDir: mkdtempSync(path.join(tmpdir(), "e2e-k8s-")), podMode: "process", namespaces: [NAMESPACE] });
+  cluster = await spawnKubeTestCluster({ namespaces: [NAMESPACE] });
   const kc = new KubeConfig();
   kc.loadFromString(cluster.kubeconfig);
   await kc
