@@ -7,7 +7,7 @@ import pg from "pg";
 import { generateApiToken } from "@/lib/auth/api-token";
 import { readSse, type SseReader } from "@/lib/testing/sse-client";
 import { startBenchStack, ms, percentile } from "./bench-stack";
-import { serveRoute } from "./serve-route";
+import { serveRoute } from "@/lib/testing/serve-route";
 
 const VIEWERS = Number(process.env.VIEWERS ?? 100);
 const WINDOW_S = Number(process.env.WINDOW_S ?? 10);

@@ -1,11 +1,18 @@
 // Runs one benchmark (see run.ts) and prints its figures.
+import { benchAlertEvaluation } from "./alert-evaluation";
 import { benchAnalysisCanaries } from "./analysis-canaries";
 import { benchKubernetesCanaries } from "./kubernetes-canaries";
 import { benchLiveViewers } from "./live-viewers";
+import { benchOverviewScale } from "./overview-scale";
 import { benchRollbackOverhead } from "./rollback-overhead";
+import { benchSliRollups } from "./sli-rollups";
 import { benchSmokeSuite } from "./smoke-suite";
 
 const BENCHES: Record<string, { title: string; run: () => Promise<Record<string, string>> }> = {
+  alerts: {
+    title: "Alert evaluation: one interval at 2,500 serving targets vs the interval, the lifecycle alone and a bare query",
+    run: benchAlertEvaluation,
+  },
   analysis: {
     title: "Analysis: breach → rollback over bad canaries vs the interval; good canaries with no false rollback",
     run: benchAnalysisCanaries,
@@ -15,7 +22,12 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Record<string,
       "Kubernetes: one worker driving concurrent canaries on the test cluster (simulated pods): memory, event-loop lag, API calls per rollout",
     run: benchKubernetesCanaries,
   },
+  overview: {
+    title: "Overview at 500 services × 5 environments and 1,000,000 deployment events (and Insights) vs the health check",
+    run: benchOverviewScale,
+  },
   rollback: { title: "Rollback overhead (click → provider call vs bare provider call)", run: benchRollbackOverhead },
+  sli: { title: "SLI history: storage per target per day, and the rollup writer's cost per target at 500 × 5", run: benchSliRollups },
   smoke: { title: "Smoke runner overhead (the eight-check suite's wall time vs its checks' own latencies)", run: benchSmokeSuite },
   viewers: { title: "Live updates: Postgres load with 1 and with 100 viewers of a live deployment", run: benchLiveViewers },
 };

@@ -18,6 +18,7 @@ import {
   insertApproval,
   insertDeployment,
   insertFreeze,
+  insertOpenAlert,
   insertOpenReview,
   insertRelease,
   setCurrentRevision,
@@ -41,6 +42,29 @@ type Mutation = {
 };
 
 const randomDigest = () => `sha256:${Array.from({ length: 64 }, () => "0123456789abcdef"[Math.floor(Math.random() * 16)]).join("")}`;
+
+/** Alertmanager's webhook payload (version 4) with one firing alert on `targetId`. */
+const alertmanagerBody = (targetId: string) => ({
+  version: "4",
+  groupKey: `{}:{alertname="Matrix"}`,
+  status: "firing",
+  receiver: "flightdeck",
+  groupLabels: { alertname: "Matrix" },
+  commonLabels: { alertname: "Matrix" },
+  commonAnnotations: {},
+  externalURL: "http://alertmanager.invalid",
+  alerts: [
+    {
+      status: "firing",
+      labels: { alertname: "Matrix", severity: "warning", flightdeck_target: targetId },
+      annotations: { summary: "permission matrix" },
+      startsAt: new Date().toISOString(),
+      endsAt: "0001-01-01T00:00:00Z",
+      generatorURL: "",
+      fingerprint: unique(),
+    },
+  ],
+});
 
 const MUTATIONS: Record<string, Mutation> = {
   "POST /releases": {
@@ -166,6 +190,16 @@ const MUTATIONS: Record<string, Mutation> = {
     allowed: ["admin", "release_manager"],
     prepare: async () => ({ path: `/api/v1/reviews/${await insertOpenReview()}/close`, body: { comment: "reviewed in the matrix" } }),
     bad: async () => ({ path: `/api/v1/reviews/${await insertOpenReview()}/close`, body: { comment: "" }, status: 422 }),
+  },
+  "POST /alerts/{id}/acknowledge": {
+    allowed: ["admin", "release_manager", "oncall"],
+    prepare: async () => ({ path: `/api/v1/alerts/${await insertOpenAlert()}/acknowledge`, body: { note: "on it" } }),
+    bad: async () => ({ path: `/api/v1/alerts/${await insertOpenAlert()}/acknowledge`, body: { note: 5 }, status: 422 }),
+  },
+  "POST /integrations/alertmanager": {
+    allowed: ["admin", "release_manager", "oncall"],
+    prepare: async () => ({ path: "/api/v1/integrations/alertmanager", body: alertmanagerBody((await createStagingTarget()).targetId) }),
+    bad: async () => ({ path: "/api/v1/integrations/alertmanager", body: { ...alertmanagerBody("t"), version: "3" }, status: 422 }),
   },
   "PUT /test/clock": {
     allowed: ["admin"],

@@ -1,5 +1,5 @@
-// The admin's Kubernetes journey: a Kubernetes target added in Settings › Targets (its kubeconfig a file the
-// worker reads), a blue-green first deploy, a canary held at 50 % with the page saying how weights are applied
+// The admin's Kubernetes journey: a Kubernetes target added in Settings › Targets with a kubeconfig pasted as
+// its credentials (never shown again), its connection tested, a blue-green first deploy, a canary held at 50 % with the page saying how weights are applied
 // (a replica ratio of 2 pods, so 50 % steps), then a rollback from the UI — all against the repository's
 // Kubernetes test cluster, started by this spec, whose pods are real sample-service processes.
 import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
@@ -55,8 +55,8 @@ test("an admin adds a Kubernetes target, deploys blue-green, watches a replica-r
   await staging.getByRole("button", { name: "Add a Staging target" }).click();
   const dialog = page.getByRole("dialog", { name: /Add the Staging target/ });
   await dialog.getByLabel("Provider").selectOption("kubernetes");
-  await dialog.getByLabel("Kubeconfig from").selectOption("file");
-  await dialog.getByLabel("Kubeconfig path").fill(cluster.kubeconfigPath);
+  await dialog.getByLabel("Kubeconfig from").selectOption("credentials");
+  await dialog.getByLabel("Kubeconfig", { exact: true }).fill(cluster.kubeconfig);
   // A bad namespace first: the server names the field.
   await dialog.getByLabel("Namespace").fill("Not A Label");
   await dialog.getByLabel("Deployment", { exact: true }).fill("web");
@@ -70,10 +70,23 @@ test("an admin adds a Kubernetes target, deploys blue-green, watches a replica-r
   await expect(dialog.getByLabel("Namespace")).toHaveAttribute("aria-invalid", "true");
   await expect(dialog.getByLabel("Namespace")).toHaveAccessibleDescription(/DNS label/);
   await dialog.getByLabel("Namespace").fill(NAMESPACE);
+  // Test connection before saving: each check the provider ran, in a person's words.
+  await dialog.getByRole("button", { name: "Test connection" }).click();
+  const report = dialog.getByRole("status");
+  await expect(report).toContainText("Connection works: every check passed.", WORKER);
+  await expect(report).toContainText("reach the API server");
+  await expect(report).toContainText(`patch deployments/web in namespace ${NAMESPACE}`);
   await dialog.getByRole("button", { name: "Add target" }).click();
   await expect(dialog).toBeHidden();
   await expect(staging).toContainText("kubernetes");
   await expect(staging).toContainText(`${NAMESPACE}/web`);
+  // The kubeconfig is never shown again: the edit form starts empty and says some are stored.
+  await staging.getByRole("button", { name: /Edit/ }).click();
+  const edit = page.getByRole("dialog", { name: /Edit the Staging target/ });
+  await expect(edit.getByLabel("Kubeconfig", { exact: true })).toHaveValue("");
+  await expect(edit.getByLabel("Kubeconfig", { exact: true })).toHaveAccessibleDescription(/never shown again/);
+  await expect(edit).not.toContainText("certificate-authority-data");
+  await edit.getByRole("button", { name: "Cancel" }).click();
 
   // 1.0.0, blue-green: a Deployment of its own behind the Service.
   const v1 = await createRelease({ serviceId: service.id, version: "1.0.0" });

@@ -2,7 +2,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS, signIn, type DemoRole } from "./support/sign-in";
 
-const EVERYONE = ["Overview", "Releases", "Deployments", "SLOs", "Audit"];
+const EVERYONE = ["Overview", "Releases", "Deployments", "Alerts", "SLOs", "Insights", "Audit"];
 
 for (const role of Object.keys(DEMO_ACCOUNTS) as DemoRole[]) {
   test(`${role}: navigation offers what the role may use`, async ({ page }) => {

@@ -43,7 +43,16 @@ test("an admin onboards a service with a local target, records a release and dep
   const staging = page.getByTestId("target-row-staging");
   await staging.getByRole("button", { name: "Add a Staging target" }).click();
   const targetDialog = page.getByRole("dialog", { name: /Add the Staging target/ });
+  // The connection test names what a deploy would miss, before anything is saved.
+  await targetDialog.getByLabel("Command").fill("no-such-program workers/sample-service/server.ts");
+  await targetDialog.getByRole("button", { name: "Test connection" }).click();
+  const report = targetDialog.getByRole("status");
+  await expect(report).toContainText("Connection failed");
+  await expect(report).toContainText("program no-such-program failed");
   await targetDialog.getByLabel("Command").fill("tsx workers/sample-service/server.ts");
+  await targetDialog.getByRole("button", { name: "Test connection" }).click();
+  await expect(report).toContainText("Connection works: every check passed.");
+  await expect(report).toContainText("program tsx passed");
   await targetDialog.getByLabel("Service name (optional)").fill(slug);
   await targetDialog.getByLabel("Default strategy").selectOption("rolling");
   await targetDialog.getByRole("button", { name: "Add target" }).click();

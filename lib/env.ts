@@ -50,8 +50,18 @@ const schema = z.object({
   DEPLOY_JOB_LOCK_MS: z.coerce.number().int().min(1_000).default(10_000),
   /** How often each worker looks for in-flight deployments whose job was lost. */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(500).default(3_000),
+  /** How often each worker evaluates every serving target's alert rules (lib/services/alerts). */
+  ALERT_EVALUATION_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
   /** Days analysis measurements are kept; the workers' periodic task deletes older ones (runs keep their verdicts). */
   ANALYSIS_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  /** How long per-minute SLI rollups are kept, in hours; and hourly ones, in days (lib/services/sli). */
+  SLI_MINUTE_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(48),
+  SLI_HOUR_RETENTION_DAYS: z.coerce.number().int().min(31).max(400).default(35),
   /** Crash tests only — never set in production: "<step>:before_call|unrecorded|after_call" makes a worker SIGKILL itself there. */
   FLIGHTDECK_FAULT_KILL_AT: z
     .string()

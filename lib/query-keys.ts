@@ -1,6 +1,20 @@
 // Every TanStack Query key of the app, in one place, so a mutation invalidates exactly what it changed.
 export type ReleaseFilters = { service?: string; q?: string; page?: number };
-export type DeploymentFilters = { state?: string; service?: string; environment?: string; page?: number };
+export type AlertFilters = { state?: string; severity?: string; service?: string; environment?: string; page?: number };
+export type DeploymentFilters = {
+  state?: string;
+  service?: string;
+  environment?: string;
+  kind?: string;
+  ids?: string;
+  /** the Insights figure whose deployments are listed, over from–to */
+  insight?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+};
+export type OverviewFilters = { q?: string; environment?: string; owner?: string; page?: number };
+export type InsightFilters = { service?: string; environment?: string; range?: string };
 export type AuditFilters = {
   actor?: string;
   action?: string;
@@ -12,10 +26,20 @@ export type AuditFilters = {
   after?: string;
 };
 
+export type SloFilters = { service?: string; environment?: string; target?: string; page?: number };
+
 export const queryKeys = {
+  slos: {
+    all: ["slos"] as const,
+    list: (filters: SloFilters) => ["slos", "list", filters] as const,
+    /** one target's chart series over a range */
+    series: (targetId: string, range: string) => ["slos", "series", targetId, range] as const,
+  },
   health: ["health"] as const,
   me: ["me"] as const,
+  /** the prefix of every Overview query, so a change anywhere refreshes it whatever its filters */
   overview: ["overview"] as const,
+  overviewList: (filters: OverviewFilters) => ["overview", filters] as const,
   /** the active services (pickers); the prefix of every service query, so a catalog change refreshes them all */
   services: ["services"] as const,
   serviceAdmin: {
@@ -37,6 +61,12 @@ export const queryKeys = {
     recent: ["releases", "recent"] as const,
     /** the release page: per environment approvals, window, promotion, readiness, deployments, changes */
     detail: (id: string) => ["releases", "detail", id] as const,
+  },
+  alerts: {
+    all: ["alerts"] as const,
+    list: (filters: AlertFilters) => ["alerts", "list", filters] as const,
+    /** a target's unresolved alerts (its page) */
+    ofTarget: (targetId: string) => ["alerts", "target", targetId] as const,
   },
   reviews: {
     all: ["reviews"] as const,
@@ -68,6 +98,8 @@ export const queryKeys = {
     /** a deployment's analysis runs and measurements, refreshed on its measurement and decision events */
     ofDeployment: (deploymentId: string) => ["analysis", "deployment", deploymentId] as const,
   },
+  /** delivery metrics (GET /api/v1/insights) of a scope and range */
+  insights: (filters: InsightFilters) => ["insights", filters] as const,
   audit: {
     all: ["audit"] as const,
     list: (filters: AuditFilters) => ["audit", "list", filters] as const,

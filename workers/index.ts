@@ -8,11 +8,13 @@ import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { closeQueues } from "@/lib/queue/enqueue";
 import { pruneMeasurements } from "@/lib/services/analysis/prune-measurements";
+import { runSliTick } from "@/lib/services/sli/run-sli-tick";
 import { reconcileDeployments } from "@/lib/services/rollout/reconcile-deployments";
 import { wakeWaitingDeployments } from "@/lib/services/rollout/wake-waiting-deployments";
 import { type Heartbeat, startHeartbeat, type WorkerInfo } from "@/lib/queue/heartbeat";
 import { closeRedis, getRedis } from "@/lib/redis";
 import pkg from "@/package.json" with { type: "json" };
+import { startAlertEvaluator } from "./alert-evaluator";
 import { processors } from "./processors";
 import { startWorkers } from "./start-workers";
 
@@ -67,6 +69,31 @@ function startReconciler(): NodeJS.Timeout {
   return setInterval(() => void tick(), env().RECONCILE_INTERVAL_MS);
 }
 
+// The SLI history: every 15 s, so each completed minute is sampled soon after it ends (the supervisor keeps a
+// target's per-second counters for an hour, so a late or missed tick still fills its minute exactly).
+const SLI_TICK_MS = 15_000;
+function startSliHistory(): NodeJS.Timeout {
+  let running = false;
+  let lastPrunedAt = 0;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const prune = Date.now() - lastPrunedAt >= PRUNE_EVERY_MS;
+      if (prune) lastPrunedAt = Date.now();
+      const result = await runSliTick({ now: new Date(), prune });
+      if (result.pruned && result.pruned.minutes + result.pruned.hours > 0)
+        console.info(`worker ${workerId}: pruned ${result.pruned.minutes} minute and ${result.pruned.hours} hour SLI rows`);
+    } catch (error) {
+      console.warn(`worker ${workerId}: SLI history: ${(error as Error).message}`);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  return setInterval(() => void tick(), SLI_TICK_MS);
+}
+
 /** The heartbeat's info plus memory and the event loop's p99 delay since the previous beat (ops and bench read them). */
 function withVitals(info: WorkerInfo): () => WorkerInfo {
   const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -91,6 +118,8 @@ function main(): void {
   const info = { host: hostname(), pid: process.pid, startedAt: new Date().toISOString(), version: pkg.version };
   const heartbeat = startHeartbeat({ redis: getRedis(), workerId, info: withVitals(info) });
   const reconciler = startReconciler();
+  const alertEvaluator = startAlertEvaluator({ workerId });
+  const sliHistory = startSliHistory();
   let isStopping = false;
   const onSignal = (signal: string) => {
     if (isStopping) {
@@ -99,6 +128,8 @@ function main(): void {
     }
     isStopping = true;
     clearInterval(reconciler);
+    clearInterval(alertEvaluator);
+    clearInterval(sliHistory);
     shutdown({ workers, heartbeat, signal }).then(
       () => process.exit(0),
       (error: Error) => {

@@ -8,6 +8,8 @@ export type TimeSeries = { key: string; name: string; color: string };
 /** `at` in epoch milliseconds; a series' null is a gap (no data), never a zero. */
 export type TimePoint = { at: number } & Record<string, number | null>;
 export type TimeMark = { at: number; value: number; label: string };
+/** A moment drawn as a vertical line whose label links somewhere (a deployment on an SLO chart). */
+export type TimeEvent = { at: number; label: string; href: string; color: string };
 
 type Props = {
   label: string;
@@ -17,12 +19,26 @@ type Props = {
   formatTime: (at: number) => string;
   threshold?: { value: number; label: string } | null;
   marks?: TimeMark[];
+  events?: TimeEvent[];
+  /** the value axis' range; Recharts' default starts at 0 */
+  yDomain?: [number | "auto" | "dataMin" | "dataMax", number | "auto" | "dataMin" | "dataMax"];
   height?: number;
 };
 
 const THRESHOLD_COLOR = "#b91c1c";
 
-export function TimeSeriesChart({ label, series, points, formatValue, formatTime, threshold, marks = [], height = 240 }: Props) {
+export function TimeSeriesChart({
+  label,
+  series,
+  points,
+  formatValue,
+  formatTime,
+  threshold,
+  marks = [],
+  events = [],
+  yDomain,
+  height = 240,
+}: Props) {
   return (
     <figure role="img" aria-label={label} className="m-0 rounded-lg border border-slate-200 bg-white p-2">
       {/* Keyboard navigation inside a picture is noise: the table beside it is the accessible view. */}
@@ -36,7 +52,7 @@ export function TimeSeriesChart({ label, series, points, formatValue, formatTime
           tickFormatter={formatTime}
           tick={{ fontSize: 11, fill: "#475569" }}
         />
-        <YAxis tickFormatter={formatValue} tick={{ fontSize: 11, fill: "#475569" }} width={72} />
+        <YAxis tickFormatter={formatValue} tick={{ fontSize: 11, fill: "#475569" }} width={72} domain={yDomain} />
         <Tooltip
           labelFormatter={(at) => formatTime(Number(at))}
           formatter={(value) => (typeof value === "number" ? formatValue(value) : "no data")}
@@ -74,6 +90,29 @@ export function TimeSeriesChart({ label, series, points, formatValue, formatTime
             fill={THRESHOLD_COLOR}
             stroke="#fff"
             label={{ value: mark.label, position: "top", fill: THRESHOLD_COLOR, fontSize: 11 }}
+          />
+        ))}
+        {/* Labels sit left of their line (recent events are near the right edge), staggered so neighbours stay readable. */}
+        {events.map((event, index) => (
+          <ReferenceLine
+            key={`${event.at}:${event.href}`}
+            x={event.at}
+            stroke={event.color}
+            strokeDasharray="2 3"
+            label={(props: { viewBox?: { x?: number; y?: number } }) => (
+              <a href={event.href} data-testid="chart-event">
+                <text
+                  x={(props.viewBox?.x ?? 0) - 3}
+                  y={(props.viewBox?.y ?? 0) + 12 + (index % 3) * 13}
+                  textAnchor="end"
+                  fill={event.color}
+                  fontSize={11}
+                  style={{ cursor: "pointer" }}
+                >
+                  {event.label}
+                </text>
+              </a>
+            )}
           />
         ))}
       </LineChart>

@@ -16,7 +16,9 @@ function CatalogSelect({
 }: Props & { label: string; anyLabel: string; options?: { id: string; slug: string; name: string }[] }) {
   return (
     <Field id={id} label={label} className={className}>
-      <Select id={id} name={name} defaultValue={defaultValue ?? ""}>
+      {/* Remounted once the options arrive: an uncontrolled select keeps the first option it had otherwise,
+          and a filtered page would show "All …" over a filter that is in force. */}
+      <Select key={options ? "loaded" : "loading"} id={id} name={name} defaultValue={defaultValue ?? ""}>
         <option value="">{anyLabel}</option>
         {options?.map((o) => (
           <option key={o.id} value={o.slug}>
@@ -33,7 +35,8 @@ export function ServiceSelect(props: Props) {
   return <CatalogSelect {...props} label="Service" anyLabel="All services" options={services.data?.items} />;
 }
 
-export function EnvironmentSelect(props: Props) {
+/** `anyLabel` names what no choice means where it is not "all environments" (Insights: every production one). */
+export function EnvironmentSelect({ anyLabel = "All environments", ...props }: Props & { anyLabel?: string }) {
   const environments = useEnvironments();
-  return <CatalogSelect {...props} label="Environment" anyLabel="All environments" options={environments.data?.items} />;
+  return <CatalogSelect {...props} label="Environment" anyLabel={anyLabel} options={environments.data?.items} />;
 }

@@ -14,6 +14,7 @@ import { QueryError } from "@/components/ui/query-state";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { StatusPill, stateLabel } from "@/components/ui/status-pill";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
+import { formatDateTime } from "@/components/ui/format";
 import { Time } from "@/components/ui/time";
 import { queryKeys, type DeploymentFilters } from "@/lib/query-keys";
 import type { Page } from "@/lib/schemas/common";
@@ -30,7 +31,7 @@ function Filters({ filters }: { filters: DeploymentFilters }) {
       className="flex flex-wrap items-end gap-3"
       onSubmit={(event) => {
         event.preventDefault();
-        setFilters(formValues(event.currentTarget, ["state", "service", "environment"]));
+        setFilters(formValues(event.currentTarget, ["state", "kind", "service", "environment"]));
       }}
     >
       <Field id="deployments-state" label="State" className="w-44">
@@ -43,12 +44,58 @@ function Filters({ filters }: { filters: DeploymentFilters }) {
           ))}
         </Select>
       </Field>
+      <Field id="deployments-kind" label="Kind" className="w-36">
+        <Select id="deployments-kind" name="kind" defaultValue={filters.kind ?? ""}>
+          <option value="">Any kind</option>
+          <option value="deploy">Deploys</option>
+          <option value="rollback">Rollbacks</option>
+        </Select>
+      </Field>
       <ServiceSelect id="deployments-service" name="service" defaultValue={filters.service} className="w-48" />
       <EnvironmentSelect id="deployments-environment" name="environment" defaultValue={filters.environment} className="w-52" />
       <Button type="submit" variant="secondary">
         Apply filters
       </Button>
     </form>
+  );
+}
+
+const INSIGHT_LABELS: Record<string, string> = {
+  deployments: "successful deploys (deployment frequency)",
+  lead_time: "successful deploys with a commit time (lead time for changes)",
+  changes: "deploys counted by the change failure rate",
+  change_failures: "failed changes (change failure rate)",
+  restored: "failed changes that were restored (time to restore)",
+  not_restored: "failed changes not restored yet",
+};
+
+/** Says which Insights figure the list shows, over which range, with the way back. */
+function InsightBanner({ filters }: { filters: DeploymentFilters }) {
+  if (!filters.insight && !filters.ids) return null;
+  const what = filters.insight ? (INSIGHT_LABELS[filters.insight] ?? filters.insight) : "the deployments linked to";
+  const scope = [filters.service, filters.environment ?? (filters.insight ? "every production environment" : null)].filter(Boolean);
+  const back = `/insights${toSearch({ service: filters.service, environment: filters.environment })}`;
+  return (
+    <div
+      data-testid="insight-filter"
+      className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900"
+    >
+      <p>
+        Showing {what}
+        {scope.length ? ` of ${scope.join(" in ")}` : ""}
+        {filters.from && filters.to ? `, finished ${formatDateTime(filters.from)} – ${formatDateTime(filters.to)}` : ""}.
+      </p>
+      <span className="flex gap-3">
+        {filters.insight ? (
+          <Link href={back} className="font-medium text-sky-800 hover:underline">
+            Back to Insights
+          </Link>
+        ) : null}
+        <Link href="/deployments" className="font-medium text-sky-800 hover:underline">
+          Show all deployments
+        </Link>
+      </span>
+    </div>
   );
 }
 
@@ -131,10 +178,11 @@ export function DeploymentsList({ filters }: { filters: DeploymentFilters }) {
     placeholderData: keepPreviousData,
     refetchInterval: 10_000,
   });
-  const isFiltered = Boolean(filters.state || filters.service || filters.environment);
+  const isFiltered = Object.entries(filters).some(([name, value]) => name !== "page" && Boolean(value));
   return (
     <div className="space-y-3">
       <Filters filters={filters} />
+      <InsightBanner filters={filters} />
       {query.isPending ? (
         <TableSkeleton columns={7} label="Loading deployments" />
       ) : query.isError ? (

@@ -1,18 +1,20 @@
 "use client";
 // The services × environments matrix: what runs where, and how its latest deployment went.
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/data/api-fetch";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiFetch, toSearch } from "@/components/data/api-fetch";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QueryError } from "@/components/ui/query-state";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { StatusPill, stateLabel } from "@/components/ui/status-pill";
+import { Pager } from "@/components/ui/pager";
 import { TrafficBar } from "@/components/ui/traffic-bar";
 import { formatDateTime } from "@/components/ui/format";
+import { OverviewFilters } from "./overview-filters";
 import { WindowState } from "./window-state";
 import { isActive } from "@/lib/domain/rollout-lifecycle";
-import { queryKeys } from "@/lib/query-keys";
+import { queryKeys, type OverviewFilters as Filters } from "@/lib/query-keys";
 import type { Overview, OverviewCell, OverviewDeployment } from "@/lib/services/get-overview";
 
 function hasActiveDeployment(cell: OverviewCell | null): boolean {
@@ -62,15 +64,17 @@ function Cell({ cell }: { cell: OverviewCell | null }) {
   );
 }
 
-export function OverviewMatrix() {
+export function OverviewMatrix({ filters }: { filters: Filters }) {
   const query = useQuery({
-    queryKey: queryKeys.overview,
-    queryFn: () => apiFetch<Overview>("/api/v1/overview"),
+    queryKey: queryKeys.overviewList(filters),
+    queryFn: () => apiFetch<Overview>(`/api/v1/overview${toSearch(filters)}`),
     refetchInterval: (query) => refetchInterval(query.state.data),
+    placeholderData: keepPreviousData,
   });
   if (query.isPending) return <TableSkeleton rows={6} columns={4} label="Loading the overview" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
-  const { environments, rows, openReviews } = query.data;
+  const { environments, rows, openReviews, totalServices, matchingServices, owners, page, pageSize } = query.data;
+  const isFiltered = Boolean(filters.q || filters.environment || filters.owner);
 
   return (
     <div className="space-y-4">
@@ -87,7 +91,17 @@ export function OverviewMatrix() {
           </Link>
         </div>
       ) : null}
-      {rows.length === 0 ? (
+      {totalServices > 0 ? (
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <OverviewFilters filters={filters} owners={owners} />
+          <p data-testid="overview-count" className="text-sm text-slate-500" aria-live="polite">
+            {isFiltered ? `${matchingServices} of ${totalServices} services match` : `${totalServices} services`}
+          </p>
+        </div>
+      ) : null}
+      {rows.length === 0 && isFiltered ? (
+        <EmptyState title="No services match">Change the search or the filters, or clear them.</EmptyState>
+      ) : rows.length === 0 ? (
         <EmptyState title="No services yet — an admin adds them in Settings">
           Once services and their deploy targets exist, this matrix shows what runs where.
         </EmptyState>
@@ -147,6 +161,14 @@ export function OverviewMatrix() {
           </table>
         </div>
       )}
+      {matchingServices > pageSize ? (
+        <Pager
+          page={page}
+          pageSize={pageSize}
+          total={matchingServices}
+          hrefFor={(to) => `/overview${toSearch({ ...filters, page: to })}`}
+        />
+      ) : null}
     </div>
   );
 }

@@ -37,10 +37,19 @@ export function DeployPanel({ releaseId, version, view }: { releaseId: string; v
             Override the window
           </Button>
         ) : null}
+        {gate.actions.overrideBudget ? (
+          <Button variant="secondary" onClick={() => setMode("override")}>
+            Override the budget freeze
+          </Button>
+        ) : null}
       </div>
       <div id={`deploy-why-${environment.slug}`} data-testid="deploy-why" className="mt-2 space-y-1 text-sm">
         {gate.refusals.map((r) => (
-          <p key={r.rule} data-rule={r.rule} className={r.rule === "window" ? "font-medium text-amber-800" : "text-slate-700"}>
+          <p
+            key={r.rule}
+            data-rule={r.rule}
+            className={r.rule === "window" || r.rule === "budget_freeze" ? "font-medium text-amber-800" : "text-slate-700"}
+          >
             {r.reason}
           </p>
         ))}
@@ -55,7 +64,7 @@ export function DeployPanel({ releaseId, version, view }: { releaseId: string; v
   );
 }
 
-const TITLES: Record<Mode, string> = { deploy: "Deploy", override: "Override the window and deploy", wait: "Queue until the window opens" };
+const TITLES: Record<Mode, string> = { deploy: "Deploy", override: "Override and deploy", wait: "Queue until the window opens" };
 
 function DeployDialog({
   mode,
@@ -106,7 +115,7 @@ function DeployDialog({
             const reason = String(data.get("overrideReason") ?? "").trim();
             if (reason.length < MIN_OVERRIDE_REASON_LENGTH) {
               return setProblem(
-                `Write why the window must be overridden: at least ${MIN_OVERRIDE_REASON_LENGTH} characters. The reason goes into the post-hoc review.`,
+                `Write why this must go out now: at least ${MIN_OVERRIDE_REASON_LENGTH} characters. The reason goes into the post-hoc review.`,
               );
             }
             input.overrideReason = reason;
@@ -118,7 +127,8 @@ function DeployDialog({
         {mode === "override" ? (
           <>
             <p className="text-sm text-amber-800">
-              {window.description}. Overriding deploys now and opens a post-hoc review that a release manager must close.
+              {view.deployGate.refusals.find((r) => r.rule === "budget_freeze")?.reason ?? `${window.description}.`} Overriding deploys now
+              and opens a post-hoc review that a release manager must close.
             </p>
             <Field
               id={`override-reason-${environment.slug}`}

@@ -78,6 +78,10 @@ function ReleaseFacts({ release }: { release: ReleaseDetail["release"] }) {
         <dd className="font-mono text-xs break-all">{release.digest}</dd>
         <dt className="text-slate-500">Commit</dt>
         <dd className="font-mono text-xs">{release.commitSha ?? "—"}</dd>
+        <dt className="text-slate-500">Committed</dt>
+        <dd>
+          <Time value={release.committedAt} fallback="Not reported" />
+        </dd>
         <dt className="text-slate-500">Author</dt>
         <dd>
           {release.author.name} <span className="text-slate-500">({release.author.email})</span>

@@ -17,7 +17,7 @@ import { Time } from "@/components/ui/time";
 import { queryKeys } from "@/lib/query-keys";
 import type { ReviewView } from "@/lib/services/list-reviews";
 
-const REASONS = { hotfix: "Hotfix", window_override: "Window override" } as const;
+const REASONS = { hotfix: "Hotfix", window_override: "Window override", budget_override: "Error-budget override" } as const;
 
 export function ReviewsList({ canClose }: { canClose: boolean }) {
   const [closing, setClosing] = useState<ReviewView | null>(null);

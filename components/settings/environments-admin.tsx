@@ -9,7 +9,7 @@ import { useEnvironments } from "@/components/data/use-catalog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Field, FormError, Input } from "@/components/ui/form";
+import { Field, FormError, Input, SaveRow } from "@/components/ui/form";
 import { QueryError } from "@/components/ui/query-state";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { Time } from "@/components/ui/time";
@@ -80,6 +80,7 @@ function PolicyForm({ environment }: { environment: EnvironmentSummary }) {
           timezone: String(data.get("timezone") ?? "").trim(),
           allowWindows: windows,
           hotfixAnyTime: data.get("hotfixAnyTime") === "on",
+          budgetFreeze: data.get("budgetFreeze") === "on",
         };
         if (data.get("removeWebhook") === "on") input.notifyWebhookUrl = null;
         else if (webhook) input.notifyWebhookUrl = webhook;
@@ -125,6 +126,11 @@ function PolicyForm({ environment }: { environment: EnvironmentSummary }) {
           <label className="flex items-center gap-1.5 pb-2 text-sm">
             <input type="checkbox" name="hotfixAnyTime" defaultChecked={environment.hotfixAnyTime} />
             Hotfixes may deploy outside the windows (approval still required; opens a review)
+          </label>
+          <label className="flex items-center gap-1.5 pb-2 text-sm">
+            <input type="checkbox" name="budgetFreeze" defaultChecked={environment.budgetFreeze} />
+            Freeze deploys while a service&apos;s error budget here is spent (rollbacks and hotfixes still go; a release manager may
+            override with a reason)
           </label>
         </div>
         <p className="text-xs text-slate-500">
@@ -218,16 +224,7 @@ function PolicyForm({ environment }: { environment: EnvironmentSummary }) {
         ) : null}
       </fieldset>
       <FormError message={errorMessage(save.error)} />
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : `Save ${environment.name}`}
-        </Button>
-        {saved ? (
-          <span role="status" className="text-sm text-emerald-700">
-            Saved.
-          </span>
-        ) : null}
-      </div>
+      <SaveRow pending={save.isPending} saved={saved} label={`Save ${environment.name}`} />
     </form>
   );
 }

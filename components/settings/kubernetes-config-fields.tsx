@@ -5,6 +5,7 @@
 // ratio without it), and the replica counts of blue-green / canary revisions. The server validates it all.
 import { useState } from "react";
 import { Field, fieldErrorId, Input, Select } from "@/components/ui/form";
+import { CredentialsField } from "./credentials-field";
 import type { FieldErrors } from "./field-errors";
 
 type Stored = Record<string, unknown>;
@@ -46,7 +47,15 @@ export function readKubernetesConfig(data: FormData, stored: Stored): Stored {
   };
 }
 
-export function KubernetesConfigFields({ stored, errors }: { stored: Stored; errors: FieldErrors }) {
+export function KubernetesConfigFields({
+  stored,
+  errors,
+  hasCredentials,
+}: {
+  stored: Stored;
+  errors: FieldErrors;
+  hasCredentials: boolean;
+}) {
   const kube = (stored.kubeconfig ?? { source: "credentials" }) as { source: string; path?: string; context?: string };
   const access = (stored.candidateAccess ?? { mode: "service-proxy" }) as { mode: string; template?: string };
   const [source, setSource] = useState(kube.source);
@@ -73,6 +82,16 @@ export function KubernetesConfigFields({ stored, errors }: { stored: Stored; err
           <option value="in-cluster">In-cluster (the worker&apos;s service account)</option>
         </Select>
       </Field>
+      {source === "credentials" ? (
+        <div className="md:col-span-2">
+          <CredentialsField
+            label="Kubeconfig"
+            hint="Stored encrypted; the worker loads it for every call (its context below, or its current one)."
+            hasCredentials={hasCredentials}
+            errors={errors}
+          />
+        </div>
+      ) : null}
       {source === "file" ? (
         <Field id="target-kubeconfigPath" label="Kubeconfig path" error={error("kubeconfig.path")} hint="Read by the worker at each call.">
           <Input

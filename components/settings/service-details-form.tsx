@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { textareaClassName } from "@/components/releases/approvals-panel";
 import { Button } from "@/components/ui/button";
-import { Field, fieldErrorId, FormError, Input } from "@/components/ui/form";
+import { Field, fieldErrorId, FormError, Input, SaveRow } from "@/components/ui/form";
 import type { ServiceSummary } from "@/lib/services/list-services";
 import { fieldErrors } from "./field-errors";
 import { useUpdateService } from "./use-service-admin";
@@ -51,16 +51,7 @@ export function ServiceDetailsForm({ service }: { service: ServiceSummary }) {
       <Field id="service-description" label="Description" error={errors.of("description")} className="md:col-span-2">
         <textarea rows={2} className={textareaClassName} {...control("description")} />
       </Field>
-      <div className="flex items-center gap-3 md:col-span-2">
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save details"}
-        </Button>
-        {isSaved ? (
-          <p role="status" className="text-sm text-emerald-700">
-            Saved.
-          </p>
-        ) : null}
-      </div>
+      <SaveRow pending={update.isPending} saved={isSaved} label="Save details" className="md:col-span-2" />
       <div className="md:col-span-2 empty:hidden">
         <FormError message={errors.summary} />
       </div>

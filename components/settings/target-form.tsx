@@ -3,16 +3,18 @@
 // provider; only local is available until the other providers ship), the default strategy, the canary
 // steps and their pause, whether a deploy needs a recorded backup, and where analysis reads its metrics.
 // The server validates everything.
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Field, fieldErrorId, FormActions, Input, FormError, Select } from "@/components/ui/form";
 import { AVAILABLE_PROVIDER_TYPES } from "@/lib/providers/provider-config";
 import { PROVIDER_TYPES, STRATEGIES } from "@/lib/schemas/targets";
 import type { TargetView } from "@/lib/services/catalog/target-view";
+import { readCredentials } from "./credentials-field";
 import { fieldErrors } from "./field-errors";
 import { KubernetesConfigFields, readKubernetesConfig } from "./kubernetes-config-fields";
 import { LocalConfigFields, readLocalConfig } from "./local-config-fields";
 import { MetricsSourceFields, readMetricsSource } from "./metrics-source-fields";
 import { STRATEGY_LABELS } from "./strategy-labels";
+import { TestConnectionPanel } from "./test-connection-panel";
 import { useCreateTarget, useUpdateTarget, type TargetDraft } from "./use-target-admin";
 
 const FIELDS = [
@@ -24,6 +26,7 @@ const FIELDS = [
   "stepPauseSeconds",
   "requiresBackup",
   "metricsSource",
+  "credentials",
 ];
 
 type Props = { serviceId: string; environment: { slug: string; name: string }; target: TargetView | null; onDone: () => void };
@@ -45,6 +48,7 @@ function readDraft(data: FormData, { serviceId, environment, target }: Props): T
     stepPauseSeconds: isManual ? null : Number(data.get("stepPauseSeconds") || 0),
     requiresBackup: data.get("requiresBackup") === "on",
     metricsSource: readMetricsSource(data, target?.metricsSource ?? null),
+    credentials: readCredentials(data),
   };
 }
 
@@ -56,9 +60,15 @@ export function TargetForm(props: Props) {
   const [isManual, setManual] = useState(target ? target.stepPauseSeconds === null : false);
   const [providerType, setProviderType] = useState<string>(target?.providerType ?? "local");
   const errors = fieldErrors(mutation.error, FIELDS);
+  const formRef = useRef<HTMLFormElement>(null);
+  const connectionDraft = () => {
+    const { providerType, providerConfig, credentials } = readDraft(new FormData(formRef.current!), props);
+    return { providerType, providerConfig, credentials: credentials ?? undefined, targetId: target?.id };
+  };
   const describe = (name: string) => (errors.of(name) ? { "aria-invalid": true, "aria-describedby": fieldErrorId(`target-${name}`) } : {});
   return (
     <form
+      ref={formRef}
       className="space-y-3"
       noValidate
       onSubmit={(event) => {
@@ -87,7 +97,7 @@ export function TargetForm(props: Props) {
         </Select>
       </Field>
       {providerType === "kubernetes" ? (
-        <KubernetesConfigFields stored={target?.providerConfig ?? {}} errors={errors} />
+        <KubernetesConfigFields stored={target?.providerConfig ?? {}} errors={errors} hasCredentials={target?.hasCredentials ?? false} />
       ) : (
         <LocalConfigFields stored={target?.providerConfig ?? {}} errors={errors} />
       )}
@@ -148,6 +158,7 @@ export function TargetForm(props: Props) {
         </div>
       </div>
       <MetricsSourceFields stored={target?.metricsSource ?? null} errors={errors} />
+      <TestConnectionPanel readDraft={connectionDraft} />
       <FormError message={errors.summary} />
       <FormActions
         onCancel={onDone}

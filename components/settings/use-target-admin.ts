@@ -19,6 +19,8 @@ export type TargetDraft = {
   requiresBackup: boolean;
   /** { type: "local" } or a prometheus source as the form describes it; the server checks it */
   metricsSource: Record<string, unknown>;
+  /** write-only: text to store, null to remove the stored credentials, absent to keep them */
+  credentials?: string | null;
 };
 
 /** What an edit sends: the provider type, service and environment of a target stay. */

@@ -8,7 +8,9 @@ const LINKS = [
   { href: "/overview", label: "Overview" },
   { href: "/releases", label: "Releases" },
   { href: "/deployments", label: "Deployments" },
+  { href: "/alerts", label: "Alerts" },
   { href: "/slos", label: "SLOs" },
+  { href: "/insights", label: "Insights" },
   { href: "/audit", label: "Audit" },
 ];
 

@@ -1,7 +1,8 @@
 "use client";
-// A target's page: what runs there now (revisions, traffic, rates), its revision history and recent
+// A target's page: what is firing on it, what runs there now (revisions, traffic, rates), its revision history and recent
 // deployments, the change-failure count, and the Rollback button.
 import Link from "next/link";
+import { TargetAlerts } from "@/components/alerts/target-alerts";
 import { Badge } from "@/components/ui/badge";
 import { QueryError } from "@/components/ui/query-state";
 import { TableSkeleton } from "@/components/ui/skeleton";
@@ -65,6 +66,7 @@ export function TargetView({ id, canRollback }: { id: string; canRollback: boole
         {canRollback ? <RollbackButton targetId={t.id} label={label} revisions={t.revisions} /> : null}
       </div>
       <Facts t={t} />
+      <TargetAlerts targetId={t.id} />
       {t.activeDeployment ? (
         <Link
           href={`/deployments/${t.activeDeployment.id}`}

@@ -80,3 +80,19 @@ export function FormActions({
     </div>
   );
 }
+
+/** A settings form's submit button with "Saved." beside it once the last save succeeded. */
+export function SaveRow({ pending, saved, label, className }: { pending: boolean; saved: boolean; label: string; className?: string }) {
+  return (
+    <div className={cn("flex items-center gap-3", className)}>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : label}
+      </Button>
+      {saved ? (
+        <span role="status" className="text-sm text-emerald-700">
+          Saved.
+        </span>
+      ) : null}
+    </div>
+  );
+}

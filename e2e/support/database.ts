@@ -17,8 +17,14 @@ export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): 
 }
 
 // Columns that record use, not change: reading with a token stamps lastUsedAt, signing in stamps lastLoginAt,
-// a signed-in browser's requests stamp its session's lastSeenAt.
-const USE_STAMPS: Record<string, string[]> = { ApiToken: ["lastUsedAt"], User: ["lastLoginAt"], Session: ["lastSeenAt"] };
+// a signed-in browser's requests stamp its session's lastSeenAt, and every evaluation interval of the workers
+// stamps an alert that is still firing.
+const USE_STAMPS: Record<string, string[]> = {
+  ApiToken: ["lastUsedAt"],
+  User: ["lastLoginAt"],
+  Session: ["lastSeenAt"],
+  Alert: ["lastSeenAt"],
+};
 
 /** A digest of every row of every table: equal digests mean nothing was changed. */
 export async function fingerprint(): Promise<Record<string, string>> {
@@ -229,6 +235,19 @@ export async function insertOpenReview(environment = "production"): Promise<stri
     client.query(
       `INSERT INTO "Review" (id, reason, "releaseId", "environmentId", detail, "openedById") VALUES ($1, 'hotfix', $2, $3, 'matrix fixture', $4)`,
       [id, release.id, await environmentId(client, environment), openedById],
+    ),
+  );
+  return id;
+}
+
+/** An open P3 rule alert on a staging target of its own; returns the alert's id. */
+export async function insertOpenAlert(): Promise<string> {
+  const { targetId } = await createStagingTarget();
+  const id = `alr_${randomUUID().slice(0, 12)}`;
+  await withDatabase((client) =>
+    client.query(
+      `INSERT INTO "Alert" (id, "targetId", name, severity, fingerprint, "openKey") VALUES ($1, $2, 'Matrix fixture', 'P3', 'threshold:fixture', $3)`,
+      [id, targetId, `${targetId}:rule:threshold:fixture`],
     ),
   );
   return id;

@@ -42,6 +42,8 @@ export function appEnv(): Record<string, string> {
     // sees a locked account open again without a long wait. The limits keep their defaults; journeys sign
     // in successfully, which never counts.
     SIGNIN_LOCKOUT_SECONDS: String(SIGNIN_LOCKOUT_SECONDS),
+    // Alert rules evaluated every 2 s instead of 30, so the alerts journey sees a P1 open within seconds.
+    ALERT_EVALUATION_INTERVAL_MS: "2000",
     PORT: String(appPort),
   };
 }

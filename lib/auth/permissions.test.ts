@@ -12,6 +12,8 @@ const DESIGN_TABLE: Record<string, string> = {
   "rollout.control": "11100",
   "smoke.run": "11100",
   rollback: "11100",
+  "alert.acknowledge": "11100",
+  "alert.ingest": "11100",
   "window.override": "11000",
   "review.close": "11000",
   "admin.manage": "10000",

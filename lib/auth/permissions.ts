@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   rollback: ["admin", "release_manager", "oncall"],
   /** run a smoke suite now (against a target or a URL) */
   "smoke.run": ["admin", "release_manager", "oncall"],
+  /** acknowledge an alert (DESIGN: with running a smoke suite now) */
+  "alert.acknowledge": ["admin", "release_manager", "oncall"],
+  /** send the operator's Alertmanager alerts (POST /api/v1/integrations/alertmanager, API tokens only) */
+  "alert.ingest": ["admin", "release_manager", "oncall"],
   "window.override": ["admin", "release_manager"],
   "review.close": ["admin", "release_manager"],
   /** users, environments, services, targets, API tokens */

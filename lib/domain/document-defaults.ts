@@ -69,12 +69,15 @@ export const DEFAULT_SLOS = {
   cpuPercent: 70,
 } as const;
 
-/** Alerts and their severities. */
+/**
+ * Alerts and their severities (shape: lib/domain/alerts/alert-rule.ts). The documents give no window: 5 minutes,
+ * like the rollback triggers', and at least 50 requests before a traffic rule is judged.
+ */
 export const DEFAULT_ALERT_RULES = [
-  { name: "Error rate above 1%", metric: "error_rate_percent", op: ">", threshold: 1, severity: "P1" },
-  { name: "p95 latency above 2 s", metric: "p95_ms", op: ">", threshold: 2000, severity: "P2" },
-  { name: "Memory above 90%", metric: "memory_percent", op: ">", threshold: 90, severity: "P2" },
-  { name: "CPU above 85%", metric: "cpu_percent", op: ">", threshold: 85, severity: "P3" },
+  { name: "Error rate above 1%", metric: "error_rate", comparison: ">", threshold: 1, severity: "P1", windowSeconds: 300 },
+  { name: "p95 latency above 2 s", metric: "p95", comparison: ">", threshold: 2000, severity: "P2", windowSeconds: 300 },
+  { name: "Memory above 90%", metric: "memory", comparison: ">", threshold: 90, severity: "P2", windowSeconds: 300 },
+  { name: "CPU above 85%", metric: "cpu", comparison: ">", threshold: 85, severity: "P3", windowSeconds: 300 },
 ] as const;
 
 /**

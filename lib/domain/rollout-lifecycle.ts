@@ -21,7 +21,11 @@ export const DEPLOYMENT_STATES = {
   },
   deploying: { phase: "moving", tone: "progress", meaning: "starting the new revision, with no traffic" },
   verifying: { phase: "moving", tone: "progress", meaning: "checking the new revision before it gets traffic" },
-  stepping: { phase: "moving", tone: "progress", meaning: "moving traffic step by step, or holding a timed analysis pause" },
+  stepping: {
+    phase: "moving",
+    tone: "progress",
+    meaning: "moving traffic step by step, holding a timed analysis pause, or watching after full traffic",
+  },
   paused: { phase: "waiting", tone: "attention", meaning: "held by a person, or waiting for someone to promote it" },
   reverting: {
     phase: "moving",

@@ -103,7 +103,10 @@ export type StartRevisionInput = {
 
 export type TargetInput = { target: ProviderTarget };
 
+/** One thing a connection test tried, as a person reads it ("get deployments/api in namespace shop"). */
 export type ConnectionCheck = { name: string; ok: boolean; detail: string };
+
+/** What a target's configuration and credentials may do on the platform; ok when every check passed. */
 export type ConnectionReport = { ok: boolean; checks: ConnectionCheck[] };
 
 /** The one interface every deployment provider implements (STYLE 7 and 13); a registry picks it by target type. */
@@ -153,6 +156,11 @@ export interface DeploymentProvider {
    */
   getRevisionMetrics?(input: TargetInput): Promise<TargetMetrics>;
 
-  /** Optional: what the target's credentials may do, one check a person can read per line. Read-only. */
-  testConnection?(input: TargetInput): Promise<ConnectionReport>;
+  /**
+   * Tries the target's configuration and credentials against the platform without changing anything:
+   * reach it, authenticate, and ask whether each verb the provider needs is allowed. Never rejects for a
+   * refusal — a failed check is data; rejects only with a `validation` AppError for a configuration that
+   * does not parse. Read-only.
+   */
+  testConnection(input: TargetInput): Promise<ConnectionReport>;
 }

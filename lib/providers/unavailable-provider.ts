@@ -18,5 +18,6 @@ export function createUnavailableProvider(type: Exclude<ProviderType, "local" | 
     rollback: refuse,
     listRevisions: refuse,
     stopRevision: refuse,
+    testConnection: refuse,
   };
 }

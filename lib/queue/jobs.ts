@@ -27,6 +27,8 @@ export const JOBS = {
           "rolled_back",
           "window_overridden",
           "smoke_failed",
+          "alert_opened",
+          "alert_resolved",
         ]),
         text: z.string().min(1).max(3000),
         fields: z.record(z.string().max(100), z.string().max(500)).default({}),

@@ -10,7 +10,13 @@ export const notifyWebhookUrlSchema = z
   .max(2000, "keep the URL under 2000 characters");
 
 export const updateEnvironmentBody = z
-  .object({ ...approvalPolicySchema.shape, ...windowPolicySchema.shape, notifyWebhookUrl: notifyWebhookUrlSchema.nullable() })
+  .object({
+    ...approvalPolicySchema.shape,
+    ...windowPolicySchema.shape,
+    notifyWebhookUrl: notifyWebhookUrlSchema.nullable(),
+    /** refuse deploys (not rollbacks or hotfixes) of a service whose error budget here is spent */
+    budgetFreeze: z.boolean(),
+  })
   .partial()
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: "send at least one policy field to change" });

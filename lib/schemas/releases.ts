@@ -1,6 +1,6 @@
 // Query of GET /api/v1/releases.
 import { z } from "zod";
-import { archivedFilter, optionalText, pageQuery } from "./common";
+import { archivedFilter, MAX_DATE, MIN_DATE, optionalText, pageQuery } from "./common";
 import { releaseEnvSchema } from "./release-env";
 
 export const listReleasesQuery = z.object({
@@ -13,6 +13,15 @@ export const listReleasesQuery = z.object({
   ...pageQuery,
 });
 export type ListReleasesQuery = z.infer<typeof listReleasesQuery>;
+
+/** Clocks of CI runners drift a little; a commit time further ahead than this is a mistake. */
+const COMMIT_CLOCK_SKEW_MS = 5 * 60_000;
+
+const committedAt = z.iso
+  .datetime({ offset: true, message: "must be a date and time with a time zone, e.g. 2026-11-22T09:30:00Z" })
+  .transform((value) => new Date(value))
+  .refine((date) => date >= MIN_DATE && date <= MAX_DATE, "must be between 1970-01-01 and 9999-12-31")
+  .refine((date) => date.getTime() <= Date.now() + COMMIT_CLOCK_SKEW_MS, "must not be in the future");
 
 /** Body of POST /api/v1/releases, sent by CI with an API token or by a person from the UI. */
 export const createReleaseBody = z.object({
@@ -40,6 +49,8 @@ export const createReleaseBody = z.object({
     .trim()
     .regex(/^[a-f0-9]{7,40}$/i, "must be a git commit hash (7 to 40 hex characters)")
     .optional(),
+  /** when the commit was made (ISO 8601 with a time zone): where the release's lead time for changes starts */
+  committedAt: committedAt.optional(),
   notes: z.string().trim().max(5000).optional(),
   hotfix: z.boolean().default(false),
   /** non-secret environment variables of the release's revisions, e.g. {"LOG_LEVEL": "info"} */

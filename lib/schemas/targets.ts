@@ -67,6 +67,16 @@ export function checkProviderConfig(
   return undefined;
 }
 
+/** Kubeconfigs with embedded certificates run to tens of kilobytes; more is not a credential. */
+export const MAX_CREDENTIALS_CHARS = 65_536;
+
+/** The provider's credentials (a kubeconfig, a service-account key): write-only, encrypted at rest, never returned. */
+const credentialsSchema = z
+  .string({ message: "must be text (a kubeconfig or a service-account key)" })
+  .trim()
+  .min(1, "is empty: leave it out to keep the stored credentials")
+  .max(MAX_CREDENTIALS_CHARS, `must be at most ${MAX_CREDENTIALS_CHARS} characters`);
+
 const targetSettings = {
   defaultStrategy: strategySchema,
   canarySteps: canaryStepsSchema,
@@ -88,6 +98,7 @@ export const createTargetBody = z
     stepPauseSeconds: targetSettings.stepPauseSeconds.default(60),
     requiresBackup: targetSettings.requiresBackup.default(false),
     metricsSource: targetSettings.metricsSource.default({ type: "local" }),
+    credentials: credentialsSchema.optional(),
   })
   .strict()
   .transform((body, ctx) => {
@@ -106,10 +117,13 @@ export const updateTargetBody = z
     stepPauseSeconds: targetSettings.stepPauseSeconds.optional(),
     requiresBackup: targetSettings.requiresBackup.optional(),
     metricsSource: targetSettings.metricsSource.optional(),
+    /** New credentials replace the stored ones; null removes them. */
+    credentials: credentialsSchema.nullable().optional(),
   })
   .strict()
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: "send at least one of providerConfig, defaultStrategy, canarySteps, stepPauseSeconds, requiresBackup, metricsSource",
+    message:
+      "send at least one of providerConfig, defaultStrategy, canarySteps, stepPauseSeconds, requiresBackup, metricsSource, credentials",
   });
 export type UpdateTargetInput = z.infer<typeof updateTargetBody>;
 
@@ -118,6 +132,22 @@ export const providerConfigUpdate = (providerType: ProviderType) =>
   z
     .object({ providerConfig: z.unknown() })
     .transform((body, ctx) => checkProviderConfig(ctx, { providerType, providerConfig: body.providerConfig, isNew: false }) ?? z.NEVER);
+
+/** POST /api/v1/targets/test-connection: a target not saved yet, as the form holds it. */
+export const connectionDraftBody = z
+  .object({
+    providerType: providerTypeSchema,
+    providerConfig: providerConfigObject,
+    credentials: credentialsSchema.optional(),
+    /** An existing target whose stored credentials stand in when the draft sends none (editing without retyping the key). */
+    targetId: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict()
+  .transform((body, ctx) => {
+    const providerConfig = checkProviderConfig(ctx, { ...body, isNew: false });
+    return providerConfig ? { ...body, providerConfig } : z.NEVER;
+  });
+export type ConnectionDraft = z.infer<typeof connectionDraftBody>;
 
 export const listTargetsQuery = z.object({
   /** service slug */

@@ -36,6 +36,7 @@ export async function createRelease({ principal, input }: { principal: Principal
         image: input.image,
         digest: input.digest,
         commitSha: input.commit,
+        committedAt: input.committedAt,
         notes: input.notes,
         hotfix: input.hotfix,
         env: input.env ?? {},
@@ -47,7 +48,14 @@ export async function createRelease({ principal, input }: { principal: Principal
       action: "release.created",
       subjectType: "release",
       subjectId: release.id,
-      details: { service: service.slug, version: release.version, digest: release.digest, hotfix: release.hotfix, env: input.env ?? {} },
+      details: {
+        service: service.slug,
+        version: release.version,
+        digest: release.digest,
+        committedAt: release.committedAt?.toISOString() ?? null,
+        hotfix: release.hotfix,
+        env: input.env ?? {},
+      },
     });
     return toReleaseSummary(release);
   });

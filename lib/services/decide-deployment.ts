@@ -11,6 +11,7 @@ import type { ApprovalsDecision } from "@/lib/domain/evaluate-approvals";
 import type { PromotionDecision } from "@/lib/domain/evaluate-promotion";
 import type { ReadinessDecision } from "@/lib/domain/evaluate-readiness";
 import type { WindowDecision } from "@/lib/domain/evaluate-window";
+import type { BudgetFreezeDecision } from "@/lib/domain/slo/evaluate-budget-freeze";
 import { evaluateGates, type GateDecisions } from "./gates/evaluate-gates";
 import { loadEnvironmentFacts } from "./gates/load-environment-facts";
 import { loadReleaseFacts } from "./gates/load-release-facts";
@@ -18,12 +19,13 @@ import { loadReleaseFacts } from "./gates/load-release-facts";
 export { openReviewForDeployment } from "./open-review-for-deployment";
 
 /** target: the service has no target in the environment (the release page says so; the API answers 422). */
-export type RefusalRule = "target" | "deploy_permission" | "window" | "approvals" | "promotion" | "readiness" | "override_permission";
+export type RefusalRule =
+  "target" | "deploy_permission" | "window" | "approvals" | "promotion" | "readiness" | "override_permission" | "budget_freeze";
 export type DeploymentRefusal = { rule: RefusalRule; reason: string };
-export type ReviewToOpen = { reason: "hotfix" | "window_override"; detail: string };
+export type ReviewToOpen = { reason: "hotfix" | "window_override" | "budget_override"; detail: string };
 
-/** What the person may do now: deploy, queue the deploy until the window opens, or override the window. */
-export type DeployActions = { deploy: boolean; waitForWindow: boolean; overrideWindow: boolean };
+/** What the person may do now: deploy, queue the deploy until the window opens, override the window or the budget freeze. */
+export type DeployActions = { deploy: boolean; waitForWindow: boolean; overrideWindow: boolean; overrideBudget: boolean };
 
 export type DeploymentDecision = {
   allowed: boolean;
@@ -35,6 +37,7 @@ export type DeploymentDecision = {
   readiness: ReadinessDecision;
   approvals: ApprovalsDecision;
   promotion: PromotionDecision;
+  budget: BudgetFreezeDecision;
   /** when only the window refuses: when it opens, for a deploy that waits queued for it */
   waitUntil: Date | null;
 };
@@ -94,10 +97,13 @@ export function decideFromGates(options: {
   const allowed = refusals.length === 0;
   const onlyWindow = refusals.length > 0 && refusals.every((r) => r.rule === "window");
   const waitUntil = onlyWindow ? gates.window.opensAt : null;
+  // One written reason overrides the window and the budget freeze alike, so offer it when nothing else refuses.
+  const overridable = refusals.length > 0 && refusals.every((r) => r.rule === "window" || r.rule === "budget_freeze");
+  const overrideBudget = overridable && mayOverride && refusals.some((r) => r.rule === "budget_freeze");
   return {
     allowed,
     refusals,
-    actions: { deploy: allowed, waitForWindow: waitUntil !== null, overrideWindow: onlyWindow && mayOverride },
+    actions: { deploy: allowed, waitForWindow: waitUntil !== null, overrideWindow: onlyWindow && mayOverride, overrideBudget },
     opensReview: allowed ? findReviewToOpen({ gates, principal, release, environment, overrideReason }) : null,
     ...gates,
     waitUntil,
@@ -116,6 +122,7 @@ function listRefusals(options: { gates: GateDecisions; overrideRefused: boolean;
   if (!gates.window.allowed) refusals.push({ rule: "window", reason: gates.window.reason });
   if (!gates.approvals.satisfied) refusals.push({ rule: "approvals", reason: gates.approvals.reason });
   if (!gates.promotion.allowed) refusals.push({ rule: "promotion", reason: gates.promotion.reason });
+  if (!gates.budget.allowed) refusals.push({ rule: "budget_freeze", reason: gates.budget.reason });
   const failed = gates.readiness.checks.filter((c) => c.status === "failed" && !RULE_CHECKS.has(c.id));
   if (failed.length > 0) {
     const reason = `Not ready (${gates.readiness.score}/100): ${failed.map((c) => `${c.label} — ${c.detail}`).join("; ")}`;
@@ -142,11 +149,18 @@ function findReviewToOpen(options: {
       detail: `${principal.label} overrode the window to deploy ${where}: "${overrideReason}". ${gates.window.reason}`,
     };
   }
-  const hotfixBypass = gates.window.bypass === "hotfix" || gates.promotion.bypass === "hotfix";
+  if (gates.budget.bypass === "override") {
+    return {
+      reason: "budget_override",
+      detail: `${principal.label} overrode the error-budget freeze to deploy ${where}: "${overrideReason}". ${gates.budget.reason}`,
+    };
+  }
+  const hotfixBypass = gates.window.bypass === "hotfix" || gates.promotion.bypass === "hotfix" || gates.budget.bypass === "hotfix";
   if (release.hotfix && (environment.isProduction || hotfixBypass)) {
     const exceptions = [
       gates.window.bypass === "hotfix" ? gates.window.reason : null,
       gates.promotion.bypass === "hotfix" ? gates.promotion.reason : null,
+      gates.budget.bypass === "hotfix" ? gates.budget.reason : null,
     ];
     const detail = [`Hotfix ${where} by ${principal.label}.`, ...exceptions.filter(Boolean)].join(" ");
     return { reason: "hotfix", detail };

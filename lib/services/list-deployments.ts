@@ -1,7 +1,9 @@
-// Deployments, newest first, filtered by state, service and environment.
+// Deployments, newest first, filtered by state, kind, service, environment, ids, the finish time, or the
+// Insights figure that counts them.
 import { db, type Prisma } from "@/lib/db";
 import type { Page } from "@/lib/schemas/common";
 import type { ListDeploymentsQuery } from "@/lib/schemas/deployments";
+import { selectInsightIds } from "./insights/select-insight-ids";
 
 export type DeploymentSummary = {
   id: string;
@@ -18,6 +20,19 @@ export type DeploymentSummary = {
   finishedAt: string | null;
 };
 
+/** The id and time conditions: explicit ids, an Insights figure's deployments (its own scope and range), or
+ *  deployments finished within from–to. */
+async function idAndTimeWhere(query: ListDeploymentsQuery): Promise<Prisma.DeploymentWhereInput[]> {
+  const conditions: Prisma.DeploymentWhereInput[] = [];
+  if (query.ids) conditions.push({ id: { in: query.ids } });
+  if (query.insight) {
+    conditions.push({ id: { in: await selectInsightIds({ set: query.insight, scope: query, now: new Date() }) } });
+  } else if (query.from || query.to) {
+    conditions.push({ finishedAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lt: query.to } : {}) } });
+  }
+  return conditions;
+}
+
 export async function listDeployments(query: ListDeploymentsQuery): Promise<Page<DeploymentSummary>> {
   const target: Prisma.TargetWhereInput = {
     ...(query.service ? { service: { slug: query.service } } : {}),
@@ -25,7 +40,9 @@ export async function listDeployments(query: ListDeploymentsQuery): Promise<Page
   };
   const where: Prisma.DeploymentWhereInput = {
     ...(query.state ? { state: query.state } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
     ...(query.service || query.environment ? { target } : {}),
+    AND: await idAndTimeWhere(query),
   };
   const [total, deployments] = await Promise.all([
     db.deployment.count({ where }),

@@ -14,6 +14,8 @@ export type ReleaseSummary = {
   image: string;
   digest: string;
   commitSha: string | null;
+  /** when the commit was made, as CI reported it */
+  committedAt: string | null;
   notes: string | null;
   hotfix: boolean;
   /** The revision's environment variables this release carries. */
@@ -63,6 +65,7 @@ export function toReleaseSummary(r: ReleaseRow): ReleaseSummary {
     image: r.image,
     digest: r.digest,
     commitSha: r.commitSha,
+    committedAt: r.committedAt?.toISOString() ?? null,
     notes: r.notes,
     hotfix: r.hotfix,
     env: readReleaseEnv(r.env),

@@ -14,7 +14,7 @@ type ReviewRow = Prisma.ReviewGetPayload<{ include: typeof reviewInclude }>;
 
 export type ReviewView = {
   id: string;
-  reason: "hotfix" | "window_override";
+  reason: "hotfix" | "window_override" | "budget_override";
   detail: string;
   release: { id: string; version: string; service: { slug: string; name: string } };
   environment: { slug: string; name: string };

@@ -12,7 +12,7 @@ export async function openReviewForDeployment(
     releaseId: string;
     environmentId: string;
     deploymentId: string | null;
-    review: { reason: "hotfix" | "window_override"; detail: string };
+    review: { reason: "hotfix" | "window_override" | "budget_override"; detail: string };
   },
 ): Promise<{ id: string }> {
   const { principal, releaseId, environmentId, deploymentId, review } = options;

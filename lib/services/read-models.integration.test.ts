@@ -14,8 +14,10 @@ beforeAll(async () => {
   const staging = await db.environment.create({
     data: { slug: slug("stg"), name: "Staging", promotionOrder: 9_000 + Math.floor(Math.random() * 500) },
   });
-  const service = await db.service.create({ data: { slug: slug("svc"), name: `Svc ${run}` } });
-  await db.service.create({ data: { slug: slug("bare"), name: `Bare ${run}` } });
+  const service = await db.service.create({ data: { slug: slug("svc"), name: `Svc ${run}`, owner: `Team Pay ${run}` } });
+  await db.service.create({ data: { slug: slug("bare"), name: `Bare ${run}`, owner: `team search ${run}` } });
+  await db.service.create({ data: { slug: slug("100pct"), name: `100% ${run}` } });
+  await db.service.create({ data: { slug: slug("gone"), name: `Gone ${run}`, owner: `Team Gone ${run}`, archivedAt: new Date() } });
   const target = await db.target.create({ data: { serviceId: service.id, environmentId: staging.id } });
   const old = await db.release.create({
     data: { serviceId: service.id, version: "1.0.0", image: "img:1", digest: "sha256:1", authorId: author.id },
@@ -40,7 +42,7 @@ afterAll(() => disconnectDb());
 
 describe("getOverview", () => {
   it("puts the current version and the latest deployment in each cell, and null where there is no target", async () => {
-    const overview = await getOverview();
+    const overview = await getOverview({ q: run });
     const column = overview.environments.findIndex((e) => e.slug === slug("stg"));
     const row = overview.rows.find((r) => r.slug === slug("svc"))!;
     expect(row.cells[column]).toMatchObject({
@@ -48,6 +50,45 @@ describe("getOverview", () => {
       latestDeployment: { state: "paused", version: "1.1.0", trafficPercent: 10 },
     });
     expect(overview.rows.find((r) => r.slug === slug("bare"))!.cells[column]).toBeNull();
+  });
+});
+
+describe("getOverview's search and filters", () => {
+  const slugsOf = (overview: Awaited<ReturnType<typeof getOverview>>) => overview.rows.map((r) => r.slug);
+
+  it("finds services by part of the name or the slug, case-insensitively, with % and _ taken literally", async () => {
+    expect(slugsOf(await getOverview({ q: `SVC ${run}` }))).toEqual([slug("svc")]);
+    expect(slugsOf(await getOverview({ q: `bare-${run}` }))).toEqual([slug("bare")]);
+    expect(slugsOf(await getOverview({ q: `100% ${run}` }))).toEqual([slug("100pct")]);
+    expect(slugsOf(await getOverview({ q: `1_0` }))).toEqual([]);
+    expect(slugsOf(await getOverview({ q: `gone-${run}` }))).toEqual([]);
+  });
+
+  it("filters by owner whatever its case, lists the active services' owners, and counts services before filtering", async () => {
+    const overview = await getOverview({ owner: `team pay ${run}` });
+    expect(slugsOf(overview)).toEqual([slug("svc")]);
+    expect(overview.owners).toEqual(expect.arrayContaining([`Team Pay ${run}`, `team search ${run}`]));
+    expect(overview.owners).not.toContain(`Team Gone ${run}`);
+    expect(overview.totalServices).toBe(await getDb().service.count({ where: { archivedAt: null } }));
+  });
+
+  it("pages services in name order and counts those that match on every page", async () => {
+    const first = await getOverview({ q: run, pageSize: 2 });
+    const second = await getOverview({ q: run, pageSize: 2, page: 2 });
+    expect(first.rows.map((r) => r.name)).toEqual([`100% ${run}`, `Bare ${run}`]);
+    expect(second.rows.map((r) => r.name)).toEqual([`Svc ${run}`]);
+    expect(first).toMatchObject({ matchingServices: 3, page: 1, pageSize: 2 });
+    expect(second.rows[0]!.cells.some((cell) => cell?.currentVersion === "1.0.0")).toBe(true);
+  });
+
+  it("shows one environment's column when asked, and refuses an unknown one naming the field", async () => {
+    const overview = await getOverview({ environment: slug("stg"), q: `Svc ${run}` });
+    expect(overview.environments.map((e) => e.slug)).toEqual([slug("stg")]);
+    expect(overview.rows[0]!.cells).toEqual([expect.objectContaining({ currentVersion: "1.0.0" })]);
+    await expect(getOverview({ environment: `nowhere-${run}` })).rejects.toMatchObject({
+      code: "validation",
+      fields: [{ path: "query.environment", message: "unknown environment" }],
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 // The tests need Debian's Chromium (Playwright must not download a browser), the Redis and PostgreSQL
 // server binaries (the dependency-down test starts private instances) and Prometheus (the metrics tests
-// scrape real processes with a private one). Installs what is missing when root.
+// scrape real processes with a private one) and Alertmanager (the receiver's test sends through a private one).
+// Installs what is missing when root.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 
@@ -20,6 +21,11 @@ const NEEDS: Need[] = [
     what: "Prometheus",
     present: () => spawnSync(process.env.PROMETHEUS_PATH ?? "prometheus", ["--version"]).status === 0,
     debianPackage: "prometheus",
+  },
+  {
+    what: "Alertmanager",
+    present: () => spawnSync(process.env.ALERTMANAGER_PATH ?? "prometheus-alertmanager", ["--version"]).status === 0,
+    debianPackage: "prometheus-alertmanager",
   },
 ];
 

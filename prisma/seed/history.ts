@@ -77,6 +77,8 @@ export async function seedHistory(ctx: Ctx, service: Service, index: number): Pr
           image: `registry.example.com/mcp/${service.slug}:${version}`,
           digest: digestOf(`${service.slug}@${version}`),
           commitSha: createHash("sha1").update(`${service.slug}${version}`).digest("hex"),
+          // committed a few hours before the build was recorded: the start of its lead time (Insights)
+          committedAt: new Date(now - (20 - i * 7 + index) * DAY - (3 + i * 5) * 60 * 60 * 1000),
           notes: i === 2 ? "Faster tool listing; retries on upstream timeouts" : `Release ${version}`,
           authorId: ctx.users.developer!,
           createdAt: new Date(now - (20 - i * 7 + index) * DAY),

@@ -17,6 +17,11 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
     state: first(params.state),
     service: first(params.service),
     environment: first(params.environment),
+    kind: first(params.kind),
+    ids: first(params.ids),
+    insight: first(params.insight),
+    from: first(params.from),
+    to: first(params.to),
     page: pageNumber(params.page),
   };
   return (

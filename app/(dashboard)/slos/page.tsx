@@ -1,20 +1,24 @@
 import type { Metadata } from "next";
-import { SloTargets } from "@/components/slos/slo-targets";
+import { first, pageNumber } from "@/components/data/search-params";
+import { SloList } from "@/components/slos/slo-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSignedIn } from "@/lib/services/get-current-principal";
 
 export const metadata: Metadata = { title: "SLOs" };
 
-export default async function SlosPage() {
-  await requireSignedIn("/slos");
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SlosPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  await requireSignedIn("/slos", params);
+  const filters = { service: first(params.service), environment: first(params.environment), page: pageNumber(params.page) };
   return (
     <>
-      <PageHeader title="SLOs" description="The service level objectives each service is held to." />
-      <p data-testid="slo-metrics-note" className="mb-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
-        These are the configured targets. Live metrics and error budgets arrive with the metrics integration; until then no current values
-        are shown rather than made-up ones.
-      </p>
-      <SloTargets />
+      <PageHeader
+        title="SLOs"
+        description="Each service × environment against its objectives now, and its error budget over the rolling 30 days."
+      />
+      <SloList filters={filters} />
     </>
   );
 }

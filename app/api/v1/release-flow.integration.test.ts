@@ -159,7 +159,12 @@ describe("release detail", () => {
       actions: { deploy: false, waitForWindow: false, overrideWindow: false },
       refusals: [{ rule: "deploy_permission", reason: expect.stringContaining('"deploy.production" permission') }, { rule: "window" }],
     });
-    expect((await gateFor("developer", world.staging.slug)).actions).toEqual({ deploy: true, waitForWindow: false, overrideWindow: false });
+    expect((await gateFor("developer", world.staging.slug)).actions).toEqual({
+      deploy: true,
+      waitForWindow: false,
+      overrideWindow: false,
+      overrideBudget: false,
+    });
     // Monday inside the window, with approvals given that morning (Friday's have expired by then).
     await getDb().approval.updateMany({ where: { releaseId: release.id }, data: { createdAt: new Date(Date.parse(OPEN) - 3_600_000) } });
     await setClock(OPEN);

@@ -6,7 +6,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { FormError } from "@/components/ui/form";
+import { FormError, SaveRow } from "@/components/ui/form";
 import type { AnalysisConfig } from "@/lib/domain/analysis/analysis-config";
 import { fieldErrors } from "../field-errors";
 import { useUpdateService } from "../use-service-admin";
@@ -82,16 +82,7 @@ export function AnalysisEditor({ serviceId, analysis }: Props) {
           </Button>
         </div>
       </div>
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save analysis"}
-        </Button>
-        {isSaved ? (
-          <p role="status" className="text-sm text-emerald-700">
-            Saved.
-          </p>
-        ) : null}
-      </div>
+      <SaveRow pending={update.isPending} saved={isSaved} label="Save analysis" />
       <FormError message={errors.summary} />
       <ConfirmDialog
         open={isConfirmingReset}

@@ -4,6 +4,7 @@
 import { AppError } from "@/lib/api/app-error";
 import { parseProviderConfig, type LocalConfig } from "../provider-config";
 import {
+  type ConnectionReport,
   type DeploymentProvider,
   type ProviderTarget,
   revisionNameSchema,
@@ -17,6 +18,7 @@ import { trafficWeightsSchema } from "./control-schemas";
 import { describeLost } from "./describe-lost";
 import type { SupervisorClient } from "./supervisor-client";
 import { createSupervisorDirectory, type SupervisorDirectory } from "./supervisor-directory";
+import { testLocalConnection } from "./test-local-connection";
 
 export type LocalProviderOptions = { stateDir: string; supervisors?: SupervisorDirectory };
 
@@ -88,6 +90,10 @@ export class LocalProvider implements DeploymentProvider {
     localConfig(target);
     const found = await this.supervisors.find(target.id);
     return found.kind === "attached" ? found.client.metrics() : { sampledAt: new Date().toISOString(), revisions: [] };
+  }
+
+  testConnection({ target }: { target: ProviderTarget }): Promise<ConnectionReport> {
+    return testLocalConnection(localConfig(target));
   }
 
   private async attached(targetId: string): Promise<SupervisorClient> {

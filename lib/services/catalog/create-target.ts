@@ -3,6 +3,7 @@
 import { AppError } from "@/lib/api/app-error";
 import { actorOf, recordAudit } from "@/lib/audit/record-audit";
 import type { Principal } from "@/lib/auth/principal";
+import { encryptSecret } from "@/lib/crypto/secret-box";
 import { db, type Prisma } from "@/lib/db";
 import type { CreateTargetInput } from "@/lib/schemas/targets";
 import { refuseArchived } from "./refuse-archived";
@@ -50,6 +51,7 @@ export async function createTarget({ principal, input }: { principal: Principal;
         stepPauseSeconds: input.stepPauseSeconds,
         requiresBackup: input.requiresBackup,
         metricsSource: input.metricsSource,
+        credentialsEncrypted: input.credentials === undefined ? null : encryptSecret(input.credentials),
       },
       include: targetViewInclude,
     });
@@ -67,6 +69,7 @@ export async function createTarget({ principal, input }: { principal: Principal;
         stepPauseSeconds: input.stepPauseSeconds,
         requiresBackup: input.requiresBackup,
         metricsSource: input.metricsSource,
+        credentials: input.credentials === undefined ? "none" : "stored",
       },
     });
     return toTargetView(target);

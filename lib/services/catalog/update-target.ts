@@ -5,6 +5,7 @@ import { AppError } from "@/lib/api/app-error";
 import { fromZodError } from "@/lib/api/problem";
 import { actorOf, recordAudit } from "@/lib/audit/record-audit";
 import type { Principal } from "@/lib/auth/principal";
+import { encryptSecret } from "@/lib/crypto/secret-box";
 import { db, type Prisma } from "@/lib/db";
 import { providerConfigUpdate, type UpdateTargetInput } from "@/lib/schemas/targets";
 import { diffFields } from "./diff-fields";
@@ -30,6 +31,14 @@ export async function updateTarget({ principal, id, input }: Input): Promise<Tar
       input: { providerConfig, defaultStrategy, canarySteps, stepPauseSeconds, requiresBackup, metricsSource },
     });
     const data = Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.to])) as Prisma.TargetUpdateInput;
+    // Credentials are never compared nor logged: a new value replaces the stored one, null removes it.
+    if (input.credentials !== undefined) {
+      data.credentialsEncrypted = input.credentials === null ? null : encryptSecret(input.credentials);
+      changes.credentials = {
+        from: before.credentialsEncrypted === null ? "none" : "stored",
+        to: input.credentials === null ? "removed" : "replaced",
+      };
+    }
     const after = await tx.target.update({ where: { id }, data, include: targetViewInclude });
     if (Object.keys(changes).length > 0) {
       await recordAudit(tx, actorOf(principal), {

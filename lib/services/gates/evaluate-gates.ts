@@ -7,6 +7,7 @@ import { evaluateApprovals, type ApprovalsDecision } from "@/lib/domain/evaluate
 import { evaluatePromotion, type PromotionDecision } from "@/lib/domain/evaluate-promotion";
 import { evaluateReadiness, type ReadinessDecision } from "@/lib/domain/evaluate-readiness";
 import { evaluateWindow, type WindowDecision } from "@/lib/domain/evaluate-window";
+import { evaluateBudgetFreeze, type BudgetFreezeDecision } from "@/lib/domain/slo/evaluate-budget-freeze";
 import { evaluateSmokeReadiness } from "@/lib/domain/readiness/evaluate-smoke-readiness";
 import type { EnvironmentFacts } from "./load-environment-facts";
 import type { ReleaseFacts } from "./load-release-facts";
@@ -17,6 +18,8 @@ export type GateDecisions = {
   approvals: ApprovalsDecision;
   promotion: PromotionDecision;
   readiness: ReadinessDecision;
+  /** the environment's error-budget freeze (lib/domain/slo/evaluate-budget-freeze.ts) */
+  budget: BudgetFreezeDecision;
 };
 
 export function evaluateGates(options: {
@@ -60,5 +63,13 @@ export function evaluateGates(options: {
     backupRecorded,
     openP1Alerts,
   });
-  return { window, approvals, promotion, readiness: evaluateReadiness({ checks }) };
+  const budget = evaluateBudgetFreeze({
+    enabled: environment.budgetFreeze,
+    budget: facts.budget?.budget ?? null,
+    recoversAt: facts.budget?.recoversAt ?? null,
+    kind: "deploy",
+    hotfix: release.hotfix,
+    overrideReason: options.overrideReason,
+  });
+  return { window, approvals, promotion, readiness: evaluateReadiness({ checks }), budget };
 }

@@ -4,6 +4,7 @@
 import type { Prisma, PrismaClient, Release } from "@/lib/db";
 import type { PromotionEnvironment } from "@/lib/domain/evaluate-promotion";
 import { listSucceededEnvironmentIds, type ReleaseDeployment } from "@/lib/domain/list-succeeded-environment-ids";
+import { isRollbackOf } from "@/lib/domain/is-rollback-of";
 import type { SmokeRunOutcome } from "@/lib/domain/readiness/evaluate-smoke-readiness";
 import { isEmptySmokeSuite } from "@/lib/smoke/parse-smoke-suite";
 
@@ -51,9 +52,7 @@ async function loadReleaseDeployments(client: Client, release: Pick<Release, "id
     environmentId: d.target.environmentId,
     kind: d.kind,
     state: d.state,
-    isRolledBack: rollbacks.some(
-      (r) => r.rollbackOfId === d.id || (r.targetId === d.targetId && d.revision !== null && r.replacesRevision === d.revision),
-    ),
+    isRolledBack: rollbacks.some((rollback) => isRollbackOf({ rollback, deployment: d })),
   }));
 }
 

@@ -15,7 +15,7 @@ export type DeployGateView = {
   opensAt: string | null;
 };
 
-const NOTHING: DeployActions = { deploy: false, waitForWindow: false, overrideWindow: false };
+const NOTHING: DeployActions = { deploy: false, waitForWindow: false, overrideWindow: false, overrideBudget: false };
 
 export function describeDeployGate(options: {
   principal: Principal;
@@ -37,6 +37,7 @@ export function describeDeployGate(options: {
   const notes = [
     gates.window.allowed && gates.window.bypass === "hotfix" ? gates.window.reason : null,
     gates.promotion.allowed && gates.promotion.bypass === "hotfix" ? gates.promotion.reason : null,
+    gates.budget.allowed && gates.budget.bypass === "hotfix" ? gates.budget.reason : null,
   ].filter((note): note is string => note !== null);
   return { actions: decision.actions, refusals: decision.refusals, notes, opensAt: decision.waitUntil?.toISOString() ?? opensAt };
 }

@@ -18,6 +18,8 @@ export type EnvironmentPolicyView = {
   approvalTtlMinutes: number;
   allowWindows: AllowWindow[];
   hotfixAnyTime: boolean;
+  /** deploys are refused while a service's error budget here is spent (rollbacks and hotfixes go) */
+  budgetFreeze: boolean;
   hasNotifyWebhook: boolean;
 };
 
@@ -35,6 +37,7 @@ export function toEnvironmentPolicyView(environment: Environment): EnvironmentPo
     approvalTtlMinutes: environment.approvalTtlMinutes,
     allowWindows: toAllowWindows(environment.allowWindows),
     hotfixAnyTime: environment.hotfixAnyTime,
+    budgetFreeze: environment.budgetFreeze,
     hasNotifyWebhook: Boolean(environment.notifyWebhookEncrypted),
   };
 }

@@ -9,11 +9,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createMetricsSource } from "@/lib/metrics/registry";
 import { type OwnPrometheus, startOwnPrometheus } from "@/lib/testing/own-prometheus";
 import { createOwnRedis, freePort, type OwnRedis } from "@/lib/testing/own-redis";
 import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
 import { startClientTraffic } from "./testing/client-traffic";
+import { watchForBreach } from "./testing/prometheus-breach";
 import {
   closeEngineTest,
   ERROR_ANALYSIS,
@@ -53,31 +53,6 @@ afterAll(async () => {
   await prometheus?.stop();
   await redis?.stop();
 });
-
-/** Polls Prometheus (the analysis' own query) every 100 ms; resolves with when it first showed the breach. */
-function watchForBreach(config: { type: "prometheus"; url: string }, targetId: string, candidate: () => string | null) {
-  const source = createMetricsSource(config);
-  let seenAt: number | null = null;
-  let running = true;
-  const done = (async () => {
-    while (running && seenAt === null) {
-      const name = candidate();
-      if (name) {
-        const now = new Date();
-        const { candidate: m } = await source.measure({
-          metric: "error_rate",
-          target: { id: targetId },
-          revisions: { candidate: name },
-          windowSeconds: WINDOW_SECONDS,
-          now,
-        });
-        if (m.sampleCount >= MIN_SAMPLES && (m.value ?? 0) > 5) seenAt = now.getTime();
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  })();
-  return { seenAt: async () => ((running = false), await done, seenAt) };
-}
 
 /** A canary target whose metrics source is `url` (and whose proxy serves /metrics on `metricsPort`), with 1.0.0 running. */
 async function prometheusTarget({ url, metricsPort, stepPauseSeconds }: { url: string; metricsPort: number; stepPauseSeconds: number }) {
@@ -119,7 +94,14 @@ it("rolls back a 10 % canary within one interval + 1 s of its breach showing in 
   const traffic = startClientTraffic({ url: proxyUrl });
   const id = await deploy("2.0.0", { env: { ERROR_RATE: "0.2", ERRORS_AFTER_SECONDS: "5" } });
   const revision = (await db.deployment.findUniqueOrThrow({ where: { id } })).revision;
-  const breach = watchForBreach(source, target.id, () => revision);
+  const breach = watchForBreach({
+    config: source,
+    targetId: target.id,
+    candidate: () => revision,
+    windowSeconds: WINDOW_SECONDS,
+    minSamples: MIN_SAMPLES,
+    percent: 5,
+  });
   const done = await waitForState(id, [...ENDS], 90_000);
   const visible = await breach.seenAt();
   await traffic.stop();

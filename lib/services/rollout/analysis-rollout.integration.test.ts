@@ -3,10 +3,12 @@
 // of its requests a few seconds after it started (so it passes verification first) is rolled back by the
 // analysis within one interval + 1 s of the breach being visible in the requests themselves.
 import { mkdtempSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { stateFilePath } from "@/lib/providers/local/supervisor-state";
 import { createOwnRedis, type OwnRedis } from "@/lib/testing/own-redis";
 import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
 import { breachVisibleAt, startClientTraffic } from "./testing/client-traffic";
@@ -115,6 +117,52 @@ it("pauses a canary that gets no traffic for a person, with the reason, and proc
   await controlDeployment({ principal, id, control: "resume" });
   expect((await waitForState(id, ["succeeded", "rolled_back", "failed", "paused"], 60_000)).state).toBe("succeeded");
 }, 120_000);
+
+it("records a window the supervisor will not serve as error measurements, and pauses the canary once consecutiveErrorLimit is passed", async () => {
+  const principal = await createPrincipal("release_manager");
+  const { environment, service, target } = await createTarget({ strategy: "canary", canarySteps: [50, 100], stepPauseSeconds: 60 });
+  await enableErrorAnalysis({ serviceId: service.id });
+  const { startDeployment } = await import("./start-deployment");
+  const { getProvider } = await import("./get-provider");
+  const deploy = async (version: string, strategy?: "rolling") => {
+    const release = await createRelease(service.id, version, principal.userId);
+    return (
+      await startDeployment({ principal, input: { releaseId: release.id, environment: environment.slug, strategy, waitForWindow: false } })
+    ).id;
+  };
+  await waitForState(await deploy("1.0.0", "rolling"), ["succeeded"]);
+  const status = await getProvider("local").getStatus({
+    target: { id: target.id, providerType: "local", providerConfig: target.providerConfig },
+  });
+  const traffic = startClientTraffic({ url: new URL("/work", status.url!).toString() });
+  const id = await deploy("2.0.0");
+  // Once the canary is being judged, the supervisor's control API stops answering the analysis: the state
+  // file's token no longer matches, so every window read is refused (the revisions keep serving meanwhile).
+  const judged = async () => db.measurement.count({ where: { analysisRun: { deploymentId: id }, revision: "candidate", verdict: "pass" } });
+  const deadline = Date.now() + 60_000;
+  while ((await judged()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(await judged()).toBeGreaterThan(0);
+  const file = stateFilePath({ stateDir, targetId: target.id });
+  const state = JSON.parse(await readFile(file, "utf8")) as { token: string };
+  await writeFile(file, JSON.stringify({ ...state, token: `${state.token}-revoked` }), { mode: 0o600 });
+  const done = await waitForState(id, ["paused", "succeeded", "rolled_back", "failed"], 60_000);
+  await writeFile(file, JSON.stringify(state), { mode: 0o600 });
+  await traffic.stop();
+
+  expect(done.state, done.error ?? "").toBe("paused");
+  expect(done.pausedReason).toBe("analysis");
+  expect(done.events.at(-1)!.message).toMatch(
+    /^Analysis inconclusive — errors: the query failed 5 times in a row \(limit 4\): .*does not answer on its control port/,
+  );
+  const measurements = await db.measurement.findMany({
+    where: { analysisRun: { deploymentId: id }, revision: "candidate" },
+    orderBy: { measuredAt: "asc" },
+  });
+  const errors = measurements.slice(-5);
+  expect(errors.every((m) => m.verdict === "error" && m.error!.includes("does not answer on its control port"))).toBe(true);
+  expect(errors.every((m) => m.query.includes(target.id))).toBe(true);
+  expect(measurements.slice(0, -5).every((m) => m.verdict !== "error")).toBe(true);
+}, 150_000);
 
 it("watches a blue-green switch: errors that start after it take all traffic back to the old revision, which still runs", async () => {
   const principal = await createPrincipal("release_manager");

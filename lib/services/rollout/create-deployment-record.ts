@@ -18,7 +18,7 @@ type Options = {
   strategy: Strategy;
   steps: RolloutStep[];
   overrideReason?: string;
-  review: { reason: "hotfix" | "window_override"; detail: string } | null;
+  review: { reason: "hotfix" | "window_override" | "budget_override"; detail: string } | null;
   /** set when the deployment waits queued for its window to open */
   waitUntil: Date | null;
 };

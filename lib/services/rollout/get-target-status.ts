@@ -5,6 +5,7 @@ import { AppError } from "@/lib/api/app-error";
 import { db } from "@/lib/db";
 import type { ProviderTarget, RevisionStatus, TrafficRouting } from "@/lib/providers/types";
 import { getProvider } from "./get-provider";
+import { toProviderTarget } from "./provider-target";
 import { getTargetHistory } from "./get-target-history";
 import { ratesForTarget, type RevisionRates } from "./revision-rates";
 
@@ -51,6 +52,7 @@ export async function getTargetStatus(id: string) {
       id: true,
       providerType: true,
       providerConfig: true,
+      credentialsEncrypted: true,
       defaultStrategy: true,
       canarySteps: true,
       stepPauseSeconds: true,
@@ -64,7 +66,7 @@ export async function getTargetStatus(id: string) {
   });
   if (!target) throw new AppError("not_found", `There is no target ${id}.`);
   const [provider, history, active] = await Promise.all([
-    readProvider({ id: target.id, providerType: target.providerType, providerConfig: target.providerConfig }),
+    readProvider(toProviderTarget(target)),
     getTargetHistory({ targetId: target.id, serviceId: target.serviceId, currentRevision: target.currentRevision }),
     db.deployment.findUnique({
       where: { activeTargetId: target.id },

@@ -2,6 +2,7 @@
 import { db } from "@/lib/db";
 import type { RolloutStep } from "@/lib/domain/plan-rollout";
 import type { ProviderTarget } from "@/lib/providers/types";
+import { toProviderTarget } from "./provider-target";
 
 export async function loadDeployment(id: string) {
   const deployment = await db.deployment.findUnique({
@@ -15,7 +16,7 @@ export async function loadDeployment(id: string) {
 export type LoadedDeployment = NonNullable<Awaited<ReturnType<typeof loadDeployment>>>;
 
 export function providerTargetOf(d: LoadedDeployment): ProviderTarget {
-  return { id: d.target.id, providerType: d.target.providerType, providerConfig: d.target.providerConfig };
+  return toProviderTarget(d.target);
 }
 
 /** The revision a deploy creates: a DNS label unique to the deployment, so repeating the step names the same one. */

@@ -9,17 +9,18 @@ import { enqueue } from "@/lib/queue/enqueue";
 import { smokeRunJobId } from "@/lib/queue/job-id";
 import type { StartSmokeRunInput } from "@/lib/schemas/smoke-runs";
 import { getProvider } from "@/lib/services/rollout/get-provider";
+import { providerTargetSelect, toProviderTarget } from "@/lib/services/rollout/provider-target";
 import { createSmokeRun, type NewSmokeRun } from "./record-smoke-run";
 import { loadServiceSuite } from "./load-service-suite";
 
 async function forTarget(targetId: string): Promise<NewSmokeRun> {
   const target = await db.target.findUnique({
     where: { id: targetId },
-    select: { id: true, providerType: true, providerConfig: true, serviceId: true, currentRevision: true, currentReleaseId: true },
+    select: { ...providerTargetSelect, serviceId: true, currentRevision: true, currentReleaseId: true },
   });
   if (!target)
     throw new AppError("validation", `There is no target ${targetId}.`, { fields: [{ path: "body.targetId", message: "no such target" }] });
-  const status = await getProvider(target.providerType).getStatus({ target });
+  const status = await getProvider(target.providerType).getStatus({ target: toProviderTarget(target) });
   if (!status.url)
     throw new AppError("conflict", "The target's provider reports no URL to run the suite against: is anything deployed there?");
   return {

@@ -1,0 +1,32 @@
+// A service's SLO targets as stored in Service.slos, read leniently: a missing or malformed objective falls
+// back to the documents' default, so a half-edited JSON never turns into a NaN budget.
+import { z } from "zod";
+import { DEFAULT_SLOS } from "../document-defaults";
+
+export const sloObjectivesSchema = z.object({
+  /** availability objective in percent of requests that did not fail (the budget is 100 − this) */
+  uptimePercent: z.number().gt(0).lt(100).catch(DEFAULT_SLOS.uptimePercent),
+  p95Ms: z.number().positive().catch(DEFAULT_SLOS.p95Ms),
+  p99Ms: z.number().positive().catch(DEFAULT_SLOS.p99Ms),
+  errorRatePercent: z.number().min(0).max(100).catch(DEFAULT_SLOS.errorRatePercent),
+  memoryPercent: z.number().min(0).max(100).catch(DEFAULT_SLOS.memoryPercent),
+  cpuPercent: z.number().min(0).catch(DEFAULT_SLOS.cpuPercent),
+});
+
+export type SloObjectives = z.infer<typeof sloObjectivesSchema>;
+
+export function readSloObjectives(stored: unknown): SloObjectives {
+  const object = stored && typeof stored === "object" && !Array.isArray(stored) ? stored : {};
+  return sloObjectivesSchema.parse(object);
+}
+
+/** The rolling window the error budget is counted over. */
+export const BUDGET_WINDOW_DAYS = 30;
+
+/** Fewer requests than this in a window is "not enough data": no ratio is shown or judged. */
+export const MIN_SLI_REQUESTS = 100;
+
+/** The share of requests an objective allows to fail (99.9 → 0.001), free of float noise (1 − 0.99 ≠ 0.01). */
+export function allowedErrorShare(objectivePercent: number): number {
+  return Number(((100 - objectivePercent) / 100).toPrecision(12));
+}
