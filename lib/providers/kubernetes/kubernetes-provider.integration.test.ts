@@ -183,4 +183,23 @@ describe("KubernetesProvider on the test cluster", () => {
       await cluster.faults.reset();
     }
   });
+
+  it("loads the kubeconfig from the target's decrypted credentials, and names the field when there are none", async () => {
+    const { config } = await seedKubeTarget({ cluster });
+    const providerConfig = { ...config, kubeconfig: { source: "credentials" } };
+    const target: ProviderTarget = {
+      id: `cred-${config.namespace}`,
+      providerType: "kubernetes",
+      providerConfig,
+      credentials: cluster.kubeconfig,
+    };
+    expect((await provider.testConnection({ target })).ok).toBe(true);
+    expect((await provider.getStatus({ target })).revisions.map((r) => r.name)).toEqual(["web-rev-1"]);
+    await expect(
+      provider.getStatus({ target: { ...target, id: `none-${config.namespace}`, credentials: undefined } }),
+    ).rejects.toMatchObject({
+      code: "validation",
+      message: expect.stringContaining("providerConfig.kubeconfig.source: the target has no stored credentials"),
+    });
+  });
 });
