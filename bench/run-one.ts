@@ -2,6 +2,7 @@
 import { benchAlertEvaluation } from "./alert-evaluation";
 import { benchAnalysisCanaries } from "./analysis-canaries";
 import { benchCloudRunRollback } from "./cloudrun-rollback";
+import { benchKubernetesCanaries } from "./kubernetes-canaries";
 import { benchLiveViewers } from "./live-viewers";
 import { benchOverviewScale } from "./overview-scale";
 import { benchRollbackOverhead } from "./rollback-overhead";
@@ -20,6 +21,11 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Record<string,
   cloudrun: {
     title: "Cloud Run rollback: click → traffic moved at the test endpoint vs the endpoint's own updateService round trip",
     run: benchCloudRunRollback,
+  },
+  kubernetes: {
+    title:
+      "Kubernetes: one worker driving concurrent canaries on the test cluster (simulated pods): memory, event-loop lag, API calls per rollout",
+    run: benchKubernetesCanaries,
   },
   overview: {
     title: "Overview at 500 services × 5 environments and 1,000,000 deployment events (and Insights) vs the health check",

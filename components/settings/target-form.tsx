@@ -11,6 +11,7 @@ import type { TargetView } from "@/lib/services/catalog/target-view";
 import { CloudRunConfigFields, readCloudRunConfig } from "./cloudrun-config-fields";
 import { readCredentials } from "./credentials-field";
 import { fieldErrors } from "./field-errors";
+import { KubernetesConfigFields, readKubernetesConfig } from "./kubernetes-config-fields";
 import { LocalConfigFields, readLocalConfig } from "./local-config-fields";
 import { MetricsSourceFields, readMetricsSource } from "./metrics-source-fields";
 import { STRATEGY_LABELS } from "./strategy-labels";
@@ -33,6 +34,7 @@ type Props = { serviceId: string; environment: { slug: string; name: string }; t
 
 const CONFIG_READERS: Record<string, (data: FormData, stored: Record<string, unknown>) => Record<string, unknown>> = {
   cloudrun: readCloudRunConfig,
+  kubernetes: readKubernetesConfig,
 };
 
 function readDraft(data: FormData, { serviceId, environment, target }: Props): TargetDraft {
@@ -86,7 +88,7 @@ export function TargetForm(props: Props) {
         id="target-providerType"
         label="Provider"
         error={errors.of("providerType")}
-        hint="Kubernetes targets come with their provider."
+        hint="Local processes, a Kubernetes cluster or Cloud Run; it stays once the target exists."
       >
         <Select
           id="target-providerType"
@@ -99,13 +101,14 @@ export function TargetForm(props: Props) {
           {PROVIDER_TYPES.map((type) => (
             <option key={type} value={type} disabled={!AVAILABLE_PROVIDER_TYPES.includes(type)}>
               {type}
-              {AVAILABLE_PROVIDER_TYPES.includes(type) ? "" : " (not available yet)"}
             </option>
           ))}
         </Select>
       </Field>
       {providerType === "cloudrun" ? (
         <CloudRunConfigFields stored={target?.providerConfig ?? {}} hasCredentials={target?.hasCredentials ?? false} errors={errors} />
+      ) : providerType === "kubernetes" ? (
+        <KubernetesConfigFields stored={target?.providerConfig ?? {}} errors={errors} hasCredentials={target?.hasCredentials ?? false} />
       ) : (
         <LocalConfigFields stored={target?.providerConfig ?? {}} errors={errors} />
       )}

@@ -16,8 +16,16 @@ type Props = {
 };
 
 function describeProvider(target: TargetView): string {
-  const { project, region, service, command } = target.providerConfig;
-  if (target.providerType === "cloudrun") return `${String(project)} / ${String(region)} / ${String(service)}`;
+  const config = target.providerConfig;
+  if (target.providerType === "cloudrun") return `${String(config.project)} / ${String(config.region)} / ${String(config.service)}`;
+  if (target.providerType === "kubernetes")
+    return [
+      `${String(config.namespace ?? "?")}/${String(config.deployment ?? "?")}`,
+      config.httpRoute ? `route ${String(config.httpRoute)}` : "",
+    ]
+      .filter(Boolean)
+      .join(" · ");
+  const command = config.command;
   return Array.isArray(command) ? command.join(" ") : "";
 }
 

@@ -1,6 +1,7 @@
 "use client";
 // What the provider runs now: each revision's state, readiness, traffic, and its request rate, error rate
-// and p95 latency through the proxy over the last few seconds.
+// and p95 latency through the proxy over the last few seconds. Kubernetes adds its own revision numbers
+// (the ReplicaSet history a rollback restores from) and how canary weights are applied.
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
@@ -27,48 +28,61 @@ export function RevisionsTable({ provider, highlight, label = "Revisions" }: Pro
     return <EmptyState title="Nothing runs on this target">Its first deployment starts a revision.</EmptyState>;
   const rates = new Map(provider.metrics.map((m) => [m.revision, m]));
   return (
-    <Table label={label}>
-      <thead>
-        <tr>
-          <Th>Revision</Th>
-          <Th>Version</Th>
-          <Th>State</Th>
-          <Th className="text-right">Traffic</Th>
-          <Th className="text-right">Requests</Th>
-          <Th className="text-right">Errors (5xx)</Th>
-          <Th className="text-right">p95</Th>
-        </tr>
-      </thead>
-      <tbody>
-        {provider.revisions.map((r) => {
-          const m = rates.get(r.name);
-          return (
-            <Tr key={r.name} className={r.name === highlight ? "bg-sky-50/60" : undefined}>
-              <Td className="font-mono text-xs">
-                {r.name}
-                {r.name === highlight ? (
-                  <Badge tone="info" className="ml-1.5">
-                    this deployment
+    <div className="space-y-2">
+      {provider.routing ? (
+        <p className="text-xs text-slate-600">
+          <span className="font-semibold text-slate-700">Traffic routing:</span> {provider.routing.detail}
+        </p>
+      ) : null}
+      <Table label={label}>
+        <thead>
+          <tr>
+            <Th>Revision</Th>
+            <Th>Version</Th>
+            <Th>State</Th>
+            <Th className="text-right">Traffic</Th>
+            <Th className="text-right">Requests</Th>
+            <Th className="text-right">Errors (5xx)</Th>
+            <Th className="text-right">p95</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {provider.revisions.map((r) => {
+            const m = rates.get(r.name);
+            return (
+              <Tr key={r.name} className={r.name === highlight ? "bg-sky-50/60" : undefined}>
+                <Td className="font-mono text-xs">
+                  {r.name}
+                  {r.name === highlight ? (
+                    <Badge tone="info" className="ml-1.5">
+                      this deployment
+                    </Badge>
+                  ) : null}
+                  {r.platformRevision ? <span className="ml-1.5 text-slate-500">rev {r.platformRevision}</span> : null}
+                  {r.restorable && r.state === "stopped" ? (
+                    <Badge tone="neutral" className="ml-1.5" title={r.reason}>
+                      in history
+                    </Badge>
+                  ) : null}
+                </Td>
+                <Td className="font-mono">{r.version}</Td>
+                <Td>
+                  <Badge tone={r.healthy ? "ok" : r.state === "stopped" ? "neutral" : "danger"} title={r.reason}>
+                    {r.state}
+                    {r.state === "running" && !r.ready ? " · not ready" : ""}
                   </Badge>
-                ) : null}
-              </Td>
-              <Td className="font-mono">{r.version}</Td>
-              <Td>
-                <Badge tone={r.healthy ? "ok" : r.state === "stopped" ? "neutral" : "danger"} title={r.reason}>
-                  {r.state}
-                  {r.state === "running" && !r.ready ? " · not ready" : ""}
-                </Badge>
-              </Td>
-              <Td className="text-right tabular-nums">{r.traffic}%</Td>
-              <Td className="text-right whitespace-nowrap tabular-nums" title={m ? `${m.totalRequests} since start` : undefined}>
-                {formatRate(m?.requestRate)}
-              </Td>
-              <Td className={`text-right tabular-nums ${m?.errorRate ? "text-red-700" : ""}`}>{formatShare(m?.errorRate)}</Td>
-              <Td className="text-right whitespace-nowrap tabular-nums">{formatMs(m?.p95Ms)}</Td>
-            </Tr>
-          );
-        })}
-      </tbody>
-    </Table>
+                </Td>
+                <Td className="text-right tabular-nums">{r.traffic}%</Td>
+                <Td className="text-right whitespace-nowrap tabular-nums" title={m ? `${m.totalRequests} since start` : undefined}>
+                  {formatRate(m?.requestRate)}
+                </Td>
+                <Td className={`text-right tabular-nums ${m?.errorRate ? "text-red-700" : ""}`}>{formatShare(m?.errorRate)}</Td>
+                <Td className="text-right whitespace-nowrap tabular-nums">{formatMs(m?.p95Ms)}</Td>
+              </Tr>
+            );
+          })}
+        </tbody>
+      </Table>
+    </div>
   );
 }

@@ -24,19 +24,40 @@ export const localConfigSchema = z.object({
 
 /** Where a Kubernetes provider finds its credentials: a file, the target's encrypted credentials, or the pod's service account. */
 const kubeconfigSource = z.discriminatedUnion("source", [
-  z.object({ source: z.literal("file"), path: z.string().min(1), context: z.string().optional() }),
-  z.object({ source: z.literal("credentials"), context: z.string().optional() }),
+  z.object({ source: z.literal("file"), path: z.string().min(1).max(4096), context: z.string().min(1).max(253).optional() }),
+  z.object({ source: z.literal("credentials"), context: z.string().min(1).max(253).optional() }),
   z.object({ source: z.literal("in-cluster") }),
 ]);
 
-export const kubernetesConfigSchema = z.object({
-  namespace: z.string().min(1),
-  deployment: z.string().min(1),
-  container: z.string().min(1),
-  /** The Service whose selector a blue-green switch moves; required for blue-green and canary. */
-  service: z.string().min(1).optional(),
-  kubeconfig: kubeconfigSource.default({ source: "in-cluster" }),
-});
+const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "a lower-case DNS label (Kubernetes object name)");
+
+/** How smoke tests reach one revision: the API server's service proxy (default) or a URL template. */
+const candidateAccess = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("service-proxy") }),
+  /** `{service}` (the revision's Service), `{namespace}`, `{revision}` are filled in, e.g. `http://{service}.{namespace}.svc:80`. */
+  z.object({ mode: z.literal("url-template"), template: z.string().url().max(500) }),
+]);
+
+export const kubernetesConfigSchema = z
+  .object({
+    namespace: dnsLabel,
+    /** The Deployment a rolling update patches, and the pod template blue-green and canary revisions copy. */
+    deployment: dnsLabel,
+    container: dnsLabel,
+    /** The Service whose selector a blue-green switch moves; required for blue-green and canary. */
+    service: dnsLabel.optional(),
+    /** The Service port (name or number) smoke tests and routes use; defaults to the Service's first port. */
+    servicePort: z.union([z.string().min(1).max(63), z.number().int().min(1).max(65535)]).optional(),
+    kubeconfig: kubeconfigSource.default({ source: "in-cluster" }),
+    candidateAccess: candidateAccess.default({ mode: "service-proxy" }),
+    /** The Gateway API HTTPRoute whose backendRefs carry canary weights; without it (or its CRD) canaries split by replica ratio. */
+    httpRoute: dnsLabel.optional(),
+    /** Pods of each blue-green / canary revision; defaults to the Deployment's replicas (at least 1). */
+    replicas: z.number().int().min(1).max(1000).optional(),
+    /** Replicas a replaced blue-green revision keeps for an instant rollback (0 scales it down, keeping the Deployment). */
+    previousReplicas: z.number().int().min(0).max(1000).optional(),
+  })
+  .strict();
 
 /** Cloud Run: one service of one project and region; revisions are created, tagged and routed through the Admin API v2. */
 export const cloudRunConfigSchema = z.object({
@@ -67,8 +88,8 @@ export const providerConfigSchemas = {
 
 export type ProviderType = keyof typeof providerConfigSchemas;
 
-/** Provider types a new target may use; kubernetes joins when its provider ships. */
-export const AVAILABLE_PROVIDER_TYPES: readonly ProviderType[] = ["local", "cloudrun"];
+/** Provider types a new target may use: every provider has shipped. */
+export const AVAILABLE_PROVIDER_TYPES: readonly ProviderType[] = ["local", "kubernetes", "cloudrun"];
 export type LocalConfig = z.infer<typeof localConfigSchema>;
 export type KubernetesConfig = z.infer<typeof kubernetesConfigSchema>;
 export type CloudRunConfig = z.infer<typeof cloudRunConfigSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CloudRunProvider } from "./cloudrun/cloud-run-provider";
+import { KubernetesProvider } from "./kubernetes/kubernetes-provider";
 import { LocalProvider } from "./local/local-provider";
 import { createProvider } from "./registry";
 import type { ProviderTarget } from "./types";
@@ -15,14 +16,13 @@ describe("createProvider", () => {
     expect(provider.getRevisionMetrics).toBeUndefined();
   });
 
-  it.each(["kubernetes"] as const)("refuses every %s operation with an explanation until it ships", async (type) => {
-    const provider = createProvider(type);
-    const target: ProviderTarget = { id: "t1", providerType: type, providerConfig: {} };
+  it("gives the Kubernetes provider for kubernetes targets, refusing a bad configuration with the field named", async () => {
+    const provider = createProvider("kubernetes");
+    expect(provider).toBeInstanceOf(KubernetesProvider);
+    const target: ProviderTarget = { id: "t1", providerType: "kubernetes", providerConfig: { namespace: "shop" } };
     await expect(provider.getStatus({ target })).rejects.toMatchObject({
-      code: "unavailable",
-      message: expect.stringContaining(`The ${type} provider is not configured on this installation yet`),
+      code: "validation",
+      message: expect.stringContaining("providerConfig.deployment"),
     });
-    await expect(provider.setTraffic({ target, weights: { a: 100 } })).rejects.toMatchObject({ code: "unavailable" });
-    expect(provider.getRevisionMetrics).toBeUndefined();
   });
 });

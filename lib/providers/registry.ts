@@ -3,9 +3,9 @@
 import path from "node:path";
 import { env } from "@/lib/env";
 import { CloudRunProvider } from "./cloudrun/cloud-run-provider";
+import { KubernetesProvider } from "./kubernetes/kubernetes-provider";
 import { LocalProvider } from "./local/local-provider";
 import type { DeploymentProvider, ProviderType } from "./types";
-import { createUnavailableProvider } from "./unavailable-provider";
 
 export type ProviderOptions = {
   /** Directory of the local provider's per-target state files; defaults to LOCAL_PROVIDER_STATE_DIR. */
@@ -19,11 +19,10 @@ export function createProvider(type: ProviderType, options: ProviderOptions = {}
       return new LocalProvider({
         stateDir: path.resolve(/*turbopackIgnore: true*/ options.localStateDir ?? env().LOCAL_PROVIDER_STATE_DIR),
       });
+    case "kubernetes":
+      return new KubernetesProvider();
     case "cloudrun":
       return new CloudRunProvider();
-    case "kubernetes":
-      // Implemented in a later issue; until then every call is refused with an explanation.
-      return createUnavailableProvider(type);
     default: {
       const unknown: never = type;
       throw new Error(`unknown provider type ${String(unknown)}`);

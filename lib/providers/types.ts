@@ -45,6 +45,21 @@ export type RevisionStatus = {
   exitCode?: number | null;
   /** Why the revision is not healthy, for a person to read. */
   reason?: string;
+  /**
+   * Not running, but the platform can bring it back in place with `rollback` (Kubernetes: a ReplicaSet in
+   * the Deployment's history, restored as `rollout undo --to-revision` does; a scaled-down blue-green revision).
+   */
+  restorable?: boolean;
+  /** The platform's own revision number, when it has one (Kubernetes: `deployment.kubernetes.io/revision`). */
+  platformRevision?: string;
+};
+
+/** How the target splits traffic between revisions, for the UI to say what a weight will really do. */
+export type TrafficRouting = {
+  mode: "proxy" | "http-route" | "replica-ratio" | "service-selector";
+  /** The smallest step a weight can take, in percent (1 for a proxy or an HTTPRoute; 100 / replicas for a replica ratio). */
+  precisionPercent: number;
+  detail: string;
 };
 
 export type TargetStatus = {
@@ -53,6 +68,8 @@ export type TargetStatus = {
   revisions: RevisionStatus[];
   /** Present when the platform lost the target's revisions (local: the supervisor died); says what happened. */
   lost?: { reason: string };
+  /** How weights are applied, where the provider knows (Kubernetes: HTTPRoute backendRefs or replica ratio). */
+  routing?: TrafficRouting;
 };
 
 /** Traffic percent by revision name; the values sum to 100; revisions left out get 0. */
@@ -77,6 +94,11 @@ export type StartRevisionInput = {
   release: ReleaseArtifact;
   /** Release-specific environment, layered over the target's. */
   env?: Record<string, string>;
+  /**
+   * The deployment's strategy, for platforms whose mapping depends on it (Kubernetes: rolling patches the
+   * Deployment, blue-green and canary create a Deployment per revision). Others ignore it.
+   */
+  strategy?: "rolling" | "blue_green" | "canary";
 };
 
 export type TargetInput = { target: ProviderTarget };

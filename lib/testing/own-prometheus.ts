@@ -17,7 +17,28 @@ export type OwnPrometheus = {
   stop: () => Promise<void>;
 };
 
-function configFor({ targets, scrapeIntervalSeconds }: { targets: string[]; scrapeIntervalSeconds: number }): string {
+/** Targets Prometheus re-reads from a JSON file (file_sd), with a bearer token: pods reached through an API server's proxy. */
+export type FileScrapeTargets = { file: string; bearerToken?: string };
+
+function fileSdJob({ file, bearerToken }: FileScrapeTargets): string[] {
+  return [
+    "  - job_name: flightdeck-test-file-sd",
+    ...(bearerToken ? ["    authorization:", `      credentials: '${bearerToken}'`] : []),
+    "    file_sd_configs:",
+    `      - files: ['${file}']`,
+    "        refresh_interval: 1s",
+  ];
+}
+
+function configFor({
+  targets,
+  scrapeIntervalSeconds,
+  fileTargets,
+}: {
+  targets: string[];
+  scrapeIntervalSeconds: number;
+  fileTargets?: FileScrapeTargets;
+}): string {
   return [
     "global:",
     `  scrape_interval: ${scrapeIntervalSeconds}s`,
@@ -27,6 +48,7 @@ function configFor({ targets, scrapeIntervalSeconds }: { targets: string[]; scra
     "  - job_name: flightdeck-test",
     "    static_configs:",
     `      - targets: [${targets.map((t) => `'${t}'`).join(", ")}]`,
+    ...(fileTargets ? fileSdJob(fileTargets) : []),
     "",
   ].join("\n");
 }
@@ -47,14 +69,17 @@ export function stopProcess(child: ChildProcess): Promise<void> {
 export async function startOwnPrometheus({
   targets,
   scrapeIntervalSeconds = 1,
+  fileTargets,
 }: {
   targets: string[];
   scrapeIntervalSeconds?: number;
+  /** Also scrape what this file lists (Prometheus file_sd JSON; `__metrics_path__` per target group allowed). */
+  fileTargets?: FileScrapeTargets;
 }): Promise<OwnPrometheus> {
   const dir = await mkdtemp(path.join(tmpdir(), "fd-own-prometheus-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  await writeFile(path.join(dir, "prometheus.yml"), configFor({ targets, scrapeIntervalSeconds }));
+  await writeFile(path.join(dir, "prometheus.yml"), configFor({ targets, scrapeIntervalSeconds, fileTargets }));
   const args = [
     `--config.file=${path.join(dir, "prometheus.yml")}`,
     `--storage.tsdb.path=${path.join(dir, "data")}`,

@@ -1,7 +1,7 @@
 // The demo's seed says which release runs on each target; on one machine nothing runs until it is deployed.
-// This starts a rolling deploy of that release on every local target (and the demo's Cloud Run one) that
-// serves nothing — through the rollout engine, as the demo admin, recorded in the audit log — so the demo
-// opens on live services.
+// This starts a rolling deploy of that release on every local or Kubernetes target (and the demo's Cloud Run
+// one) that serves nothing — through the rollout engine, as the demo admin, recorded in the audit log — so the
+// demo opens on live services.
 import { actorOf, recordAudit } from "@/lib/audit/record-audit";
 import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
@@ -19,7 +19,7 @@ async function isServing(target: ProviderTargetRow): Promise<boolean> {
 function loadTargets(targetIds?: string[]) {
   return db.target.findMany({
     where: {
-      providerType: { in: ["local", "cloudrun"] },
+      providerType: { in: ["local", "kubernetes", "cloudrun"] },
       currentReleaseId: { not: null },
       deployments: { none: { activeTargetId: { not: null } } },
       ...(targetIds ? { id: { in: targetIds } } : {}),

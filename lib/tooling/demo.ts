@@ -41,6 +41,7 @@ function startChild(name: string, command: string, args: string[], env: Record<s
 }
 
 const children: ChildProcess[] = [];
+let demoCluster: { stop: () => Promise<void> } | null = null;
 
 /** Stops web and worker, then the local provider's supervisors (they outlive workers by design). */
 async function stopAll(running: ChildProcess[], code: number): Promise<void> {
@@ -54,6 +55,7 @@ async function stopAll(running: ChildProcess[], code: number): Promise<void> {
         ),
     ),
   );
+  await demoCluster?.stop().catch((error: Error) => console.error(`could not stop the demo cluster: ${error.message}`));
   const { shutdownAllLocal } = await import("@/lib/providers/local/shutdown-all-local");
   const stateDir = path.resolve(root, process.env.LOCAL_PROVIDER_STATE_DIR ?? ".tmp/local-provider");
   await shutdownAllLocal({ stateDir }).catch((error: Error) => console.error(`could not stop local revisions: ${error.message}`));
@@ -109,6 +111,18 @@ async function main(): Promise<void> {
     const seeded = await seedDemoCloudRunTarget({ server: demoCloudRun });
     console.log(`Cloud Run test endpoint at ${demoCloudRun.url}: target ${seeded.service}/cloud-run deploys there`);
   }
+  // A Kubernetes target beside the local ones: the repository's test cluster, with real pods.
+  const { startDemoCluster, DEMO_KUBECONFIG } = await import("./start-demo-cluster");
+  await startDemoCluster().then(
+    ({ cluster, targetId }) => {
+      demoCluster = cluster;
+      console.log(
+        `Demo Kubernetes cluster at ${cluster.url}; its kubeconfig is ${DEMO_KUBECONFIG} (kubectl --kubeconfig ${DEMO_KUBECONFIG} get deployments -n demo)`,
+      );
+      if (!targetId) console.warn("The seeded session-buddy service has no staging release, so no Kubernetes target was made.");
+    },
+    (error: Error) => console.warn(`The demo Kubernetes cluster did not start (${error.message}); the local targets run without it.`),
+  );
   const { bootstrapDemoTargets } = await import("./bootstrap-demo-targets");
   const started = await bootstrapDemoTargets({ adminEmail: "admin@flightdeck.local" }).catch((error: Error) => {
     console.warn(`The seeded releases were not started (${error.message}); deploy them from the UI.`);

@@ -79,14 +79,21 @@ describe("adding a target", () => {
     await refusedNaming(() => create(targetBody(service.id, override)), 422, field);
   });
 
-  it.each(["kubernetes"])("refuses a %s target with 422: not available yet", async (providerType) => {
+  it("takes a Kubernetes target with its configuration checked by the provider's schema, its kubeconfig write-only", async () => {
     const service = await newService();
-    const problem = await refusedNaming(
-      () => create(targetBody(service.id, { providerType, providerConfig: {} })),
-      422,
-      "body.providerType",
+    const providerConfig = { namespace: "shop", deployment: "api", container: "api", kubeconfig: { source: "credentials" } };
+    const { status, body } = await create(
+      targetBody(service.id, { providerType: "kubernetes", providerConfig, credentials: "apiVersion: v1\nkind: Config\n" }),
     );
-    expect(problem.detail).toContain(`${providerType} is not available yet`);
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ providerType: "kubernetes", providerConfig, hasCredentials: true });
+    expect(JSON.stringify(body)).not.toContain("kind: Config");
+    const other = await newService();
+    await refusedNaming(
+      () => create(targetBody(other.id, { providerType: "kubernetes", providerConfig: { ...providerConfig, deployment: "Not_A_Label" } })),
+      422,
+      "body.providerConfig.deployment",
+    );
   });
 
   it("takes a Cloud Run target with its configuration checked by the provider's schema", async () => {

@@ -72,14 +72,22 @@ async function startRevision(ctx: StepContext): Promise<StepOutcome> {
   const status = await ctx.provider.getStatus({ target: providerTargetOf(d) });
   let note = await adoptMissingPrevious(ctx, status);
   if (d.kind === "rollback") {
-    if (status.revisions.find((r) => r.name === d.revision)?.healthy)
-      return { kind: "advance", message: `Revision ${d.revision} is still running${note}` };
+    const earlier = status.revisions.find((r) => r.name === d.revision);
+    if (earlier?.healthy) return { kind: "advance", message: `Revision ${d.revision} is still running${note}` };
+    // Kept in the platform's history (a Kubernetes ReplicaSet): restored in place, as `rollout undo --to-revision`.
+    if (earlier?.restorable) {
+      await withProviderCall(callKey(ctx, "rollback"), () =>
+        ctx.provider.rollback({ target: providerTargetOf(d), toRevision: d.revision! }),
+      );
+      const number = earlier.platformRevision ? ` (platform revision ${earlier.platformRevision})` : "";
+      return { kind: "advance", message: `Revision ${d.revision}${number} restored from the platform's revision history${note}` };
+    }
     note += await reviveRetiredRevision(ctx, status);
   }
   const release = { version: d.release.version, image: d.release.image, digest: d.release.digest };
   const env = readReleaseEnv(d.release.env);
   const started = await withProviderCall(callKey(ctx, "start_revision"), () =>
-    ctx.provider.startRevision({ target: providerTargetOf(d), revision: d.revision!, release, env }),
+    ctx.provider.startRevision({ target: providerTargetOf(d), revision: d.revision!, release, env, strategy: d.strategy }),
   );
   return { kind: "advance", message: `Revision ${started.name} started with no traffic${note}` };
 }

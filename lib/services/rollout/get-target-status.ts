@@ -3,7 +3,7 @@
 // the page: its part becomes `{ error }` saying what to do.
 import { AppError } from "@/lib/api/app-error";
 import { db } from "@/lib/db";
-import type { ProviderTarget, RevisionStatus } from "@/lib/providers/types";
+import type { ProviderTarget, RevisionStatus, TrafficRouting } from "@/lib/providers/types";
 import { getProvider } from "./get-provider";
 import { toProviderTarget } from "./provider-target";
 import { getTargetHistory } from "./get-target-history";
@@ -12,7 +12,8 @@ import { ratesForTarget, type RevisionRates } from "./revision-rates";
 const PROVIDER_TIMEOUT_MS = 3_000;
 
 export type ProviderView =
-  { url: string | null; revisions: RevisionStatus[]; metrics: RevisionRates[]; lost: string | null } | { error: string };
+  | { url: string | null; revisions: RevisionStatus[]; metrics: RevisionRates[]; lost: string | null; routing: TrafficRouting | null }
+  | { error: string };
 
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
   return Promise.race([
@@ -30,7 +31,13 @@ async function readProvider(target: ProviderTarget): Promise<ProviderView> {
       Promise.all([provider.getStatus({ target }), provider.getRevisionMetrics?.({ target }) ?? Promise.resolve(null)]),
     );
     const rates = metrics ? ratesForTarget(target.id, metrics) : [];
-    return { url: status.url, revisions: status.revisions, metrics: rates, lost: status.lost?.reason ?? null };
+    return {
+      url: status.url,
+      revisions: status.revisions,
+      metrics: rates,
+      lost: status.lost?.reason ?? null,
+      routing: status.routing ?? null,
+    };
   } catch (error) {
     return {
       error: `The ${target.providerType} provider could not be read (${(error as Error).message}). The figures below come from Flightdeck's own records; check the target's configuration and the worker, then reload.`,

@@ -25,7 +25,8 @@ export async function waitUntilReady(options: VerifyOptions): Promise<RevisionSt
 async function checkHealthEndpoint(url: string): Promise<VerifyResult> {
   const started = Date.now();
   try {
-    const response = await fetch(new URL("/health", url), { signal: AbortSignal.timeout(2_000) });
+    // Relative to the revision's URL, which may carry a path (a Kubernetes service proxy path).
+    const response = await fetch(`${url.replace(/\/+$/, "")}/health`, { signal: AbortSignal.timeout(2_000) });
     const ms = Date.now() - started;
     return response.ok
       ? { ok: true, detail: `GET /health answered ${response.status} in ${ms} ms` }

@@ -1,5 +1,6 @@
 // Fault controls over HTTP, for a test cluster running as a child process: `POST /_testcluster/faults/{action}`
 // with the admin token (not a cluster user's token) and a JSON body. The in-process handle calls ClusterFaults directly.
+// `GET /_testcluster/stats` counts the API requests served (benches report API calls per rollout).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { type ClusterFaults, denyRuleSchema, failRuleSchema, neverReadyRuleSchema } from "./cluster-faults";
@@ -19,9 +20,12 @@ const actions = {
 
 export type FaultAction = keyof typeof actions;
 
-export function createAdminApi({ faults, adminToken }: { faults: ClusterFaults; adminToken: string }) {
+export type ClusterStats = { apiRequests: number };
+
+export function createAdminApi({ faults, adminToken, stats }: { faults: ClusterFaults; adminToken: string; stats: () => ClusterStats }) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     if (req.headers.authorization !== `Bearer ${adminToken}`) throw kubeErrors.unauthorized();
+    if (req.method === "GET" && url.pathname === `${ADMIN_PREFIX}stats`) return sendJson(res, 200, stats());
     const action = url.pathname.slice(`${ADMIN_PREFIX}faults/`.length) as FaultAction;
     if (req.method !== "POST" || !url.pathname.startsWith(`${ADMIN_PREFIX}faults/`) || !(action in actions)) {
       throw new KubeStatusError(404, "NotFound", `no fault action "${action}" (POST one of: ${Object.keys(actions).join(", ")})`);

@@ -4,11 +4,11 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { createAdminApi } from "./admin-api";
+import { ADMIN_PREFIX, createAdminApi } from "./admin-api";
 import { createApiHandler } from "./api-server";
 import { ClusterFaults, type FaultControls, localFaultControls } from "./cluster-faults";
 import { DeploymentController } from "./deployment-controller";
-import { GatewayProxy } from "./gateway-proxy";
+import { GATEWAY_PREFIX, GatewayProxy } from "./gateway-proxy";
 import { startGarbageCollector } from "./garbage-collector";
 import { buildKubeconfig } from "./kubeconfig";
 import { Kubelet } from "./kubelet";
@@ -97,16 +97,21 @@ export async function startTestCluster(options: TestClusterOptions): Promise<Tes
   const token = options.token ?? randomBytes(24).toString("base64url");
   const adminToken = randomBytes(24).toString("base64url");
   const streams = new Set<() => void>();
-  const handler = createApiHandler({
+  let apiRequests = 0;
+  const apiHandler = createApiHandler({
     store,
     faults,
     services,
     gateway,
     users: new Map([[token, user]]),
-    admin: createAdminApi({ faults, adminToken }),
+    admin: createAdminApi({ faults, adminToken, stats: () => ({ apiRequests }) }),
     trackStream: (end) => (streams.add(end), () => streams.delete(end)),
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 5_000,
   });
+  const handler: typeof apiHandler = (req, res) => {
+    if (!req.url?.startsWith(ADMIN_PREFIX) && !req.url?.startsWith(GATEWAY_PREFIX)) apiRequests += 1;
+    apiHandler(req, res);
+  };
   const server = await serveHttpAndHttps({ port: options.port ?? 0, httpPort: options.httpPort ?? 0, stateDir: options.stateDir, handler });
   const url = `https://127.0.0.1:${server.port}`;
   const httpUrl = `http://127.0.0.1:${server.httpPort}`;

@@ -1,38 +1,19 @@
 // Fidelity check with the kubectl on this machine: create, rollout status, set image, rollout history and
 // rollout undo --to-revision against the test cluster show what a real cluster would (revision numbers,
 // the restored template, revision 1 re-used as revision 3), with pods that are real processes.
-import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKubectl, historyRevisions as revisions, KUBECTL } from "./kubectl";
 import { startTestCluster, type TestCluster } from "./start-test-cluster";
 import { deploymentManifest, serviceManifest } from "./test-cluster-fixtures";
 
-const KUBECTL = ["/usr/bin/kubectl", "/usr/local/bin/kubectl"].find((candidate) => existsSync(candidate));
 if (!KUBECTL) console.warn("kubectl fidelity test skipped: no kubectl in /usr/bin or /usr/local/bin");
 
 let cluster: TestCluster;
 let cacheDir: string;
-
-function kubectl(args: string[], input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      KUBECTL!,
-      ["--kubeconfig", cluster.kubeconfigPath, "--cache-dir", cacheDir, ...args],
-      { timeout: 120_000 },
-      (error, stdout, stderr) => (error ? reject(new Error(`kubectl ${args.join(" ")}: ${stderr || error.message}`)) : resolve(stdout)),
-    );
-    if (input !== undefined) child.stdin!.end(input);
-  });
-}
-
-const revisions = (history: string) =>
-  history
-    .split("\n")
-    .slice(2)
-    .map((line) => line.trim().split(/\s+/)[0])
-    .filter(Boolean);
+const kubectl = createKubectl({ kubeconfigPath: () => cluster.kubeconfigPath, cacheDir: () => cacheDir });
 
 beforeAll(async () => {
   if (!KUBECTL) return;

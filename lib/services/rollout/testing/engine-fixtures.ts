@@ -8,6 +8,7 @@ import { getDb, type DeploymentState, type Strategy } from "@/lib/db";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { cloudRunTargetConfig } from "@/lib/providers/cloudrun/testing/cloud-run-target";
 import type { CloudRunTestServer } from "@/lib/providers/cloudrun/testing/start-cloud-run-test-server";
+import type { KubernetesConfig } from "@/lib/providers/provider-config";
 import { waitUntil } from "@/lib/testing/own-redis";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
@@ -28,10 +29,14 @@ export async function createTarget(options: {
   postDeploy?: { checks: number; seconds: number };
   /** A Cloud Run target (service = the service's slug) of this test server instead of a local one. */
   cloudRun?: { server: CloudRunTestServer; credentials?: "service-account-key" | "application-default" };
+  /** A Kubernetes target with this configuration (see kube-target-fixtures) instead of a local one. */
+  kubernetes?: KubernetesConfig;
 }) {
   const db = getDb();
-  const tag = randomBytes(3).toString("hex");
-  const order = Math.floor(Math.random() * 1_000_000) + 1000;
+  // Four random bytes for the slugs and the (unique) promotion order: a bench makes a thousand targets, where
+  // three bytes and a random order in a million collided now and then.
+  const tag = randomBytes(4).toString("hex");
+  const order = (Number.parseInt(tag, 16) % 2_000_000_000) + 1000;
   const environment = await db.environment.create({
     data: { slug: `env-${tag}`, name: `Env ${tag}`, promotionOrder: order, isProduction: options.production ?? false },
   });
@@ -52,10 +57,12 @@ export async function createTarget(options: {
               ? {}
               : { credentialsEncrypted: encryptSecret(JSON.stringify(options.cloudRun.server.serviceAccountKey)) }),
           }
-        : {
-            providerType: "local" as const,
-            providerConfig: { command: sampleCommand, port: 0, service: service.slug, cwd: root, retainRevisions: 2 },
-          }),
+        : options.kubernetes
+          ? { providerType: "kubernetes" as const, providerConfig: options.kubernetes }
+          : {
+              providerType: "local" as const,
+              providerConfig: { command: sampleCommand, port: 0, service: service.slug, cwd: root, retainRevisions: 2 },
+            }),
       defaultStrategy: options.strategy,
       canarySteps: options.canarySteps ?? [10, 50, 100],
       stepPauseSeconds: options.stepPauseSeconds === undefined ? null : options.stepPauseSeconds,

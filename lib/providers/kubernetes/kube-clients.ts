@@ -1,0 +1,74 @@
+// One set of API clients per target configuration and credentials, kept for the life of the provider: a
+// KubeConfig, the typed clients, the loopback API proxy smoke runs reach revisions through, and a count of
+// API calls (the bench reports calls per rollout).
+import { createHash } from "node:crypto";
+import { ApisApi, AppsV1Api, AuthorizationV1Api, CoreV1Api, CustomObjectsApi, type KubeConfig } from "@kubernetes/client-node";
+import { AppError } from "@/lib/api/app-error";
+import { parseProviderConfig, type KubernetesConfig } from "../provider-config";
+import type { ProviderTarget } from "../types";
+import { loadKubeConfig } from "./load-kube-config";
+import { type ApiProxy, startApiProxy } from "./start-api-proxy";
+
+export type KubeClients = {
+  config: KubernetesConfig;
+  kc: KubeConfig;
+  apps: AppsV1Api;
+  core: CoreV1Api;
+  custom: CustomObjectsApi;
+  apis: ApisApi;
+  authorization: AuthorizationV1Api;
+  /** The loopback API proxy's URL, started on first use. */
+  proxyUrl: () => Promise<string>;
+  /** When the Gateway API group was last checked, and whether it was served. */
+  routeCrd?: { checkedAt: number; served: boolean };
+};
+
+export type KubeClientCache = {
+  clientsFor: (target: ProviderTarget) => KubeClients;
+  close: () => Promise<void>;
+};
+
+export function kubernetesConfigOf(target: ProviderTarget): KubernetesConfig {
+  if (target.providerType !== "kubernetes")
+    throw new AppError("validation", `target ${target.id} is a ${target.providerType} target, not kubernetes`);
+  return parseProviderConfig({ type: "kubernetes", config: target.providerConfig });
+}
+
+export function createKubeClientCache(): KubeClientCache {
+  const cache = new Map<string, KubeClients>();
+  const proxies: Promise<ApiProxy>[] = [];
+  return {
+    clientsFor(target) {
+      const config = kubernetesConfigOf(target);
+      const key = createHash("sha256")
+        .update(JSON.stringify([target.id, config.kubeconfig, target.credentials ?? ""]))
+        .digest("hex");
+      const known = cache.get(key);
+      if (known) return Object.assign(known, { config });
+      const kc = loadKubeConfig({ config, credentials: target.credentials });
+      let proxy: Promise<ApiProxy> | undefined;
+      const clients: KubeClients = {
+        config,
+        kc,
+        apps: kc.makeApiClient(AppsV1Api),
+        core: kc.makeApiClient(CoreV1Api),
+        custom: kc.makeApiClient(CustomObjectsApi),
+        apis: kc.makeApiClient(ApisApi),
+        authorization: kc.makeApiClient(AuthorizationV1Api),
+        proxyUrl: async () => {
+          if (!proxy) {
+            proxy = startApiProxy(kc);
+            proxies.push(proxy);
+          }
+          return (await proxy).url;
+        },
+      };
+      cache.set(key, clients);
+      return clients;
+    },
+    async close() {
+      await Promise.all(proxies.map(async (p) => (await p).close()));
+      cache.clear();
+    },
+  };
+}

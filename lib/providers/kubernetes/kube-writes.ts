@@ -1,0 +1,102 @@
+// The provider's writes, each one API call with the content type Kubernetes expects for it: strategic merge
+// for an image patch, JSON patch for `rollout undo`'s template copy, merge patch for scale and for custom
+// resources (HTTPRoute refuses strategic merge), and a read-modify-replace for the Service selector, retried
+// on a 409 stale resourceVersion as controllers do.
+import { PatchStrategy, setHeaderOptions, type V1Deployment, type V1Service } from "@kubernetes/client-node";
+import { AppError } from "@/lib/api/app-error";
+import { callKubeApi, type KubeCallOptions } from "./call-kube-api";
+import type { KubeClients } from "./kube-clients";
+import { HTTP_ROUTE } from "./kube-names";
+import type { HttpRouteObject } from "./read-kube-target";
+
+const CONFLICT_RETRIES = 5;
+
+/** Runs `write` again on a 409 Conflict (a stale resourceVersion), re-reading inside `write` each time. */
+export async function retryOnConflict<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "conflict") || attempt >= CONFLICT_RETRIES) throw error;
+    }
+  }
+}
+
+export function patchDeployment(
+  { clients, name, body, strategy }: { clients: KubeClients; name: string; body: object; strategy: "strategic" | "json" | "merge" },
+  options: KubeCallOptions,
+): Promise<V1Deployment> {
+  const { namespace } = clients.config;
+  const type = { strategic: PatchStrategy.StrategicMergePatch, json: PatchStrategy.JsonPatch, merge: PatchStrategy.MergePatch }[strategy];
+  return callKubeApi(
+    { verb: "patch", resource: "deployments", namespace, name },
+    () => clients.apps.patchNamespacedDeployment({ name, namespace, body }, setHeaderOptions("Content-Type", type)),
+    options,
+  );
+}
+
+export function scaleDeployment(
+  { clients, name, replicas }: { clients: KubeClients; name: string; replicas: number },
+  options: KubeCallOptions,
+) {
+  return patchDeployment({ clients, name, body: { spec: { replicas } }, strategy: "merge" }, options);
+}
+
+/** Creates an object, treating AlreadyExists as done: a repeated step finds what the first one made. */
+export async function createIfAbsent<T>(create: () => Promise<T>): Promise<T | null> {
+  try {
+    return await create();
+  } catch (error) {
+    if (error instanceof AppError && error.code === "conflict" && /already exists/.test(error.message)) return null;
+    throw error;
+  }
+}
+
+export function setServiceSelector(
+  { clients, selector }: { clients: KubeClients; selector: Record<string, string> },
+  options: KubeCallOptions,
+): Promise<V1Service> {
+  const { namespace, service } = clients.config;
+  const name = service!;
+  return retryOnConflict(async () => {
+    const current = await callKubeApi(
+      { verb: "get", resource: "services", namespace, name },
+      () => clients.core.readNamespacedService({ name, namespace }),
+      options,
+    );
+    if (JSON.stringify(current.spec?.selector ?? {}) === JSON.stringify(selector)) return current;
+    const body: V1Service = { ...current, spec: { ...current.spec, selector } };
+    return callKubeApi(
+      { verb: "update", resource: "services", namespace, name },
+      () => clients.core.replaceNamespacedService({ name, namespace, body }),
+      options,
+    );
+  });
+}
+
+export function setRouteBackends(
+  { clients, backends }: { clients: KubeClients; backends: { name: string; port: number; weight: number }[] },
+  options: KubeCallOptions,
+): Promise<unknown> {
+  const { namespace, httpRoute } = clients.config;
+  const name = httpRoute!;
+  return retryOnConflict(async () => {
+    const route = (await callKubeApi(
+      { verb: "get", resource: "httproutes", namespace, name },
+      () => clients.custom.getNamespacedCustomObject({ ...HTTP_ROUTE, namespace, name }),
+      options,
+    )) as HttpRouteObject;
+    const [first, ...rest] = route.spec.rules?.length ? route.spec.rules : [{}];
+    const rules = [{ ...first, backendRefs: backends.map((b) => ({ kind: "Service", ...b })) }, ...rest];
+    const body = { metadata: { resourceVersion: route.metadata.resourceVersion }, spec: { rules } };
+    return callKubeApi(
+      { verb: "patch", resource: "httproutes", namespace, name },
+      () =>
+        clients.custom.patchNamespacedCustomObject(
+          { ...HTTP_ROUTE, namespace, name, body },
+          setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
+        ),
+      options,
+    );
+  });
+}
