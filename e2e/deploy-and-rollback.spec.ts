@@ -67,11 +67,11 @@ test("deploy with a rolling and a canary strategy, promote, then roll back from 
   await expect(state(page)).toHaveText("succeeded", WORKER);
   await expect(trafficBar(page)).toHaveAttribute("aria-valuenow", "100");
 
-  // 2.0.0, canary: the bar moves 0 → 10 on the open page, then Promote takes it to 100.
+  // 2.0.0, canary: the bar reaches 10 on the open page, then Promote takes it to 100.
   const v2 = await createRelease({ serviceId, version: "2.0.0" });
   const canaryId = await startDeployment(page, { releaseId: v2, strategy: "canary" });
   await measureStreamDelay(page, canaryId);
-  await expect(trafficBar(page)).toHaveAttribute("aria-valuenow", "0");
+  // The canary may already hold its first step by the time the page is read: only that step is asserted.
   await expect(trafficBar(page)).toHaveAttribute("aria-valuenow", "10", WORKER);
   await expect(state(page)).toHaveText("paused", WORKER);
   await expect(page.getByTestId("timeline")).toContainText("10%");
