@@ -2,8 +2,8 @@
 // one per target): the open alerts by severity, the last hour's requests and errors in twelve 5-minute slots
 // from the minute rollups, and the 30-day budget's counts (whole hour rows plus the current hour's minutes,
 // like the SLO page). The decision is lib/domain/overview/decide-cell-health.ts; the budget math is
-// computeErrorBudget's. Prometheus-sourced targets are read from the rollups too: the Overview does not query
-// Prometheus for hundreds of cells.
+// computeErrorBudget's. A Prometheus-sourced target keeps no rollups, so it shows its alerts and "not enough
+// data": the Overview does not query Prometheus for hundreds of cells.
 import { db } from "@/lib/db";
 import { decideCellHealth, type CellHealth, type OpenAlertCounts } from "@/lib/domain/overview/decide-cell-health";
 import { computeErrorBudget, type ErrorBudget } from "@/lib/domain/slo/compute-error-budget";
