@@ -1,9 +1,12 @@
 // The Overview shows health: a target with an open P1 turns its cell red with a "P1" badge, a target with only
 // a P3 stays plain, and "Only unhealthy" narrows the matrix to the services that need a look, kept in the URL.
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createStagingTarget, insertOpenAlert } from "./support/database";
 import { serviceSlug } from "./support/releases";
 import { signIn } from "./support/sign-in";
+
+const SCREENSHOT = path.resolve(__dirname, "../public/readme/overview.png");
 
 test("a target with an open P1 shows red with P1, and Only unhealthy keeps it and drops the healthy one", async ({ page }) => {
   const bad = await createStagingTarget();
@@ -30,6 +33,11 @@ test("a target with an open P1 shows red with P1, and Only unhealthy keeps it an
   const matrix = page.getByRole("table", { name: "Services by environment" });
   const rowOf = (slug: string) => matrix.getByRole("rowheader").filter({ hasText: slug });
   await expect(rowOf(fineSlug)).toBeVisible();
+  if (process.env.README_SCREENSHOTS) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
   await page.getByRole("checkbox", { name: "Only unhealthy" }).check();
   await expect(page).toHaveURL(/[?&]unhealthy=true/);
   await expect(rowOf(fineSlug)).toHaveCount(0);

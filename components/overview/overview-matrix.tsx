@@ -167,7 +167,7 @@ export function OverviewMatrix({ filters }: { filters: Filters }) {
                       key={environments[index]!.id}
                       className={cn(
                         "border-b border-slate-100 px-3 py-2 align-top",
-                        cell?.health.unhealthy && "border-2 border-red-500 bg-red-50",
+                        cell?.health.unhealthy && "bg-red-50 ring-2 ring-red-500 ring-inset",
                       )}
                       data-testid={`cell-${row.slug}-${environments[index]!.slug}`}
                       data-health={cell ? (cell.health.unhealthy ? "unhealthy" : "healthy") : undefined}
