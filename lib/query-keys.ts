@@ -13,7 +13,7 @@ export type DeploymentFilters = {
   to?: string;
   page?: number;
 };
-export type OverviewFilters = { q?: string; environment?: string; owner?: string; page?: number };
+export type OverviewFilters = { q?: string; environment?: string; owner?: string; unhealthy?: "true"; page?: number };
 export type InsightFilters = { service?: string; environment?: string; range?: string };
 export type AuditFilters = {
   actor?: string;

@@ -1,6 +1,6 @@
 "use client";
 // The Overview's search box and filters, kept in the URL: the list narrows as one types (after a short
-// pause, or at once on Enter); an environment or owner applies when chosen.
+// pause, or at once on Enter); an environment, an owner or "Only unhealthy" applies when chosen.
 import { useEffect, useRef } from "react";
 import { EnvironmentSelect } from "@/components/data/catalog-select";
 import { useUrlFilters } from "@/components/data/use-url-filters";
@@ -13,7 +13,12 @@ const TYPING_PAUSE_MS = 300;
 function readForm(form: HTMLFormElement): Filters {
   const data = new FormData(form);
   const value = (name: string) => String(data.get(name) ?? "").trim() || undefined;
-  return { q: value("q"), environment: value("environment"), owner: value("owner") };
+  return {
+    q: value("q"),
+    environment: value("environment"),
+    owner: value("owner"),
+    unhealthy: value("unhealthy") === "true" ? "true" : undefined,
+  };
 }
 
 export function OverviewFilters({ filters, owners }: { filters: Filters; owners: string[] }) {
@@ -25,7 +30,7 @@ export function OverviewFilters({ filters, owners }: { filters: Filters; owners:
     if (typing.current) clearTimeout(typing.current);
     if (form.current) setFilters(readForm(form.current));
   };
-  const isFiltered = Boolean(filters.q || filters.environment || filters.owner || filters.page);
+  const isFiltered = Boolean(filters.q || filters.environment || filters.owner || filters.unhealthy || filters.page);
   return (
     <form
       ref={form}
@@ -37,7 +42,8 @@ export function OverviewFilters({ filters, owners }: { filters: Filters; owners:
         apply();
       }}
       onChange={(event) => {
-        if (event.target instanceof HTMLSelectElement) return apply();
+        if (event.target instanceof HTMLSelectElement || (event.target instanceof HTMLInputElement && event.target.type === "checkbox"))
+          return apply();
         if (typing.current) clearTimeout(typing.current);
         typing.current = setTimeout(apply, TYPING_PAUSE_MS);
       }}
@@ -63,13 +69,18 @@ export function OverviewFilters({ filters, owners }: { filters: Filters; owners:
           ))}
         </Select>
       </Field>
+      <label className="flex h-9 items-center gap-2 text-sm text-slate-700">
+        <input type="checkbox" name="unhealthy" value="true" className="size-4" defaultChecked={filters.unhealthy === "true"} />
+        Only unhealthy
+      </label>
       {isFiltered ? (
         <Button
           type="button"
           variant="secondary"
           onClick={() => {
             for (const control of form.current?.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select") ?? [])
-              control.value = "";
+              if (control instanceof HTMLInputElement && control.type === "checkbox") control.checked = false;
+              else control.value = "";
             apply();
           }}
         >

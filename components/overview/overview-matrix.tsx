@@ -12,7 +12,9 @@ import { TableSkeleton } from "@/components/ui/skeleton";
 import { StatusPill, stateLabel } from "@/components/ui/status-pill";
 import { Pager } from "@/components/ui/pager";
 import { TrafficBar } from "@/components/ui/traffic-bar";
+import { cn } from "@/components/ui/cn";
 import { formatDateTime } from "@/components/ui/format";
+import { CellHealth } from "./cell-health";
 import { OverviewFilters } from "./overview-filters";
 import { WindowState } from "./window-state";
 import { isActive } from "@/lib/domain/rollout-lifecycle";
@@ -67,6 +69,7 @@ function Cell({ cell }: { cell: OverviewCell | null }) {
       ) : (
         <span className="text-xs text-slate-400">Never deployed</span>
       )}
+      <CellHealth health={cell.health} />
     </div>
   );
 }
@@ -81,7 +84,7 @@ export function OverviewMatrix({ filters }: { filters: Filters }) {
   if (query.isPending) return <TableSkeleton rows={6} columns={4} label="Loading the overview" />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
   const { environments, rows, openReviews, totalServices, matchingServices, owners, page, pageSize } = query.data;
-  const isFiltered = Boolean(filters.q || filters.environment || filters.owner);
+  const isFiltered = Boolean(filters.q || filters.environment || filters.owner || filters.unhealthy);
 
   return (
     <div className="space-y-4">
@@ -107,7 +110,9 @@ export function OverviewMatrix({ filters }: { filters: Filters }) {
         </div>
       ) : null}
       {rows.length === 0 && isFiltered ? (
-        <EmptyState title="No services match">Change the search or the filters, or clear them.</EmptyState>
+        <EmptyState title={filters.unhealthy ? "No unhealthy services match" : "No services match"}>
+          Change the search or the filters, or clear them.
+        </EmptyState>
       ) : rows.length === 0 ? (
         <EmptyState title="No services yet — an admin adds them in Settings">
           Once services and their deploy targets exist, this matrix shows what runs where.
@@ -160,8 +165,12 @@ export function OverviewMatrix({ filters }: { filters: Filters }) {
                   {row.cells.map((cell, index) => (
                     <td
                       key={environments[index]!.id}
-                      className="border-b border-slate-100 px-3 py-2 align-top"
+                      className={cn(
+                        "border-b border-slate-100 px-3 py-2 align-top",
+                        cell?.health.unhealthy && "bg-red-50 ring-2 ring-red-500 ring-inset",
+                      )}
                       data-testid={`cell-${row.slug}-${environments[index]!.slug}`}
+                      data-health={cell ? (cell.health.unhealthy ? "unhealthy" : "healthy") : undefined}
                     >
                       <Cell cell={cell} />
                     </td>

@@ -243,14 +243,14 @@ export async function insertOpenReview(environment = "production"): Promise<stri
   return id;
 }
 
-/** An open P3 rule alert on a staging target of its own; returns the alert's id. */
-export async function insertOpenAlert(): Promise<string> {
-  const { targetId } = await createStagingTarget();
+/** An open rule alert (P3 unless asked) on a staging target of its own, or on `targetId`; returns the alert's id. */
+export async function insertOpenAlert(options: { severity?: "P1" | "P2" | "P3" | "P4"; targetId?: string } = {}): Promise<string> {
+  const targetId = options.targetId ?? (await createStagingTarget()).targetId;
   const id = `alr_${randomUUID().slice(0, 12)}`;
   await withDatabase((client) =>
     client.query(
-      `INSERT INTO "Alert" (id, "targetId", name, severity, fingerprint, "openKey") VALUES ($1, $2, 'Matrix fixture', 'P3', 'threshold:fixture', $3)`,
-      [id, targetId, `${targetId}:rule:threshold:fixture`],
+      `INSERT INTO "Alert" (id, "targetId", name, severity, fingerprint, "openKey") VALUES ($1, $2, 'Matrix fixture', $3, 'threshold:fixture', $4)`,
+      [id, targetId, options.severity ?? "P3", `${targetId}:rule:threshold:fixture`],
     ),
   );
   return id;

@@ -3,11 +3,13 @@
 // then the page's targets with their current release and latest deployment (one LATERAL join that walks the
 // (targetId, createdAt) index once per target). Archived services and
 // targets are left out: the Overview is about what can be deployed. A search (name or slug), an owner and an
-// environment narrow it; the owners to choose from and the number of services before narrowing come along.
+// environment narrow it, and "only unhealthy" keeps the services with an unhealthy cell (health:
+// overview/load-cell-health.ts, a fixed number of grouped queries too); the owners to choose from and the number of services before narrowing come along.
 import { AppError } from "@/lib/api/app-error";
 import { db, type Prisma } from "@/lib/db";
 import { escapeLike } from "@/lib/db/escape-like";
 import type { OverviewQuery } from "@/lib/schemas/overview";
+import { loadCellHealth, type OverviewHealth } from "./overview/load-cell-health";
 
 export type OverviewDeployment = {
   id: string;
@@ -23,6 +25,7 @@ export type OverviewCell = {
   currentVersion: string | null;
   currentRevision: string | null;
   latestDeployment: OverviewDeployment | null;
+  health: OverviewHealth;
 };
 
 export type OverviewEnvironment = { id: string; slug: string; name: string; isProduction: boolean };
@@ -34,7 +37,7 @@ export type Overview = {
   openReviews: number;
   /** active services before the search and the owner filter */
   totalServices: number;
-  /** services the search and the owner filter leave, over every page */
+  /** services the search and the filters leave, over every page */
   matchingServices: number;
   page: number;
   pageSize: number;
@@ -54,6 +57,7 @@ type TargetRow = {
   deploymentVersion: string | null;
   trafficPercent: number | null;
   deploymentCreatedAt: Date | null;
+  slos: unknown;
 };
 
 /** The active targets of these services in these environments, each with its latest deployment. */
@@ -62,8 +66,9 @@ function loadTargets(only: { serviceIds: string[]; environmentIds: string[] }) {
     SELECT t.id AS "targetId", t."serviceId", t."environmentId", t."currentRevision",
            cr.version AS "currentVersion",
            d.id AS "deploymentId", d.state::text AS state, d.kind::text AS kind, d.version AS "deploymentVersion",
-           d."trafficPercent", d."createdAt" AS "deploymentCreatedAt"
+           d."trafficPercent", d."createdAt" AS "deploymentCreatedAt", s.slos
     FROM "Target" t
+    JOIN "Service" s ON s.id = t."serviceId"
     LEFT JOIN "Release" cr ON cr.id = t."currentReleaseId"
     LEFT JOIN LATERAL (
       SELECT dd.id, dd.state, dd.kind, dd."trafficPercent", dd."createdAt", r.version
@@ -75,8 +80,9 @@ function loadTargets(only: { serviceIds: string[]; environmentIds: string[] }) {
     WHERE t."archivedAt" IS NULL AND t."serviceId" = ANY(${only.serviceIds}::text[]) AND t."environmentId" = ANY(${only.environmentIds}::text[])`;
 }
 
-function toCell(row: TargetRow): OverviewCell {
+function toCell(row: TargetRow, health: OverviewHealth): OverviewCell {
   return {
+    health,
     targetId: row.targetId,
     currentVersion: row.currentVersion,
     currentRevision: row.currentRevision,
@@ -102,6 +108,18 @@ function servicesWhere(query: Partial<OverviewQuery>): Prisma.ServiceWhereInput 
   };
 }
 
+/** The services (of those `where` keeps) with at least one unhealthy cell in these environments. */
+async function loadUnhealthyServiceIds(where: Prisma.ServiceWhereInput, environmentIds: string[], now: Date): Promise<string[]> {
+  const services = await db.service.findMany({ where, select: { id: true, slos: true } });
+  const targets = await db.target.findMany({
+    where: { archivedAt: null, serviceId: { in: services.map((s) => s.id) }, environmentId: { in: environmentIds } },
+    select: { id: true, serviceId: true },
+  });
+  const slosOf = new Map(services.map((s) => [s.id, s.slos]));
+  const health = await loadCellHealth({ targets: targets.map((t) => ({ targetId: t.id, slos: slosOf.get(t.serviceId) })), now });
+  return [...new Set(targets.filter((t) => health.get(t.id)!.unhealthy).map((t) => t.serviceId))];
+}
+
 async function loadOwners(): Promise<string[]> {
   const rows = await db.service.findMany({
     where: { archivedAt: null, owner: { not: null } },
@@ -112,11 +130,29 @@ async function loadOwners(): Promise<string[]> {
   return rows.map((row) => row.owner!);
 }
 
-export async function getOverview(query: Partial<OverviewQuery> = {}): Promise<Overview> {
+async function loadEnvironments(slug: string | undefined): Promise<OverviewEnvironment[]> {
+  const environments = await db.environment.findMany({
+    where: slug ? { slug } : {},
+    select: { id: true, slug: true, name: true, isProduction: true },
+    orderBy: { promotionOrder: "asc" },
+  });
+  if (slug && environments.length === 0) {
+    throw new AppError("validation", `There is no environment "${slug}".`, {
+      fields: [{ path: "query.environment", message: "unknown environment" }],
+    });
+  }
+  return environments;
+}
+
+/** `now` is when the health windows end (tests pass one; the route reads the clock). */
+export async function getOverview(query: Partial<OverviewQuery> = {}, now = new Date()): Promise<Overview> {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 100;
-  const where = servicesWhere(query);
-  const [services, environments, openReviews, totalServices, matchingServices, owners] = await Promise.all([
+  const environments = await loadEnvironments(query.environment);
+  const environmentIds = environments.map((environment) => environment.id);
+  const base = servicesWhere(query);
+  const where = query.unhealthy ? { ...base, id: { in: await loadUnhealthyServiceIds(base, environmentIds, now) } } : base;
+  const [services, openReviews, totalServices, matchingServices, owners] = await Promise.all([
     db.service.findMany({
       where,
       select: { id: true, slug: true, name: true, owner: true },
@@ -124,32 +160,20 @@ export async function getOverview(query: Partial<OverviewQuery> = {}): Promise<O
       skip: (page - 1) * pageSize,
       take: pageSize,
     }),
-    db.environment.findMany({
-      where: query.environment ? { slug: query.environment } : {},
-      select: { id: true, slug: true, name: true, isProduction: true },
-      orderBy: { promotionOrder: "asc" },
-    }),
     db.review.count({ where: { closedAt: null } }),
     db.service.count({ where: { archivedAt: null } }),
     db.service.count({ where }),
     loadOwners(),
   ]);
-  if (query.environment && environments.length === 0) {
-    throw new AppError("validation", `There is no environment "${query.environment}".`, {
-      fields: [{ path: "query.environment", message: "unknown environment" }],
-    });
-  }
   // Only the targets of the page's services and the environments shown.
-  const targets = await loadTargets({
-    serviceIds: services.map((service) => service.id),
-    environmentIds: environments.map((environment) => environment.id),
-  });
+  const targets = await loadTargets({ serviceIds: services.map((service) => service.id), environmentIds });
+  const health = await loadCellHealth({ targets: targets.map((row) => ({ targetId: row.targetId, slos: row.slos })), now });
   const byKey = new Map(targets.map((row) => [`${row.serviceId}:${row.environmentId}`, row]));
   const rows = services.map((service) => ({
     ...service,
     cells: environments.map((environment) => {
       const row = byKey.get(`${service.id}:${environment.id}`);
-      return row ? toCell(row) : null;
+      return row ? toCell(row, health.get(row.targetId)!) : null;
     }),
   }));
   return { environments, rows, openReviews, totalServices, matchingServices, page, pageSize, owners };

@@ -11,12 +11,18 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   await requireSignedIn("/overview", params);
-  const filters = { q: first(params.q), environment: first(params.environment), owner: first(params.owner), page: pageNumber(params.page) };
+  const filters = {
+    q: first(params.q),
+    environment: first(params.environment),
+    owner: first(params.owner),
+    unhealthy: first(params.unhealthy) === "true" ? ("true" as const) : undefined,
+    page: pageNumber(params.page),
+  };
   return (
     <>
       <PageHeader
         title="Overview"
-        description="What runs where: the current version of each service in each environment, and its latest deployment."
+        description="What runs where: the current version of each service in each environment, its latest deployment and its health."
       />
       <OverviewMatrix filters={filters} />
     </>
