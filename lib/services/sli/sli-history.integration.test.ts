@@ -13,7 +13,8 @@ import { shutdownAllLocal } from "@/lib/providers/local/shutdown-all-local";
 import { release, sampleTarget, waitForRevision } from "@/lib/providers/local/testing/local-fixtures";
 import { sendRequests } from "@/lib/providers/local/testing/send-requests";
 import { createTarget } from "@/lib/services/rollout/testing/engine-fixtures";
-import { freePort } from "@/lib/testing/own-redis";
+import { readWindowFromSupervisor } from "@/lib/metrics/local/local-metrics-source";
+import { freePort, waitUntil } from "@/lib/testing/own-redis";
 import { pruneSliRollups } from "./prune-sli-rollups";
 import { readTargetSli } from "./read-target-sli";
 import { recordSliMinutes } from "./record-sli-minutes";
@@ -39,6 +40,16 @@ beforeAll(async () => {
   sentAt = new Date();
   const load = await sendRequests({ url: `${url}/work`, count: 400, concurrency: 10 });
   sent = { requests: load.samples.length, failures: load.failures };
+  // The supervisor reads its processes every 2 s; 400 requests can take less on an idle machine, so wait for
+  // a memory reading to be in the window before the minute is sampled.
+  const readWindow = readWindowFromSupervisor({ stateDir });
+  await waitUntil(
+    async () => {
+      const window = await readWindow({ targetId, seconds: 300, endMs: Date.now() });
+      if (!window.revisions.some((r) => (r.resources.memoryPercent ?? 0) > 0)) throw new Error("no memory reading yet");
+    },
+    { timeoutMs: 20_000, what: "the supervisor's first memory reading" },
+  );
 }, 120_000);
 
 afterAll(async () => {
