@@ -297,6 +297,23 @@ const MUTATIONS: Record<string, Mutation> = {
       status: 422,
     }),
   },
+  "POST /targets/{id}/test-connection": {
+    allowed: ["admin"],
+    prepare: async () => ({ path: `/api/v1/targets/${(await createStagingTarget()).targetId}/test-connection` }),
+    bad: async () => ({ path: "/api/v1/targets/no-such-target/test-connection", status: 404 }),
+  },
+  "POST /targets/test-connection": {
+    allowed: ["admin"],
+    prepare: async () => ({
+      path: "/api/v1/targets/test-connection",
+      body: { providerType: "local", providerConfig: { command: ["tsx", "workers/sample-service/server.ts"], port: 0 } },
+    }),
+    bad: async () => ({
+      path: "/api/v1/targets/test-connection",
+      body: { providerType: "local", providerConfig: { port: 0 } },
+      status: 422,
+    }),
+  },
   "POST /targets/{id}/archive": {
     allowed: ["admin"],
     prepare: async () => ({ path: `/api/v1/targets/${(await createStagingTarget()).targetId}/archive` }),
