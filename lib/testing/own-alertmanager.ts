@@ -2,12 +2,11 @@
 // own-prometheus.ts: its own port, configuration and data directory, no clustering, and one webhook receiver
 // that sends every group (firing and resolved) to the URL the test names with the API token it names — the
 // way an operator points theirs at POST /api/v1/integrations/alertmanager.
-import { spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { stopProcess } from "./own-prometheus";
-import { freePort, waitUntil } from "./own-redis";
+import { startReadyServer } from "./own-prometheus";
+import { freePort } from "./own-redis";
 
 export type OwnAlertmanager = {
   url: string;
@@ -44,36 +43,19 @@ function configFor({ webhookUrl, token }: { webhookUrl: string; token: string })
 /** Starts Alertmanager on 127.0.0.1 sending to `webhookUrl` with `token`; resolves once it is ready. */
 export async function startOwnAlertmanager({ webhookUrl, token }: { webhookUrl: string; token: string }): Promise<OwnAlertmanager> {
   const dir = await mkdtemp(path.join(tmpdir(), "fd-own-alertmanager-"));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   await writeFile(path.join(dir, "alertmanager.yml"), configFor({ webhookUrl, token }));
-  const args = [
-    `--config.file=${path.join(dir, "alertmanager.yml")}`,
-    `--storage.path=${path.join(dir, "data")}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-    // No cluster: it would listen on a fixed port (9094) and gossip with whatever else runs here.
-    "--cluster.listen-address=",
-    "--log.level=error",
-  ];
-  const child = spawn(process.env.ALERTMANAGER_PATH ?? "prometheus-alertmanager", args, { stdio: ["ignore", "ignore", "inherit"] });
-  child.once("error", (error) => console.error(`own alertmanager: ${error.message}`));
-  const stop = async () => {
-    await stopProcess(child);
-    await rm(dir, { recursive: true, force: true });
-  };
-  try {
-    await waitUntil(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`alertmanager exited with code ${child.exitCode}`);
-        const res = await fetch(`${url}/-/ready`);
-        if (!res.ok) throw new Error(`/-/ready answered ${res.status}`);
-      },
-      { timeoutMs: 30_000, what: `alertmanager on ${port}` },
-    );
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  const { url, stop } = await startReadyServer({
+    name: "alertmanager",
+    binary: process.env.ALERTMANAGER_PATH ?? "prometheus-alertmanager",
+    dir,
+    port: await freePort(),
+    args: [
+      `--config.file=${path.join(dir, "alertmanager.yml")}`,
+      `--storage.path=${path.join(dir, "data")}`,
+      // No cluster: it would listen on a fixed port (9094) and gossip with whatever else runs here.
+      "--cluster.listen-address=",
+    ],
+  });
   return {
     url,
     postAlerts: async (alerts) => {

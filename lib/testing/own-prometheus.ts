@@ -65,6 +65,48 @@ export function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * Starts one of the Prometheus family (Prometheus, Alertmanager) on `port` with its configuration written to
+ * `dir`, and resolves once `/-/ready` answers; if it never does, stops it and removes `dir`. `stop` does both.
+ */
+export async function startReadyServer({
+  name,
+  binary,
+  dir,
+  port,
+  args,
+}: {
+  name: string;
+  binary: string;
+  dir: string;
+  port: number;
+  args: string[];
+}): Promise<{ url: string; stop: () => Promise<void> }> {
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(binary, [...args, `--web.listen-address=127.0.0.1:${port}`, "--log.level=error"], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  child.once("error", (error) => console.error(`own ${name}: ${error.message}`));
+  const stop = async () => {
+    await stopProcess(child);
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntil(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}`);
+        const res = await fetch(`${url}/-/ready`);
+        if (!res.ok) throw new Error(`/-/ready answered ${res.status}`);
+      },
+      { timeoutMs: 30_000, what: `${name} on ${port}` },
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
 /** Starts Prometheus on 127.0.0.1 scraping `targets` ("host:port", path /metrics); resolves once it is ready. */
 export async function startOwnPrometheus({
   targets,
@@ -77,34 +119,14 @@ export async function startOwnPrometheus({
   fileTargets?: FileScrapeTargets;
 }): Promise<OwnPrometheus> {
   const dir = await mkdtemp(path.join(tmpdir(), "fd-own-prometheus-"));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   await writeFile(path.join(dir, "prometheus.yml"), configFor({ targets, scrapeIntervalSeconds, fileTargets }));
-  const args = [
-    `--config.file=${path.join(dir, "prometheus.yml")}`,
-    `--storage.tsdb.path=${path.join(dir, "data")}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-    "--log.level=error",
-  ];
-  const child = spawn(process.env.PROMETHEUS_PATH ?? "prometheus", args, { stdio: ["ignore", "ignore", "inherit"] });
-  child.once("error", (error) => console.error(`own prometheus: ${error.message}`));
-  const stop = async () => {
-    await stopProcess(child);
-    await rm(dir, { recursive: true, force: true });
-  };
-  try {
-    await waitUntil(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`prometheus exited with code ${child.exitCode}`);
-        const res = await fetch(`${url}/-/ready`);
-        if (!res.ok) throw new Error(`/-/ready answered ${res.status}`);
-      },
-      { timeoutMs: 30_000, what: `prometheus on ${port}` },
-    );
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  const { url, stop } = await startReadyServer({
+    name: "prometheus",
+    binary: process.env.PROMETHEUS_PATH ?? "prometheus",
+    dir,
+    port: await freePort(),
+    args: [`--config.file=${path.join(dir, "prometheus.yml")}`, `--storage.tsdb.path=${path.join(dir, "data")}`],
+  });
   const api = async (pathAndQuery: string) => {
     const body = (await (await fetch(`${url}${pathAndQuery}`)).json()) as { status: string; error?: string; data: unknown };
     if (body.status !== "success") throw new Error(`prometheus ${pathAndQuery}: ${body.error ?? body.status}`);
