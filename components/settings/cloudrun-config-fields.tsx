@@ -7,6 +7,7 @@ import { useState } from "react";
 import { textareaClassName } from "@/components/releases/approvals-panel";
 import { Field, fieldErrorId, Input } from "@/components/ui/form";
 import { CredentialsField } from "./credentials-field";
+import { formatEnvLines, parseEnvLines } from "./env-lines";
 import type { FieldErrors } from "./field-errors";
 
 const SHOWN = ["project", "region", "service", "credentials", "apiEndpoint", "env"] as const;
@@ -15,13 +16,7 @@ type Source = "service-account-key" | "application-default";
 /** The configuration the form describes, laid over the stored one. */
 export function readCloudRunConfig(data: FormData, stored: Record<string, unknown>): Record<string, unknown> {
   const text = (name: string) => String(data.get(name) ?? "").trim();
-  const env = Object.fromEntries(
-    text("cloudRunEnv")
-      .split("\n")
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .map((line) => (line.includes("=") ? [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)] : [line, ""])),
-  );
+  const env = parseEnvLines(text("cloudRunEnv"));
   return {
     ...stored,
     project: text("cloudRunProject"),
@@ -108,9 +103,7 @@ export function CloudRunConfigFields({
         <textarea
           rows={2}
           className={`${textareaClassName} font-mono`}
-          defaultValue={Object.entries(env)
-            .map(([k, v]) => `${k}=${v}`)
-            .join("\n")}
+          defaultValue={formatEnvLines(env)}
           {...control("env", "cloudRunEnv")}
         />
       </Field>

@@ -4,6 +4,7 @@
 // and how many old revisions stay warm. Keys the form does not show (cwd) are kept as they were.
 import { textareaClassName } from "@/components/releases/approvals-panel";
 import { Field, fieldErrorId, Input } from "@/components/ui/form";
+import { formatEnvLines, parseEnvLines } from "./env-lines";
 import type { FieldErrors } from "./field-errors";
 
 const SHOWN = ["command", "port", "service", "env", "retainRevisions"] as const;
@@ -11,13 +12,7 @@ const SHOWN = ["command", "port", "service", "env", "retainRevisions"] as const;
 /** The configuration the form describes, laid over the stored one. */
 export function readLocalConfig(data: FormData, stored: Record<string, unknown>): Record<string, unknown> {
   const text = (name: string) => String(data.get(name) ?? "").trim();
-  const env = Object.fromEntries(
-    text("env")
-      .split("\n")
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .map((line) => (line.includes("=") ? [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)] : [line, ""])),
-  );
+  const env = parseEnvLines(text("env"));
   return {
     ...stored,
     command: text("command").split(/\s+/).filter(Boolean),
@@ -68,14 +63,7 @@ export function LocalConfigFields({ stored, errors }: { stored: Record<string, u
         <Input defaultValue={(stored.service as string) ?? ""} {...control("service")} />
       </Field>
       <Field id="target-env" label="Environment variables (optional)" error={error("env")} hint="One NAME=value per line.">
-        <textarea
-          rows={2}
-          className={`${textareaClassName} font-mono`}
-          defaultValue={Object.entries(env)
-            .map(([k, v]) => `${k}=${v}`)
-            .join("\n")}
-          {...control("env")}
-        />
+        <textarea rows={2} className={`${textareaClassName} font-mono`} defaultValue={formatEnvLines(env)} {...control("env")} />
       </Field>
       {rest ? (
         <p id="target-providerConfig-error" className="text-xs font-medium text-red-700 md:col-span-2">
