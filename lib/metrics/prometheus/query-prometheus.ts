@@ -45,19 +45,36 @@ export async function queryPrometheus({
 }): Promise<QueryResult> {
   const endpoint = new URL("api/v1/query", url.endsWith("/") ? url : `${url}/`);
   endpoint.search = new URLSearchParams({ query, time: (time.getTime() / 1000).toFixed(3) }).toString();
+  const timedOut = { kind: "error", error: `Prometheus at ${url} did not answer within ${timeoutMs} ms` } as const;
+  const isTimeout = (error: unknown) => ["TimeoutError", "AbortError"].includes((error as Error).name);
   let response: Response;
+  let text: string;
   try {
     response = await fetchImpl(endpoint, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: "application/json" } });
   } catch (error) {
-    const name = (error as Error).name;
-    if (name === "TimeoutError" || name === "AbortError")
-      return { kind: "error", error: `Prometheus at ${url} did not answer within ${timeoutMs} ms` };
+    if (isTimeout(error)) return timedOut;
     return { kind: "error", error: `Prometheus at ${url} could not be reached: ${(error as Error).message}` };
   }
-  const body = (await response.json().catch(() => undefined)) as ApiResponse | undefined;
+  try {
+    // The timeout covers the body too: a slow server can send its headers in time and its answer too late.
+    text = await response.text();
+  } catch (error) {
+    if (isTimeout(error)) return timedOut;
+    return { kind: "error", error: `Prometheus at ${url} broke off its answer (HTTP ${response.status}): ${(error as Error).message}` };
+  }
+  let body: ApiResponse | undefined;
+  try {
+    body = JSON.parse(text) as ApiResponse;
+  } catch {
+    body = undefined;
+  }
   if (body?.status === "error")
     return { kind: "error", error: `${body.errorType ?? "error"}: ${body.error ?? "no detail"} (HTTP ${response.status})` };
-  if (!response.ok || body?.status !== "success")
-    return { kind: "error", error: `Prometheus at ${url} answered HTTP ${response.status} ${response.statusText}`.trim() };
+  if (!response.ok) return { kind: "error", error: `Prometheus at ${url} answered HTTP ${response.status} ${response.statusText}`.trim() };
+  if (body?.status !== "success")
+    return {
+      kind: "error",
+      error: `Prometheus at ${url} answered HTTP ${response.status} with no Prometheus API result: ${text.slice(0, 80)}`,
+    };
   return readResult(body.data);
 }
