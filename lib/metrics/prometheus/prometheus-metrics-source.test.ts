@@ -56,6 +56,21 @@ describe("PrometheusMetricsSource", () => {
     expect(asked[0]!.pathname).toBe("/api/v1/query");
   });
 
+  it("asks a query that several triggers share once per source, and again for another source or time", async () => {
+    const { source, asked } = sourceAnswering((q) => (q.startsWith("sum(increase") ? vector("100") : vector("1")));
+    const over5m = (metric: "error_rate" | "p99" | "p95", at = now) =>
+      source.measure({ metric, target: { id: "t1" }, revisions: { candidate: "v2", stable: "v1" }, windowSeconds: 300, now: at });
+    const [errors, p99, p95] = await Promise.all([over5m("error_rate"), over5m("p99"), over5m("p95")]);
+    // Three values and one sample count per revision, instead of three of each.
+    expect(asked).toHaveLength(8);
+    expect([errors, p99, p95].map((m) => m.candidate.sampleCount)).toEqual([100, 100, 100]);
+    await over5m("p99", new Date(now.getTime() + 10_000));
+    expect(asked).toHaveLength(12);
+    const other = sourceAnswering(() => vector("1"));
+    await other.source.measure({ metric: "p99", target: { id: "t1" }, revisions: { candidate: "v2" }, windowSeconds: 300, now });
+    expect(other.asked).toHaveLength(2);
+  });
+
   it("uses a target's own query and selector", async () => {
     const { source, asked } = sourceAnswering(() => vector("1"), {
       selector: 'app="api",rev="{{revision}}"',
@@ -91,5 +106,24 @@ describe("PrometheusMetricsSource", () => {
       const { candidate } = await measure(sourceAnswering(() => reply).source);
       expect(candidate).toMatchObject({ phase: "error", value: null, error });
     }
+  });
+
+  it("says a server that sent its headers in time and its body too late timed out, and names a 200 that is not the API", async () => {
+    const lateBody = (async () =>
+      new Response(
+        new ReadableStream({
+          start: (controller) =>
+            controller.error(Object.assign(new Error("The operation was aborted due to timeout"), { name: "TimeoutError" })),
+        }),
+        { status: 200 },
+      )) as unknown as typeof fetch;
+    const config = metricsSourceConfigSchema.parse({ type: "prometheus", url: "http://prom:9090/" }) as PrometheusSourceConfig;
+    const late = await measure(new PrometheusMetricsSource({ config, fetchImpl: lateBody }));
+    expect(late.candidate).toMatchObject({ phase: "error", error: "Prometheus at http://prom:9090/ did not answer within 5000 ms" });
+    const { candidate } = await measure(sourceAnswering(() => ({ body: "<html>login</html>" })).source);
+    expect(candidate).toMatchObject({
+      phase: "error",
+      error: 'Prometheus at http://prom:9090/ answered HTTP 200 with no Prometheus API result: "<html>login</html>"',
+    });
   });
 });

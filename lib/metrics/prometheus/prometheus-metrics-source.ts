@@ -9,14 +9,31 @@ import {
   type RevisionMeasurements,
 } from "../types";
 import { FLAVOUR_TEMPLATES, renderQuery } from "./query-templates";
-import { queryPrometheus } from "./query-prometheus";
+import { queryPrometheus, type QueryResult } from "./query-prometheus";
 
 export type PrometheusSourceOptions = { config: PrometheusSourceConfig; fetchImpl?: typeof fetch };
 
+/**
+ * A source is made for one tick of one deployment (or one target's alert evaluation), and its triggers often
+ * share a query: the documents' error-rate, p99 and p95 triggers over 5 minutes all count their samples with
+ * the same one. Each distinct query at a given time is asked once per source.
+ */
 export class PrometheusMetricsSource implements MetricsSource {
   readonly type = "prometheus" as const;
+  private readonly asked = new Map<string, Promise<QueryResult>>();
 
   constructor(private readonly options: PrometheusSourceOptions) {}
+
+  private ask(query: string, time: Date): Promise<QueryResult> {
+    const { config, fetchImpl } = this.options;
+    const key = `${time.getTime()} ${query}`;
+    let answer = this.asked.get(key);
+    if (!answer) {
+      answer = queryPrometheus({ url: config.url, query, time, timeoutMs: config.timeoutMs, fetchImpl });
+      this.asked.set(key, answer);
+    }
+    return answer;
+  }
 
   async measure(input: MeasureInput): Promise<RevisionMeasurements> {
     const { candidate, stable } = input.revisions;
@@ -28,15 +45,14 @@ export class PrometheusMetricsSource implements MetricsSource {
   }
 
   private async measureRevision(input: MeasureInput, revision: string): Promise<Measurement> {
-    const { config, fetchImpl } = this.options;
+    const { config } = this.options;
     const { metric, target, windowSeconds, now } = input;
     const defaults = FLAVOUR_TEMPLATES[config.flavour];
     const selector = config.selector ?? defaults.selector;
     const render = (template: string) => renderQuery({ template, selector, targetId: target.id, revision, windowSeconds });
     const query = render(config.queries[metric] ?? defaults.queries[metric].value);
     const sampleQuery = render(config.sampleQueries[metric] ?? defaults.queries[metric].samples);
-    const ask = (text: string) => queryPrometheus({ url: config.url, query: text, time: now, timeoutMs: config.timeoutMs, fetchImpl });
-    const [value, samples] = await Promise.all([ask(query), ask(sampleQuery)]);
+    const [value, samples] = await Promise.all([this.ask(query, now), this.ask(sampleQuery, now)]);
     const base = { metric, revision, query, windowSeconds, measuredAt: now.toISOString() };
     if (value.kind === "error") return { ...base, value: null, sampleCount: 0, phase: "error", error: value.error };
     if (samples.kind === "error")
