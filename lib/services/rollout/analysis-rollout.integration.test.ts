@@ -87,6 +87,10 @@ it("rolls back a canary whose errors start after verification, within one interv
   expect(verdicts.at(-1)).toBe("fail");
   expect(verdicts.slice(0, -1).every((v) => v === "pass" || v === "insufficient")).toBe(true);
   expect(run).toMatchObject({ verdict: "rollback", status: "finished" });
+  // Each tick of the pause is a job of its own; the timeline still says once that the step started.
+  expect(verdicts.length).toBeGreaterThan(1);
+  const started = done.events.filter((e) => e.type === "step_started").map((e) => (e.data as { step: number }).step);
+  expect(started).toEqual([...new Set(started)]);
   // All traffic is back on the stable revision.
   const after = await getProvider("local").getStatus({
     target: { id: target.id, providerType: "local", providerConfig: target.providerConfig },

@@ -13,7 +13,11 @@ import { isMoving, isReverting, isTerminal, stepStartEvent, transitionOf } from 
 
 export type StepJob = { deploymentId: string; step: number; generation: number; isLastAttempt: boolean };
 
-/** The state that says what the worker does now: deploying, verifying or stepping, as the lifecycle names it. */
+/**
+ * The state that says what the worker does now: deploying, verifying or stepping, as the lifecycle names it.
+ * The timeline says a step started once: a step that runs again (each analysis tick of a pause is a job of its
+ * own, a resumed or re-queued step) is the same step.
+ */
 async function markStarted(d: LoadedDeployment, index: number): Promise<void> {
   const kind = d.steps[index]!.kind;
   const { from, to } = transitionOf(stepStartEvent(kind), d.kind);
@@ -21,6 +25,12 @@ async function markStarted(d: LoadedDeployment, index: number): Promise<void> {
     where: { id: d.id, generation: d.generation, currentStep: index, state: { in: from } },
     data: { state: to, startedAt: d.startedAt ?? new Date() },
   });
+  const last = await db.deploymentEvent.findFirst({
+    where: { deploymentId: d.id, type: "step_started" },
+    orderBy: { id: "desc" },
+    select: { data: true },
+  });
+  if ((last?.data as { step?: number } | null)?.step === index) return;
   await appendEvent(db, {
     deploymentId: d.id,
     type: "step_started",
