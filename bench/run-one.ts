@@ -1,6 +1,7 @@
 // Runs one benchmark (see run.ts) and prints its figures.
 import { benchAlertEvaluation } from "./alert-evaluation";
 import { benchAnalysisCanaries } from "./analysis-canaries";
+import { benchAnalysisLoad } from "./analysis-load";
 import { benchCloudRunRollback } from "./cloudrun-rollback";
 import { benchKubernetesCanaries } from "./kubernetes-canaries";
 import { benchLiveViewers } from "./live-viewers";
@@ -17,6 +18,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Record<string,
   analysis: {
     title: "Analysis: breach → rollback over bad canaries vs the interval; good canaries with no false rollback",
     run: benchAnalysisCanaries,
+  },
+  "analysis-load": {
+    title: "Analysis load: one worker's CPU while it analyses concurrent canaries (PromQL to a real Prometheus) vs the same worker idle",
+    run: benchAnalysisLoad,
   },
   cloudrun: {
     title: "Cloud Run rollback: click → traffic moved at the test endpoint vs the endpoint's own updateService round trip",
