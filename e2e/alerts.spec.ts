@@ -4,30 +4,24 @@
 // and the page names them; the target's page shows it too; after the rollback it shows as resolved.
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createToken } from "./support/database";
 import { signIn } from "./support/sign-in";
 import { startClientTraffic } from "@/lib/services/rollout/testing/client-traffic";
+import { apiOk } from "./support/api";
 
 const SCREENSHOT = path.resolve(__dirname, "../public/readme/alerts.png");
-
-async function api(request: APIRequestContext, token: string, method: string, url: string, data?: unknown) {
-  const response = await request.fetch(url, { method, headers: { authorization: `Bearer ${token}` }, data });
-  const body = await response.json();
-  expect(response.status(), `${method} ${url}: ${JSON.stringify(body)}`).toBeLessThan(300);
-  return body;
-}
 
 test("a release at 2 % errors opens a P1 that an on-call engineer acknowledges and the rollback resolves", async ({ page, request }) => {
   test.setTimeout(240_000);
   const admin = (await createToken("admin@flightdeck.local", "admin")).token;
   const slug = `alerting-${randomUUID().slice(0, 8)}`;
   // A new service starts with the documents' alert rules, error rate > 1 % → P1 among them.
-  const service = await api(request, admin, "POST", "/api/v1/services", { slug, name: `Alerting ${slug}` });
-  await api(request, admin, "PUT", `/api/v1/services/${service.id}/smoke-suite`, {
+  const service = await apiOk(request, admin, "POST", "/api/v1/services", { slug, name: `Alerting ${slug}` });
+  await apiOk(request, admin, "PUT", `/api/v1/services/${service.id}/smoke-suite`, {
     checks: [{ kind: "http", name: "Health endpoint", path: "/health" }],
   });
-  const target = await api(request, admin, "POST", "/api/v1/targets", {
+  const target = await apiOk(request, admin, "POST", "/api/v1/targets", {
     serviceId: service.id,
     environment: "staging",
     providerType: "local",
@@ -36,20 +30,20 @@ test("a release at 2 % errors opens a P1 that an on-call engineer acknowledges a
   });
   const deploy = async (version: string, env?: Record<string, string>) => {
     const digest = `sha256:${randomUUID().replaceAll("-", "").padEnd(64, "0")}`;
-    const release = await api(request, admin, "POST", "/api/v1/releases", {
+    const release = await apiOk(request, admin, "POST", "/api/v1/releases", {
       service: slug,
       version,
       image: `sample:${version}`,
       digest,
       env,
     });
-    return (await api(request, admin, "POST", "/api/v1/deployments", { releaseId: release.id, environment: "staging" })).id as string;
+    return (await apiOk(request, admin, "POST", "/api/v1/deployments", { releaseId: release.id, environment: "staging" })).id as string;
   };
-  const stateOf = async (id: string) => (await api(request, admin, "GET", `/api/v1/deployments/${id}`)).state;
+  const stateOf = async (id: string) => (await apiOk(request, admin, "GET", `/api/v1/deployments/${id}`)).state;
   const good = await deploy("1.0.0");
   await expect.poll(() => stateOf(good), { timeout: 90_000 }).toBe("succeeded");
 
-  const { provider } = await api(request, admin, "GET", `/api/v1/targets/${target.id}`);
+  const { provider } = await apiOk(request, admin, "GET", `/api/v1/targets/${target.id}`);
   const traffic = startClientTraffic({ url: new URL("/work", provider.url).toString() });
   try {
     // Its errors start 5 s after it starts: it passes its checks, then fails 2 % of real requests.
@@ -88,10 +82,10 @@ test("a release at 2 % errors opens a P1 that an on-call engineer acknowledges a
     await expect(row).toContainText("by Omar Oncall");
     await expect(row.getByRole("button", { name: /^Acknowledge/ })).toHaveCount(0);
 
-    const { deploymentId } = await api(request, admin, "POST", `/api/v1/targets/${target.id}/rollback`, { reason: "P1: error rate" });
+    const { deploymentId } = await apiOk(request, admin, "POST", `/api/v1/targets/${target.id}/rollback`, { reason: "P1: error rate" });
     await expect.poll(() => stateOf(deploymentId), { timeout: 60_000 }).toBe("succeeded");
     const resolvedAlerts = async () =>
-      (await api(request, admin, "GET", `/api/v1/alerts?service=${slug}&state=resolved`)).items.map((a: { name: string }) => a.name);
+      (await apiOk(request, admin, "GET", `/api/v1/alerts?service=${slug}&state=resolved`)).items.map((a: { name: string }) => a.name);
     await expect.poll(resolvedAlerts, { timeout: 20_000 }).toEqual(["Error rate above 1%"]);
   } finally {
     await traffic.stop();

@@ -4,27 +4,21 @@
 // against the stable revision, and a timeline link that lands on the breach.
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createToken, withDatabase } from "./support/database";
 import { signIn } from "./support/sign-in";
 import { startClientTraffic } from "@/lib/services/rollout/testing/client-traffic";
+import { apiOk } from "./support/api";
 
 const TRIGGER = "Error rate above 5%";
 const SCREENSHOT = path.resolve(__dirname, "../public/readme/analysis.png");
-
-async function api(request: APIRequestContext, token: string, method: string, url: string, data?: unknown) {
-  const response = await request.fetch(url, { method, headers: { authorization: `Bearer ${token}` }, data });
-  const body = await response.json();
-  expect(response.status(), `${method} ${url}: ${JSON.stringify(body)}`).toBeLessThan(300);
-  return body;
-}
 
 test("a canary that analysis rolls back shows the breach, its query, the threshold and a chart", async ({ page, request }) => {
   test.setTimeout(240_000);
   const admin = (await createToken("admin@flightdeck.local", "admin")).token;
   const slug = `analysed-${randomUUID().slice(0, 8)}`;
-  const service = await api(request, admin, "POST", "/api/v1/services", { slug, name: `Analysed ${slug}` });
-  await api(request, admin, "PATCH", `/api/v1/services/${service.id}`, {
+  const service = await apiOk(request, admin, "POST", "/api/v1/services", { slug, name: `Analysed ${slug}` });
+  await apiOk(request, admin, "PATCH", `/api/v1/services/${service.id}`, {
     analysis: {
       enabled: true,
       intervalSeconds: 1,
@@ -36,10 +30,10 @@ test("a canary that analysis rolls back shows the breach, its query, the thresho
   });
   // Only /health before traffic: the bad release fails /mcp too once its errors start, and an MCP check that
   // ran past that moment would roll it back before analysis saw it. This journey is about the analysis.
-  await api(request, admin, "PUT", `/api/v1/services/${service.id}/smoke-suite`, {
+  await apiOk(request, admin, "PUT", `/api/v1/services/${service.id}/smoke-suite`, {
     checks: [{ kind: "http", name: "Health endpoint", path: "/health" }],
   });
-  const target = await api(request, admin, "POST", "/api/v1/targets", {
+  const target = await apiOk(request, admin, "POST", "/api/v1/targets", {
     serviceId: service.id,
     environment: "staging",
     providerType: "local",
@@ -54,21 +48,21 @@ test("a canary that analysis rolls back shows the breach, its query, the thresho
   );
   const deploy = async (version: string, strategy: "rolling" | "canary", env?: Record<string, string>) => {
     const digest = `sha256:${randomUUID().replaceAll("-", "").padEnd(64, "0")}`;
-    const release = await api(request, admin, "POST", "/api/v1/releases", {
+    const release = await apiOk(request, admin, "POST", "/api/v1/releases", {
       service: slug,
       version,
       image: `sample:${version}`,
       digest,
       env,
     });
-    return (await api(request, admin, "POST", "/api/v1/deployments", { releaseId: release.id, environment: "staging", strategy }))
+    return (await apiOk(request, admin, "POST", "/api/v1/deployments", { releaseId: release.id, environment: "staging", strategy }))
       .id as string;
   };
-  const stateOf = async (id: string) => (await api(request, admin, "GET", `/api/v1/deployments/${id}`)).state;
+  const stateOf = async (id: string) => (await apiOk(request, admin, "GET", `/api/v1/deployments/${id}`)).state;
   const good = await deploy("1.0.0", "rolling");
   await expect.poll(() => stateOf(good), { timeout: 90_000 }).toBe("succeeded");
 
-  const { provider } = await api(request, admin, "GET", `/api/v1/targets/${target.id}`);
+  const { provider } = await apiOk(request, admin, "GET", `/api/v1/targets/${target.id}`);
   const traffic = startClientTraffic({ url: new URL("/work", provider.url).toString() });
   let bad: string;
   try {
@@ -84,9 +78,9 @@ test("a canary that analysis rolls back shows the breach, its query, the thresho
   }
   expect(traffic.sent()).toBeGreaterThan(0);
 
-  const deployment = await api(request, admin, "GET", `/api/v1/deployments/${bad}`);
+  const deployment = await apiOk(request, admin, "GET", `/api/v1/deployments/${bad}`);
   expect(deployment.error).toMatch(/^Analysis: rollback — Error rate above 5%: /);
-  const { runs } = await api(request, admin, "GET", `/api/v1/deployments/${bad}/analysis`);
+  const { runs } = await apiOk(request, admin, "GET", `/api/v1/deployments/${bad}/analysis`);
   expect(runs).toHaveLength(1);
   const breach = runs[0].measurements.findLast((m: { verdict: string | null; dryRun: boolean }) => m.verdict === "fail" && !m.dryRun);
 

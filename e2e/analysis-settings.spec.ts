@@ -3,10 +3,11 @@
 // field and stores nothing; an admin points a target at Prometheus with a query override; a release manager
 // is refused both edits by the API.
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { insertService } from "./support/catalog";
 import { createToken, withDatabase } from "./support/database";
 import { signIn } from "./support/sign-in";
+import { api } from "./support/api";
 
 const storedAnalysis = async (id: string) =>
   withDatabase(async (client) => (await client.query(`SELECT analysis FROM "Service" WHERE id = $1`, [id])).rows[0].analysis);
@@ -68,11 +69,6 @@ test("a bad interval is explained beside its field and nothing is stored; reset 
   await expect(triggers).toHaveCount(5);
   expect(await storedAnalysis(service.id)).toEqual({ enabled: false });
 });
-
-async function api(request: APIRequestContext, token: string, method: string, path: string, data?: unknown) {
-  const response = await request.fetch(path, { method, headers: { authorization: `Bearer ${token}` }, data });
-  return { status: response.status(), body: await response.json() };
-}
 
 test("an admin points a target at Prometheus with a query override; the API returns it", async ({ page, request }) => {
   const admin = (await createToken("admin@flightdeck.local", "admin")).token;

@@ -4,22 +4,12 @@
 // and each figure opens the Deployments list of exactly the deployments it counts.
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createToken, withDatabase } from "./support/database";
 import { signIn } from "./support/sign-in";
+import { api, waitForState } from "./support/api";
 
 const SCREENSHOT = path.join(__dirname, "..", "public", "readme", "insights.png");
-
-async function api(request: APIRequestContext, token: string, method: string, url: string, data?: unknown) {
-  const response = await request.fetch(url, { method, headers: { authorization: `Bearer ${token}` }, data });
-  return { status: response.status(), body: await response.json() };
-}
-
-async function waitForState(request: APIRequestContext, token: string, id: string, state: string): Promise<void> {
-  await expect
-    .poll(async () => (await api(request, token, "GET", `/api/v1/deployments/${id}`)).body.state, { timeout: 90_000 })
-    .toBe(state);
-}
 
 test("the Insights page shows the four delivery figures of a service, each linking to its deployments", async ({ page, request }) => {
   test.setTimeout(300_000);

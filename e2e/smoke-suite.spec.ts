@@ -2,17 +2,13 @@
 // path is explained beside its field); Re-run on a deployment page runs the suite and shows its results
 // live; a developer sees the results but no Re-run button, and the API refuses them with 403.
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createToken, withDatabase } from "./support/database";
 import { insertService } from "./support/catalog";
 import { signIn } from "./support/sign-in";
+import { api, waitForState } from "./support/api";
 
 const WORKER = { timeout: 60_000 };
-
-async function api(request: APIRequestContext, token: string, method: string, path: string, data?: unknown) {
-  const response = await request.fetch(path, { method, headers: { authorization: `Bearer ${token}` }, data });
-  return { status: response.status(), body: await response.json() };
-}
 
 test("an admin gives a service the built-in suite, edits a check and saves it", async ({ page }) => {
   test.setTimeout(120_000);
@@ -99,12 +95,6 @@ test("Re-run runs the suite live for an oncall-capable role; a developer sees re
   const refused = await api(request, developer, "POST", "/api/v1/smoke-runs", { targetId: target.body.id });
   expect(refused.status).toBe(403);
 });
-
-async function waitForState(request: APIRequestContext, token: string, id: string, state: string): Promise<void> {
-  await expect
-    .poll(async () => (await api(request, token, "GET", `/api/v1/deployments/${id}`)).body.state, { timeout: 90_000 })
-    .toBe(state);
-}
 
 test("a release that fails its smoke run is rolled back before it gets traffic, and its page names the check", async ({
   page,
