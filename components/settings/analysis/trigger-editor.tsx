@@ -82,7 +82,7 @@ export function TriggerEditor({ trigger, index, onChange, onRemove, errorOf }: P
           text(
             "maxIncreasePercent",
             "Max increase over stable (%)",
-            "A breach when the candidate is more than this much above the stable revision.",
+            "A breach when the candidate is more than this much above the stable revision, and by more than the metric's noise floor (5 ms of latency, half a point of error rate).",
           )
         )}
         {text("windowSeconds", "Window (seconds)", "10–3600: the span each measurement covers.")}

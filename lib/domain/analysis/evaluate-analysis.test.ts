@@ -183,10 +183,33 @@ describe("evaluateAnalysis: baseline comparison", () => {
     expect(decide([p95(140, 100)]).perTrigger[0]!.reason).toBe("candidate 140 ms vs stable 100 ms (+40 %; limit +50 %, 150 ms) over 300 s");
   });
 
-  it("treats a stable value of 0 as a limit of 0", () => {
+  it("needs the candidate above the metric's noise floor too: 5 ms of latency, half a point of error rate", () => {
+    // stable 0.4 ms: +50 % would be 0.6 ms, the floor makes the limit 5.4 ms; 0.9 ms (+125 %) is noise, 6 ms is not.
+    expect(decide([p95(0.9, 0.4)]).perTrigger[0]!.latest).toMatchObject({
+      outcome: "pass",
+      reason: "candidate 0.9 ms vs stable 0.4 ms (+125 %; limit stable + 5 ms, 5.4 ms) over 300 s",
+    });
+    expect(decide([p95(6, 0.4)]).verdict).toBe("rollback");
+    // A stable value of 0: the floor alone is the limit.
     expect(decide([p95(1, 0)]).perTrigger[0]!.latest!.reason).toBe(
-      "candidate 1 ms vs stable 0 ms (against a stable value of 0; limit +50 %, 0 ms) over 300 s",
+      "candidate 1 ms vs stable 0 ms (against a stable value of 0; limit stable + 5 ms, 5 ms) over 300 s",
     );
+    const errorsVsStable: AnalysisTriggerInput = {
+      kind: "baseline",
+      name: "errors",
+      metric: "error_rate",
+      maxIncreasePercent: 50,
+      windowSeconds: 300,
+    };
+    const errorTick = (candidate: number, stable: number) =>
+      tick("errors", measured("error_rate", candidate, 300), measured("error_rate", stable, 300, "stable"));
+    const judge = (c: number, s: number) =>
+      evaluateAnalysis({ config: config([errorsVsStable]), history: [errorTick(c, s)], final: false });
+    // One 5xx in 300 requests (0.33 %) against none is within the half point; 0.6 % is not. At 2 % vs 1 %, +50 % (1.5 %) binds.
+    expect(judge(0.33, 0).verdict).toBe("healthy");
+    expect(judge(0.6, 0).verdict).toBe("rollback");
+    expect(judge(1.6, 1).perTrigger[0]!.latest!.reason).toBe("candidate 1.6 % vs stable 1 % (+60 %; limit +50 %, 1.5 %) over 300 s");
+    expect(judge(1.6, 1).verdict).toBe("rollback");
   });
 
   it("is inconclusive without a stable revision, and waits while the stable has too few requests", () => {

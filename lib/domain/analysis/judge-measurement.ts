@@ -12,12 +12,12 @@ export type MeasurementOutcome = "pass" | "fail" | "inconclusive" | "error" | "i
 
 export type Judgement = { outcome: MeasurementOutcome; reason: string };
 
-/** "error_rate > 5 % over 300 s", "p95 more than 50 % above stable over 300 s": the threshold as recorded. */
+/** "error_rate > 5 % over 300 s", "p95 more than 50 % and 5 ms above stable over 300 s": the threshold as recorded. */
 export function describeTrigger(trigger: AnalysisTrigger): string {
   const condition =
     trigger.kind === "threshold"
       ? `${trigger.comparison} ${formatMetricValue({ metric: trigger.metric, value: trigger.threshold })}`
-      : `more than ${trigger.maxIncreasePercent} % above stable`;
+      : `more than ${trigger.maxIncreasePercent} % and ${formatMetricValue({ metric: trigger.metric, value: METRICS[trigger.metric].baselineNoiseFloor })} above stable`;
   return `${trigger.metric} ${condition} over ${trigger.windowSeconds} s`;
 }
 
@@ -69,12 +69,16 @@ export function judgeMeasurement({
   }
   if (stable.value === null)
     return { outcome: "inconclusive", reason: `no data for the stable revision despite ${stable.sampleCount} samples` };
-  const limit = stable.value * (1 + trigger.maxIncreasePercent / 100);
+  // Both: more than N % above the stable revision, and by more than the metric's noise floor.
+  const floor = METRICS[trigger.metric].baselineNoiseFloor;
+  const limit = Math.max(stable.value * (1 + trigger.maxIncreasePercent / 100), stable.value + floor);
   const breached = candidate.value > limit;
   const increase = stable.value === 0 ? null : Math.round((candidate.value / stable.value - 1) * 1000) / 10;
   const change = increase === null ? "against a stable value of 0" : `${increase >= 0 ? "+" : ""}${increase} %`;
+  const bound =
+    limit > stable.value * (1 + trigger.maxIncreasePercent / 100) ? `stable + ${show(floor)}` : `+${trigger.maxIncreasePercent} %`;
   return {
     outcome: breached ? "fail" : "pass",
-    reason: `candidate ${show(candidate.value)} vs stable ${show(stable.value)} (${change}; limit +${trigger.maxIncreasePercent} %, ${show(limit)}) over ${window}`,
+    reason: `candidate ${show(candidate.value)} vs stable ${show(stable.value)} (${change}; limit ${bound}, ${show(limit)}) over ${window}`,
   };
 }
