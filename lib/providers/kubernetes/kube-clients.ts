@@ -1,5 +1,5 @@
 // One set of API clients per target configuration and credentials, kept for the life of the provider: a
-// KubeConfig, the typed clients, the loopback API proxy smoke runs reach revisions through, and a count of
+// KubeConfig, the typed clients (over connections kept per API server), the loopback API proxy smoke runs reach revisions through, and a count of
 // API calls (the bench reports calls per rollout).
 import { createHash } from "node:crypto";
 import { ApisApi, AppsV1Api, AuthorizationV1Api, CoreV1Api, CustomObjectsApi, type KubeConfig } from "@kubernetes/client-node";
@@ -7,6 +7,7 @@ import { AppError } from "@/lib/api/app-error";
 import { parseProviderConfig, type KubernetesConfig } from "../provider-config";
 import type { ProviderTarget } from "../types";
 import { loadKubeConfig } from "./load-kube-config";
+import { type ApiType, createKubeConnectionPool, makePooledApiClient } from "./pooled-kube-api";
 import { type ApiProxy, startApiProxy } from "./start-api-proxy";
 
 export type KubeClients = {
@@ -37,6 +38,8 @@ export function kubernetesConfigOf(target: ProviderTarget): KubernetesConfig {
 export function createKubeClientCache(): KubeClientCache {
   const cache = new Map<string, KubeClients>();
   const proxies: Promise<ApiProxy>[] = [];
+  // Shared by every target on the same API server with the same TLS identity (a namespace each, one cluster).
+  const pool = createKubeConnectionPool();
   return {
     clientsFor(target) {
       const config = kubernetesConfigOf(target);
@@ -47,14 +50,15 @@ export function createKubeClientCache(): KubeClientCache {
       if (known) return Object.assign(known, { config });
       const kc = loadKubeConfig({ config, credentials: target.credentials });
       let proxy: Promise<ApiProxy> | undefined;
+      const make = <T>(type: ApiType<T>) => makePooledApiClient({ kc, pool, type });
       const clients: KubeClients = {
         config,
         kc,
-        apps: kc.makeApiClient(AppsV1Api),
-        core: kc.makeApiClient(CoreV1Api),
-        custom: kc.makeApiClient(CustomObjectsApi),
-        apis: kc.makeApiClient(ApisApi),
-        authorization: kc.makeApiClient(AuthorizationV1Api),
+        apps: make(AppsV1Api),
+        core: make(CoreV1Api),
+        custom: make(CustomObjectsApi),
+        apis: make(ApisApi),
+        authorization: make(AuthorizationV1Api),
         proxyUrl: async () => {
           if (!proxy) {
             proxy = startApiProxy(kc);
@@ -67,7 +71,7 @@ export function createKubeClientCache(): KubeClientCache {
       return clients;
     },
     async close() {
-      await Promise.all(proxies.map(async (p) => (await p).close()));
+      await Promise.all([...proxies.map(async (p) => (await p).close()), pool.close()]);
       cache.clear();
     },
   };

@@ -104,7 +104,7 @@ export async function startTestCluster(options: TestClusterOptions): Promise<Tes
     services,
     gateway,
     users: new Map([[token, user]]),
-    admin: createAdminApi({ faults, adminToken, stats: () => ({ apiRequests }) }),
+    admin: createAdminApi({ faults, adminToken, stats: () => ({ apiRequests, tlsHandshakes: server.tlsHandshakes() }) }),
     trackStream: (end) => (streams.add(end), () => streams.delete(end)),
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 5_000,
   });
