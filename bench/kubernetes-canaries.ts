@@ -15,7 +15,8 @@ const BATCH = 50;
 const START_BATCH = 10;
 const ENDS = ["succeeded", "failed", "rolled_back", "aborted"];
 
-type Vitals = { rssMb: number; lagMs: number };
+type Vitals = { rssMb: number; lagMs: number; cpuMs: number; seenAt: number };
+type ClusterStats = { apiRequests: number; tlsHandshakes: number; cpuMs: number };
 
 async function inBatches<T>(items: T[], run: (item: T, i: number) => Promise<unknown>, size = BATCH): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((item, j) => run(item, i + j)));
@@ -32,12 +33,10 @@ export async function benchKubernetesCanaries(): Promise<Record<string, string>>
     podMode: "simulated",
     simulatedReadyDelayMs: 300,
   });
-  const apiRequests = async () =>
-    (
-      (await (
-        await fetch(`${cluster.httpUrl}/_testcluster/stats`, { headers: { authorization: `Bearer ${cluster.adminToken}` } })
-      ).json()) as { apiRequests: number }
-    ).apiRequests;
+  const clusterStats = async () =>
+    (await (
+      await fetch(`${cluster.httpUrl}/_testcluster/stats`, { headers: { authorization: `Bearer ${cluster.adminToken}` } })
+    ).json()) as ClusterStats;
   try {
     const { getDb } = await import("@/lib/db");
     const fx = await import("@/lib/services/rollout/testing/engine-fixtures");
@@ -85,7 +84,7 @@ export async function benchKubernetesCanaries(): Promise<Record<string, string>>
           const info = keys[0] ? await redis.hgetall(keys[0]) : {};
           if (info.lastBeatAt && info.lastBeatAt !== last) {
             last = info.lastBeatAt;
-            seen.push({ rssMb: Number(info.rssMb), lagMs: Number(info.eventLoopLagP99Ms) });
+            seen.push({ rssMb: Number(info.rssMb), lagMs: Number(info.eventLoopLagP99Ms), cpuMs: Number(info.cpuMs), seenAt: Date.now() });
           }
           await new Promise((r) => setTimeout(r, 250));
         }
@@ -137,13 +136,24 @@ export async function benchKubernetesCanaries(): Promise<Record<string, string>>
     const firstStates = await deployAll("blue_green");
     let busyOver = false;
     const busy = sampleVitals(() => busyOver);
-    const before = await apiRequests();
+    const commits = async () =>
+      Number(
+        (await getDb().$queryRaw<{ n: bigint }[]>`SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()`)[0]!.n,
+      );
+    const [before, commitsBefore] = [await clusterStats(), await commits()];
     const started = Date.now();
     const states = await deployAll();
     const wallSeconds = (Date.now() - started) / 1000;
     busyOver = true;
     const busyVitals = await busy;
-    const calls = (await apiRequests()) - before;
+    const after = await clusterStats();
+    // Postgres publishes its counters about once a second.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const transactions = (await commits()) - commitsBefore;
+    const calls = after.apiRequests - before.apiRequests;
+    // Share of one core between the first and the last heartbeat of a phase.
+    const coreShare = (v: Vitals[]) => (100 * (v.at(-1)!.cpuMs - v[0]!.cpuMs)) / (v.at(-1)!.seenAt - v[0]!.seenAt);
+    const workerCpuMs = busyVitals.at(-1)!.cpuMs - busyVitals[0]!.cpuMs;
     const count = (list: string[]) =>
       Object.entries(list.reduce<Record<string, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {}))
         .map(([s, n]) => `${n} ${s}`)
@@ -159,7 +169,10 @@ export async function benchKubernetesCanaries(): Promise<Record<string, string>>
         busyVitals.map((v) => v.lagMs),
         50,
       )} ms / ${max(busyVitals.map((v) => v.lagMs))} ms`,
-      "API calls per canary rollout": `${(calls / CANARIES).toFixed(1)} (${calls} in all, as the test cluster counted them)`,
+      "API calls per canary rollout": `${(calls / CANARIES).toFixed(1)} (${calls} in all, as the test cluster counted them), over ${after.tlsHandshakes - before.tlsHandshakes} TLS handshakes`,
+      "worker CPU, idle → canaries": `${coreShare(idleVitals).toFixed(1)} % of a core → ${coreShare(busyVitals).toFixed(1)} % (${(workerCpuMs / CANARIES).toFixed(1)} ms per rollout)`,
+      "test cluster CPU during the canaries": `${((after.cpuMs - before.cpuMs) / 1000).toFixed(1)} s, ${((after.cpuMs - before.cpuMs) / calls).toFixed(2)} ms per API call`,
+      "Postgres transactions per canary rollout": `${(transactions / CANARIES).toFixed(1)} (the bench's own state poll included)`,
     };
   } finally {
     await cluster.stop();
