@@ -118,6 +118,7 @@ export class KubernetesProvider implements DeploymentProvider {
     if (!parsed.success) throw new AppError("validation", `bad traffic weights: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
     const ctx = await this.context(target);
     const revisions = ctx.status.revisions;
+    const rolling = (name: string) => ctx.snapshot.replicaSets.some((rs) => this.revisionOfSet(ctx, rs) === name);
     for (const [name, weight] of Object.entries(parsed.data)) {
       const found = revisions.find((r) => r.name === name);
       if (!found)
@@ -125,10 +126,10 @@ export class KubernetesProvider implements DeploymentProvider {
           "not_found",
           `revision ${name} does not exist on ${ctx.clients.config.namespace}/${ctx.clients.config.deployment}`,
         );
-      if (weight > 0 && !found.ready && found.traffic === 0)
+      // An older ReplicaSet of a rolling Deployment has no pods until traffic goes back to it: that is the undo.
+      if (weight > 0 && !found.ready && found.traffic === 0 && !rolling(name))
         throw new AppError("conflict", `revision ${name} is not ready: ${found.reason ?? found.state}`);
     }
-    const rolling = (name: string) => ctx.snapshot.replicaSets.some((rs) => this.revisionOfSet(ctx, rs) === name);
     const names = Object.keys(parsed.data);
     const written = noWrites();
     if (names.some(rolling)) {
