@@ -184,7 +184,7 @@ describe("KubernetesProvider on the test cluster", () => {
     }
   });
 
-  it("keeps its connections to the API server: two targets' status reads share a handful of TLS handshakes", async () => {
+  it("keeps its connections to the API server: two targets' status reads share a handful of TLS handshakes and one API proxy", async () => {
     const stats = async () =>
       (await (
         await fetch(`${cluster.httpUrl}/_testcluster/stats`, { headers: { authorization: `Bearer ${cluster.adminToken}` } })
@@ -199,6 +199,10 @@ describe("KubernetesProvider on the test cluster", () => {
       // 40 status reads of 5 calls each; a connection per call would be a handshake per call.
       expect(after.apiRequests - before.apiRequests).toBeGreaterThanOrEqual(200);
       expect(after.tlsHandshakes - before.tlsHandshakes).toBeLessThanOrEqual(10);
+      // One loopback API proxy for both (same cluster and user): their URLs differ only in the namespace.
+      const [a, b] = await Promise.all([fresh.getStatus({ target: one.target }), fresh.getStatus({ target: two.target })]);
+      expect(new URL(a.url!).origin).toBe(new URL(b.url!).origin);
+      expect(a.url).not.toBe(b.url);
     } finally {
       await fresh.close();
     }
