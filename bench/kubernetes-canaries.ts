@@ -1,7 +1,9 @@
 // One worker driving many concurrent canaries on the Kubernetes test cluster (pods simulated without processes):
-// the worker's resident memory and event-loop lag (from its heartbeat vitals) while idle and while the
-// canaries run, and the API calls the cluster served per rollout. Every step is a real @kubernetes/client-node
-// call against the test cluster running as a child process; each target has a namespace of its own.
+// the worker's resident memory, event-loop lag and CPU (from its heartbeat vitals) while idle and while the
+// canaries run, their wall time, and where the work went: the API calls the cluster served per rollout (and the
+// TLS handshakes behind them), the cluster's own CPU per call, and Postgres transactions per rollout. Every step
+// is a real @kubernetes/client-node call against the test cluster running as a child process; each target has
+// a namespace of its own. A blue-green wave first moves every target onto revision Deployments.
 //   npm run bench -- kubernetes      (CANARIES=1000 by default; PAUSE_SECONDS=20 at the 50 % step)
 import { mkdirSync } from "node:fs";
 import path from "node:path";
