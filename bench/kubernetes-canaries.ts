@@ -130,9 +130,9 @@ export async function benchKubernetesCanaries(): Promise<Record<string, string>>
       // One query for all of them every second: a poller per rollout would be the bench's own load.
       const deadline = Date.now() + 30 * 60_000;
       for (;;) {
-        const rows = await getDb().deployment.findMany({ where: { id: { in: ids } }, select: { state: true } });
+        const rows = await getDb().deployment.findMany({ where: { id: { in: ids } }, select: { state: true, error: true } });
         const states = rows.map((r) => r.state as string);
-        if (states.every((st) => ENDS.includes(st))) return states;
+        if (states.every((st) => ENDS.includes(st))) return rows.map((r) => ({ state: r.state as string, error: r.error }));
         if (Date.now() > deadline)
           throw new Error(`rollouts still running after 30 min: ${JSON.stringify(states.filter((st) => !ENDS.includes(st)).slice(0, 5))}`);
         await new Promise((r) => setTimeout(r, 1_000));
@@ -163,11 +163,21 @@ export async function benchKubernetesCanaries(): Promise<Record<string, string>>
       Object.entries(list.reduce<Record<string, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {}))
         .map(([s, n]) => `${n} ${s}`)
         .join(", ");
+    // Why any did not succeed, in the deployment's own words (the three most frequent reasons).
+    const outcomes = (list: { state: string; error: string | null }[]) => {
+      const reasons = Object.entries(
+        list.filter((o) => o.error).reduce<Record<string, number>>((m, o) => ((m[o.error!] = (m[o.error!] ?? 0) + 1), m), {}),
+      )
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([reason, n]) => `${n}× ${reason}`);
+      return `${count(list.map((o) => o.state))}${reasons.length ? ` — ${reasons.join("; ")}` : ""}`;
+    };
     const max = (values: number[]) => Math.max(...values);
     return {
       canaries: `${CANARIES} concurrent, steps 50 % (paused ${PAUSE_SECONDS} s) → 100 %, 2 simulated pods per revision, one worker`,
-      "first (blue-green) deploys": count(firstStates),
-      "canary outcomes": count(states),
+      "first (blue-green) deploys": outcomes(firstStates),
+      "canary outcomes": outcomes(states),
       "canary wall time": `${wallSeconds.toFixed(1)} s from the first start to the last end (the bench took ${startSeconds.toFixed(1)} s to start them, ${START_BATCH} at a time)`,
       "worker RSS idle → canaries (max)": `${max(idleVitals.map((v) => v.rssMb))} MB → ${max(busyVitals.map((v) => v.rssMb))} MB`,
       "worker event-loop lag p99 per beat, idle (max) → canaries (median / max)": `${max(idleVitals.map((v) => v.lagMs))} ms → ${percentile(
