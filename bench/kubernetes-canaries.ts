@@ -1,7 +1,9 @@
 // One worker driving many concurrent canaries on the Kubernetes test cluster (pods simulated without processes):
-// the worker's resident memory and event-loop lag (from its heartbeat vitals) while idle and while the
-// canaries run, and the API calls the cluster served per rollout. Every step is a real @kubernetes/client-node
-// call against the test cluster running as a child process; each target has a namespace of its own.
+// the worker's resident memory, event-loop lag and CPU (from its heartbeat vitals) while idle and while the
+// canaries run, their wall time, and where the work went: the API calls the cluster served per rollout (and the
+// TLS handshakes behind them), the cluster's own CPU per call, and Postgres transactions per rollout. Every step
+// is a real @kubernetes/client-node call against the test cluster running as a child process; each target has
+// a namespace of its own. A blue-green wave first moves every target onto revision Deployments.
 //   npm run bench -- kubernetes      (CANARIES=1000 by default; PAUSE_SECONDS=20 at the 50 % step)
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -15,7 +17,8 @@ const BATCH = 50;
 const START_BATCH = 10;
 const ENDS = ["succeeded", "failed", "rolled_back", "aborted"];
 
-type Vitals = { rssMb: number; lagMs: number };
+type Vitals = { rssMb: number; lagMs: number; cpuMs: number; seenAt: number };
+type ClusterStats = { apiRequests: number; tlsHandshakes: number; cpuMs: number };
 
 async function inBatches<T>(items: T[], run: (item: T, i: number) => Promise<unknown>, size = BATCH): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((item, j) => run(item, i + j)));
@@ -32,12 +35,10 @@ export async function benchKubernetesCanaries(): Promise<Record<string, string>>
     podMode: "simulated",
     simulatedReadyDelayMs: 300,
   });
-  const apiRequests = async () =>
-    (
-      (await (
-        await fetch(`${cluster.httpUrl}/_testcluster/stats`, { headers: { authorization: `Bearer ${cluster.adminToken}` } })
-      ).json()) as { apiRequests: number }
-    ).apiRequests;
+  const clusterStats = async () =>
+    (await (
+      await fetch(`${cluster.httpUrl}/_testcluster/stats`, { headers: { authorization: `Bearer ${cluster.adminToken}` } })
+    ).json()) as ClusterStats;
   try {
     const { getDb } = await import("@/lib/db");
     const fx = await import("@/lib/services/rollout/testing/engine-fixtures");
@@ -85,7 +86,7 @@ export async function benchKubernetesCanaries(): Promise<Record<string, string>>
           const info = keys[0] ? await redis.hgetall(keys[0]) : {};
           if (info.lastBeatAt && info.lastBeatAt !== last) {
             last = info.lastBeatAt;
-            seen.push({ rssMb: Number(info.rssMb), lagMs: Number(info.eventLoopLagP99Ms) });
+            seen.push({ rssMb: Number(info.rssMb), lagMs: Number(info.eventLoopLagP99Ms), cpuMs: Number(info.cpuMs), seenAt: Date.now() });
           }
           await new Promise((r) => setTimeout(r, 250));
         }
@@ -107,9 +108,11 @@ export async function benchKubernetesCanaries(): Promise<Record<string, string>>
     idleOver = true;
     const idleVitals = await idle;
     let version = 0;
+    let startSeconds = 0;
     const deployAll = async (strategy?: "blue_green") => {
       version += 1;
       const ids: string[] = [];
+      const began = Date.now();
       await inBatches(
         targets,
         async (t, i) => {
@@ -123,12 +126,13 @@ export async function benchKubernetesCanaries(): Promise<Record<string, string>>
         },
         START_BATCH,
       );
+      startSeconds = (Date.now() - began) / 1000;
       // One query for all of them every second: a poller per rollout would be the bench's own load.
       const deadline = Date.now() + 30 * 60_000;
       for (;;) {
-        const rows = await getDb().deployment.findMany({ where: { id: { in: ids } }, select: { state: true } });
+        const rows = await getDb().deployment.findMany({ where: { id: { in: ids } }, select: { state: true, error: true } });
         const states = rows.map((r) => r.state as string);
-        if (states.every((st) => ENDS.includes(st))) return states;
+        if (states.every((st) => ENDS.includes(st))) return rows.map((r) => ({ state: r.state as string, error: r.error }));
         if (Date.now() > deadline)
           throw new Error(`rollouts still running after 30 min: ${JSON.stringify(states.filter((st) => !ENDS.includes(st)).slice(0, 5))}`);
         await new Promise((r) => setTimeout(r, 1_000));
@@ -137,29 +141,53 @@ export async function benchKubernetesCanaries(): Promise<Record<string, string>>
     const firstStates = await deployAll("blue_green");
     let busyOver = false;
     const busy = sampleVitals(() => busyOver);
-    const before = await apiRequests();
+    const commits = async () =>
+      Number(
+        (await getDb().$queryRaw<{ n: bigint }[]>`SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()`)[0]!.n,
+      );
+    const [before, commitsBefore] = [await clusterStats(), await commits()];
     const started = Date.now();
     const states = await deployAll();
     const wallSeconds = (Date.now() - started) / 1000;
     busyOver = true;
     const busyVitals = await busy;
-    const calls = (await apiRequests()) - before;
+    const after = await clusterStats();
+    // Postgres publishes its counters about once a second.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const transactions = (await commits()) - commitsBefore;
+    const calls = after.apiRequests - before.apiRequests;
+    // Share of one core between the first and the last heartbeat of a phase.
+    const coreShare = (v: Vitals[]) => (100 * (v.at(-1)!.cpuMs - v[0]!.cpuMs)) / (v.at(-1)!.seenAt - v[0]!.seenAt);
+    const workerCpuMs = busyVitals.at(-1)!.cpuMs - busyVitals[0]!.cpuMs;
     const count = (list: string[]) =>
       Object.entries(list.reduce<Record<string, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {}))
         .map(([s, n]) => `${n} ${s}`)
         .join(", ");
+    // Why any did not succeed, in the deployment's own words (the three most frequent reasons).
+    const outcomes = (list: { state: string; error: string | null }[]) => {
+      const reasons = Object.entries(
+        list.filter((o) => o.error).reduce<Record<string, number>>((m, o) => ((m[o.error!] = (m[o.error!] ?? 0) + 1), m), {}),
+      )
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([reason, n]) => `${n}× ${reason}`);
+      return `${count(list.map((o) => o.state))}${reasons.length ? ` — ${reasons.join("; ")}` : ""}`;
+    };
     const max = (values: number[]) => Math.max(...values);
     return {
       canaries: `${CANARIES} concurrent, steps 50 % (paused ${PAUSE_SECONDS} s) → 100 %, 2 simulated pods per revision, one worker`,
-      "first (blue-green) deploys": count(firstStates),
-      "canary outcomes": count(states),
-      "canary wall time": `${wallSeconds.toFixed(1)} s`,
+      "first (blue-green) deploys": outcomes(firstStates),
+      "canary outcomes": outcomes(states),
+      "canary wall time": `${wallSeconds.toFixed(1)} s from the first start to the last end (the bench took ${startSeconds.toFixed(1)} s to start them, ${START_BATCH} at a time)`,
       "worker RSS idle → canaries (max)": `${max(idleVitals.map((v) => v.rssMb))} MB → ${max(busyVitals.map((v) => v.rssMb))} MB`,
       "worker event-loop lag p99 per beat, idle (max) → canaries (median / max)": `${max(idleVitals.map((v) => v.lagMs))} ms → ${percentile(
         busyVitals.map((v) => v.lagMs),
         50,
       )} ms / ${max(busyVitals.map((v) => v.lagMs))} ms`,
-      "API calls per canary rollout": `${(calls / CANARIES).toFixed(1)} (${calls} in all, as the test cluster counted them)`,
+      "API calls per canary rollout": `${(calls / CANARIES).toFixed(1)} (${calls} in all, as the test cluster counted them), over ${after.tlsHandshakes - before.tlsHandshakes} TLS handshakes`,
+      "worker CPU, idle → canaries": `${coreShare(idleVitals).toFixed(1)} % of a core → ${coreShare(busyVitals).toFixed(1)} % (${(workerCpuMs / CANARIES).toFixed(1)} ms per rollout)`,
+      "test cluster CPU during the canaries": `${((after.cpuMs - before.cpuMs) / 1000).toFixed(1)} s, ${((after.cpuMs - before.cpuMs) / calls).toFixed(2)} ms per API call`,
+      "Postgres transactions per canary rollout": `${(transactions / CANARIES).toFixed(1)} (the bench's own state poll included)`,
     };
   } finally {
     await cluster.stop();

@@ -94,14 +94,16 @@ function startSliHistory(): NodeJS.Timeout {
   return setInterval(() => void tick(), SLI_TICK_MS);
 }
 
-/** The heartbeat's info plus memory and the event loop's p99 delay since the previous beat (ops and bench read them). */
+/** The heartbeat's info plus memory, CPU time so far and the event loop's p99 delay since the previous beat (ops and bench read them). */
 function withVitals(info: WorkerInfo): () => WorkerInfo {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   return () => {
+    const cpu = process.cpuUsage();
     const vitals = {
       rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
       eventLoopLagP99Ms: Math.round(delay.percentile(99) / 1e5) / 10,
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     };
     delay.reset();
     return { ...info, ...vitals };

@@ -10,9 +10,10 @@ export type WorkerInfo = {
   pid: number;
   startedAt: string;
   version: string;
-  /** vitals, refreshed at each beat when the worker provides them: resident memory and event-loop lag */
+  /** vitals, refreshed at each beat when the worker provides them: resident memory, event-loop lag, CPU time since start */
   rssMb?: number;
   eventLoopLagP99Ms?: number;
+  cpuMs?: number;
 };
 
 export function workersKey(prefix = env().REDIS_PREFIX): string {

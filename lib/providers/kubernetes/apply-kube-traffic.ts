@@ -8,7 +8,7 @@ import { revisionReplicas, servicePortOf } from "./describe-kube-target";
 import type { KubeClients } from "./kube-clients";
 import { REVISION_LABEL, revisionObjectName, TARGET_LABEL } from "./kube-names";
 import { scaleDeployment, setRouteBackends, setServiceSelector } from "./kube-writes";
-import type { KubeSnapshot } from "./read-kube-target";
+import type { KubeSnapshot, KubeWrites } from "./read-kube-target";
 import type { RevisionStatus, TrafficWeights } from "../types";
 
 export type TrafficInput = {
@@ -17,6 +17,8 @@ export type TrafficInput = {
   revisions: RevisionStatus[];
   weights: TrafficWeights;
   options: KubeCallOptions;
+  /** Collects what the cluster answered to each write, so the status after them needs no read. */
+  written: KubeWrites;
 };
 
 function routePort({ clients, snapshot }: TrafficInput): number {
@@ -29,7 +31,7 @@ function routePort({ clients, snapshot }: TrafficInput): number {
 async function scaleTo(input: TrafficInput, revision: string, replicas: number) {
   const d = input.snapshot.revisionDeployments.find((x) => x.metadata?.labels?.[REVISION_LABEL] === revision);
   if (d && d.spec?.replicas !== replicas)
-    await scaleDeployment({ clients: input.clients, name: d.metadata!.name!, replicas }, input.options);
+    input.written.deployments.push(await scaleDeployment({ clients: input.clients, name: d.metadata!.name!, replicas }, input.options));
 }
 
 async function switchTo(input: TrafficInput, revision: string) {
@@ -38,12 +40,12 @@ async function switchTo(input: TrafficInput, revision: string) {
   const total = revisionReplicas(snapshot, config);
   const d = snapshot.revisionDeployments.find((x) => x.metadata?.labels?.[REVISION_LABEL] === revision);
   if ((d?.spec?.replicas ?? 0) < total) await scaleTo(input, revision, total);
-  if (snapshot.route)
-    await setRouteBackends(
-      { clients, backends: [{ name: revisionObjectName(config, revision), port: routePort(input), weight: 100 }] },
-      input.options,
-    );
-  await setServiceSelector({ clients, selector: { [TARGET_LABEL]: config.deployment, [REVISION_LABEL]: revision } }, input.options);
+  if (snapshot.route) {
+    const backends = [{ name: revisionObjectName(config, revision), port: routePort(input), weight: 100 }];
+    input.written.route = await setRouteBackends({ clients, backends, known: snapshot.route }, input.options);
+  }
+  const selector = { [TARGET_LABEL]: config.deployment, [REVISION_LABEL]: revision };
+  input.written.service = await setServiceSelector({ clients, selector, known: snapshot.service }, input.options);
   // Blue-green keeps the revision it replaced for an instant rollback, at the configured size.
   if (config.previousReplicas !== undefined) {
     for (const r of input.revisions) if (r.name !== revision && r.traffic > 0) await scaleTo(input, r.name, config.previousReplicas);
@@ -56,7 +58,7 @@ async function split(input: TrafficInput, shares: [string, number][]) {
   if (snapshot.route) {
     const port = routePort(input);
     const backends = shares.map(([name, weight]) => ({ name: revisionObjectName(config, name), port, weight }));
-    await setRouteBackends({ clients, backends }, input.options);
+    input.written.route = await setRouteBackends({ clients, backends, known: snapshot.route }, input.options);
     return;
   }
   if (shares.length !== 2)
@@ -75,7 +77,8 @@ async function split(input: TrafficInput, shares: [string, number][]) {
   await scaleTo(input, stable![0], ratio.stable);
   // Every ready pod the Service selects takes a share, so revisions outside the split give up theirs.
   for (const r of revisions) if (!shares.some(([n]) => n === r.name) && r.state !== "stopped") await scaleTo(input, r.name, 0);
-  await setServiceSelector({ clients, selector: { [TARGET_LABEL]: config.deployment } }, input.options);
+  const selector = { [TARGET_LABEL]: config.deployment };
+  input.written.service = await setServiceSelector({ clients, selector, known: snapshot.service }, input.options);
 }
 
 export async function applyKubeTraffic(input: TrafficInput): Promise<void> {

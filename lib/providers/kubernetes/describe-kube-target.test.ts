@@ -2,7 +2,7 @@ import type { V1Deployment } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
 import type { KubernetesConfig } from "../provider-config";
 import { describeKubeTarget } from "./describe-kube-target";
-import type { KubeSnapshot } from "./read-kube-target";
+import { type KubeSnapshot, withWrites } from "./read-kube-target";
 import { revisionDeploymentManifest } from "./revision-manifests";
 
 const config: KubernetesConfig = {
@@ -144,5 +144,24 @@ describe("revisionDeploymentManifest", () => {
     expect(manifest.spec?.template.metadata?.labels).toEqual({ tier: "web", "flightdeck/target": "api", "flightdeck/revision": "v9" });
     expect(manifest.spec?.selector.matchLabels).toEqual({ "flightdeck/target": "api", "flightdeck/revision": "v9" });
     expect(manifest.spec?.template.spec?.containers[0]).toEqual({ name: "app", image: "shop/api:9", env: [{ name: "MODE", value: "x" }] });
+  });
+
+  it("describes the target after the provider's writes from what the cluster answered to them", () => {
+    const before = snapshot({});
+    const scaledDown = {
+      ...revisionDeployment("v1", "2026-01-01T00:00:00Z"),
+      spec: { ...before.revisionDeployments[0]!.spec!, replicas: 0 },
+    };
+    const created = revisionDeployment("v3", "2026-01-03T00:00:00Z", { ...done, readyReplicas: 0, availableReplicas: 0 });
+    const service = { spec: { selector: { "flightdeck/target": "api", "flightdeck/revision": "v2" }, ports: before.service!.spec!.ports } };
+    const after = withWrites(before, { deployments: [scaledDown, created], service });
+    const status = describeKubeTarget({ snapshot: after, config, proxyUrl: "http://127.0.0.1:1" });
+    expect(status.revisions.map((r) => [r.name, r.traffic, r.state])).toEqual([
+      ["v3", 0, "starting"],
+      ["v2", 100, "running"],
+      ["v1", 0, "stopped"],
+    ]);
+    // The snapshot it came from is unchanged: the next read starts from the cluster again.
+    expect(before.revisionDeployments.map((d) => d.metadata?.name)).toEqual(["api-v1", "api-v2"]);
   });
 });

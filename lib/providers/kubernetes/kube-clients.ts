@@ -1,12 +1,13 @@
 // One set of API clients per target configuration and credentials, kept for the life of the provider: a
-// KubeConfig, the typed clients, the loopback API proxy smoke runs reach revisions through, and a count of
-// API calls (the bench reports calls per rollout).
+// KubeConfig and the typed clients. What can be shared is, across targets: the connections to an API server
+// (per TLS identity) and the loopback API proxy smoke runs reach revisions through (per cluster and user).
 import { createHash } from "node:crypto";
 import { ApisApi, AppsV1Api, AuthorizationV1Api, CoreV1Api, CustomObjectsApi, type KubeConfig } from "@kubernetes/client-node";
 import { AppError } from "@/lib/api/app-error";
 import { parseProviderConfig, type KubernetesConfig } from "../provider-config";
 import type { ProviderTarget } from "../types";
 import { loadKubeConfig } from "./load-kube-config";
+import { type ApiType, createKubeConnectionPool, makePooledApiClient } from "./pooled-kube-api";
 import { type ApiProxy, startApiProxy } from "./start-api-proxy";
 
 export type KubeClients = {
@@ -17,7 +18,7 @@ export type KubeClients = {
   custom: CustomObjectsApi;
   apis: ApisApi;
   authorization: AuthorizationV1Api;
-  /** The loopback API proxy's URL, started on first use. */
+  /** The loopback API proxy's URL, started on first use by any target of the same cluster and user. */
   proxyUrl: () => Promise<string>;
   /** When the Gateway API group was last checked, and whether it was served. */
   routeCrd?: { checkedAt: number; served: boolean };
@@ -36,7 +37,21 @@ export function kubernetesConfigOf(target: ProviderTarget): KubernetesConfig {
 
 export function createKubeClientCache(): KubeClientCache {
   const cache = new Map<string, KubeClients>();
-  const proxies: Promise<ApiProxy>[] = [];
+  // Shared by every target on the same API server as the same user (a namespace each on one cluster): one
+  // pool of connections per TLS identity, one loopback proxy per cluster and user.
+  const pool = createKubeConnectionPool();
+  const proxies = new Map<string, Promise<ApiProxy>>();
+  const proxyFor = (kc: KubeConfig) => {
+    const identity = createHash("sha256")
+      .update(JSON.stringify([kc.getCurrentCluster(), kc.getCurrentUser()]))
+      .digest("hex");
+    let proxy = proxies.get(identity);
+    if (!proxy) {
+      proxy = startApiProxy(kc);
+      proxies.set(identity, proxy);
+    }
+    return proxy;
+  };
   return {
     clientsFor(target) {
       const config = kubernetesConfigOf(target);
@@ -46,28 +61,24 @@ export function createKubeClientCache(): KubeClientCache {
       const known = cache.get(key);
       if (known) return Object.assign(known, { config });
       const kc = loadKubeConfig({ config, credentials: target.credentials });
-      let proxy: Promise<ApiProxy> | undefined;
+      const make = <T>(type: ApiType<T>) => makePooledApiClient({ kc, pool, type });
       const clients: KubeClients = {
         config,
         kc,
-        apps: kc.makeApiClient(AppsV1Api),
-        core: kc.makeApiClient(CoreV1Api),
-        custom: kc.makeApiClient(CustomObjectsApi),
-        apis: kc.makeApiClient(ApisApi),
-        authorization: kc.makeApiClient(AuthorizationV1Api),
-        proxyUrl: async () => {
-          if (!proxy) {
-            proxy = startApiProxy(kc);
-            proxies.push(proxy);
-          }
-          return (await proxy).url;
-        },
+        apps: make(AppsV1Api),
+        core: make(CoreV1Api),
+        custom: make(CustomObjectsApi),
+        apis: make(ApisApi),
+        authorization: make(AuthorizationV1Api),
+        proxyUrl: async () => (await proxyFor(kc)).url,
       };
       cache.set(key, clients);
       return clients;
     },
     async close() {
-      await Promise.all(proxies.map(async (p) => (await p).close()));
+      const open = [...proxies.values()];
+      proxies.clear();
+      await Promise.all([...open.map(async (p) => (await p).close()), pool.close()]);
       cache.clear();
     },
   };

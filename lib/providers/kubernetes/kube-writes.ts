@@ -1,7 +1,8 @@
 // The provider's writes, each one API call with the content type Kubernetes expects for it: strategic merge
 // for an image patch, JSON patch for `rollout undo`'s template copy, merge patch for scale and for custom
 // resources (HTTPRoute refuses strategic merge), and a read-modify-replace for the Service selector, retried
-// on a 409 stale resourceVersion as controllers do.
+// on a 409 stale resourceVersion as controllers do. The read-modify writes start from the object the caller
+// read just before (its snapshot), as a controller writes from its cache; only a 409 sends them to read again.
 import { PatchStrategy, setHeaderOptions, type V1Deployment, type V1Service } from "@kubernetes/client-node";
 import { AppError } from "@/lib/api/app-error";
 import { callKubeApi, type KubeCallOptions } from "./call-kube-api";
@@ -52,18 +53,31 @@ export async function createIfAbsent<T>(create: () => Promise<T>): Promise<T | n
   }
 }
 
+/** The caller's copy for the first attempt, a fresh read for every attempt after a conflict. */
+function firstThenRead<T>(known: T | undefined, read: () => Promise<T>): () => Promise<T> {
+  let cached = known;
+  return async () => {
+    const value = cached ?? (await read());
+    cached = undefined;
+    return value;
+  };
+}
+
 export function setServiceSelector(
-  { clients, selector }: { clients: KubeClients; selector: Record<string, string> },
+  { clients, selector, known }: { clients: KubeClients; selector: Record<string, string>; known?: V1Service },
   options: KubeCallOptions,
 ): Promise<V1Service> {
   const { namespace, service } = clients.config;
   const name = service!;
-  return retryOnConflict(async () => {
-    const current = await callKubeApi(
+  const read = firstThenRead(known, () =>
+    callKubeApi(
       { verb: "get", resource: "services", namespace, name },
       () => clients.core.readNamespacedService({ name, namespace }),
       options,
-    );
+    ),
+  );
+  return retryOnConflict(async () => {
+    const current = await read();
     if (JSON.stringify(current.spec?.selector ?? {}) === JSON.stringify(selector)) return current;
     const body: V1Service = { ...current, spec: { ...current.spec, selector } };
     return callKubeApi(
@@ -75,17 +89,26 @@ export function setServiceSelector(
 }
 
 export function setRouteBackends(
-  { clients, backends }: { clients: KubeClients; backends: { name: string; port: number; weight: number }[] },
+  {
+    clients,
+    backends,
+    known,
+  }: { clients: KubeClients; backends: { name: string; port: number; weight: number }[]; known?: HttpRouteObject },
   options: KubeCallOptions,
-): Promise<unknown> {
+): Promise<HttpRouteObject> {
   const { namespace, httpRoute } = clients.config;
   const name = httpRoute!;
+  const read = firstThenRead(
+    known,
+    () =>
+      callKubeApi(
+        { verb: "get", resource: "httproutes", namespace, name },
+        () => clients.custom.getNamespacedCustomObject({ ...HTTP_ROUTE, namespace, name }),
+        options,
+      ) as Promise<HttpRouteObject>,
+  );
   return retryOnConflict(async () => {
-    const route = (await callKubeApi(
-      { verb: "get", resource: "httproutes", namespace, name },
-      () => clients.custom.getNamespacedCustomObject({ ...HTTP_ROUTE, namespace, name }),
-      options,
-    )) as HttpRouteObject;
+    const route = await read();
     const [first, ...rest] = route.spec.rules?.length ? route.spec.rules : [{}];
     const rules = [{ ...first, backendRefs: backends.map((b) => ({ kind: "Service", ...b })) }, ...rest];
     const body = { metadata: { resourceVersion: route.metadata.resourceVersion }, spec: { rules } };
@@ -95,7 +118,7 @@ export function setRouteBackends(
         clients.custom.patchNamespacedCustomObject(
           { ...HTTP_ROUTE, namespace, name, body },
           setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
-        ),
+        ) as Promise<HttpRouteObject>,
       options,
     );
   });

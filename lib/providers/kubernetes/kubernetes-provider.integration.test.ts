@@ -184,6 +184,30 @@ describe("KubernetesProvider on the test cluster", () => {
     }
   });
 
+  it("keeps its connections to the API server: two targets' status reads share a handful of TLS handshakes and one API proxy", async () => {
+    const stats = async () =>
+      (await (
+        await fetch(`${cluster.httpUrl}/_testcluster/stats`, { headers: { authorization: `Bearer ${cluster.adminToken}` } })
+      ).json()) as { apiRequests: number; tlsHandshakes: number };
+    const [one, two] = [await seedKubeTarget({ cluster }), await seedKubeTarget({ cluster })];
+    // A fresh provider: nothing pooled yet.
+    const fresh = new KubernetesProvider();
+    try {
+      const before = await stats();
+      for (let i = 0; i < 20; i += 1) await Promise.all([fresh.getStatus({ target: one.target }), fresh.getStatus({ target: two.target })]);
+      const after = await stats();
+      // 40 status reads of 5 calls each; a connection per call would be a handshake per call.
+      expect(after.apiRequests - before.apiRequests).toBeGreaterThanOrEqual(200);
+      expect(after.tlsHandshakes - before.tlsHandshakes).toBeLessThanOrEqual(10);
+      // One loopback API proxy for both (same cluster and user): their URLs differ only in the namespace.
+      const [a, b] = await Promise.all([fresh.getStatus({ target: one.target }), fresh.getStatus({ target: two.target })]);
+      expect(new URL(a.url!).origin).toBe(new URL(b.url!).origin);
+      expect(a.url).not.toBe(b.url);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("loads the kubeconfig from the target's decrypted credentials, and names the field when there are none", async () => {
     const { config } = await seedKubeTarget({ cluster });
     const providerConfig = { ...config, kubeconfig: { source: "credentials" } };

@@ -21,13 +21,13 @@ import { describeKubeTarget, k8sRevisionOf, revisionNameOfSet, revisionReplicas 
 import { createKubeClientCache, type KubeClientCache, type KubeClients } from "./kube-clients";
 import { CHANGE_CAUSE_ANNOTATION, POD_TEMPLATE_HASH_LABEL, REVISION_LABEL } from "./kube-names";
 import { createIfAbsent, patchDeployment, scaleDeployment } from "./kube-writes";
-import { readKubeTarget, type KubeSnapshot } from "./read-kube-target";
+import { type KubeSnapshot, type KubeWrites, noWrites, readKubeTarget, withWrites } from "./read-kube-target";
 import { previewServiceManifest, revisionDeploymentManifest, rollingImagePatch } from "./revision-manifests";
 import { testKubeConnection } from "./test-kube-connection";
 
 export type KubernetesProviderOptions = { clients?: KubeClientCache; call?: KubeCallOptions };
 
-type Context = { clients: KubeClients; snapshot: KubeSnapshot; status: TargetStatus };
+type Context = { clients: KubeClients; snapshot: KubeSnapshot; proxyUrl: string; status: TargetStatus };
 
 export class KubernetesProvider implements DeploymentProvider {
   private readonly clients: KubeClientCache;
@@ -55,10 +55,13 @@ export class KubernetesProvider implements DeploymentProvider {
     }
     const { config } = ctx.clients;
     const input = { config, revision, release, env };
+    const written = noWrites();
     if (strategy === "rolling") {
-      await patchDeployment(
-        { clients: ctx.clients, name: config.deployment, body: rollingImagePatch(input), strategy: "strategic" },
-        this.call,
+      written.deployments.push(
+        await patchDeployment(
+          { clients: ctx.clients, name: config.deployment, body: rollingImagePatch(input), strategy: "strategic" },
+          this.call,
+        ),
       );
     } else {
       if (!config.service)
@@ -80,17 +83,24 @@ export class KubernetesProvider implements DeploymentProvider {
           this.call,
         ),
       );
-      await createIfAbsent(() =>
+      const created = await createIfAbsent(() =>
         callKubeApi(
           { verb: "create", resource: "deployments", namespace },
           () => ctx.clients.apps.createNamespacedDeployment({ namespace, body: deployment }),
           this.call,
         ),
       );
+      // One that already existed (a step repeated after a crash) is read back as it is.
+      if (!created) return this.revisionNamed(await this.context(target), revision, release);
+      written.deployments.push(created);
     }
-    const after = await this.context(target);
+    return this.revisionNamed(this.after(ctx, written), revision, release);
+  }
+
+  /** The revision as the status shows it, or as just started when the cluster has not made its objects yet. */
+  private revisionNamed(ctx: Context, revision: string, release: StartRevisionInput["release"]): RevisionStatus {
     return (
-      after.status.revisions.find((r) => r.name === revision) ?? {
+      ctx.status.revisions.find((r) => r.name === revision) ?? {
         ...release,
         name: revision,
         state: "starting",
@@ -108,6 +118,7 @@ export class KubernetesProvider implements DeploymentProvider {
     if (!parsed.success) throw new AppError("validation", `bad traffic weights: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
     const ctx = await this.context(target);
     const revisions = ctx.status.revisions;
+    const rolling = (name: string) => ctx.snapshot.replicaSets.some((rs) => this.revisionOfSet(ctx, rs) === name);
     for (const [name, weight] of Object.entries(parsed.data)) {
       const found = revisions.find((r) => r.name === name);
       if (!found)
@@ -115,11 +126,12 @@ export class KubernetesProvider implements DeploymentProvider {
           "not_found",
           `revision ${name} does not exist on ${ctx.clients.config.namespace}/${ctx.clients.config.deployment}`,
         );
-      if (weight > 0 && !found.ready && found.traffic === 0)
+      // An older ReplicaSet of a rolling Deployment has no pods until traffic goes back to it: that is the undo.
+      if (weight > 0 && !found.ready && found.traffic === 0 && !rolling(name))
         throw new AppError("conflict", `revision ${name} is not ready: ${found.reason ?? found.state}`);
     }
-    const rolling = (name: string) => ctx.snapshot.replicaSets.some((rs) => this.revisionOfSet(ctx, rs) === name);
     const names = Object.keys(parsed.data);
+    const written = noWrites();
     if (names.some(rolling)) {
       const serving = Object.entries(parsed.data).filter(([, w]) => w > 0);
       if (serving.length !== 1 || names.some((n) => !rolling(n)))
@@ -128,11 +140,18 @@ export class KubernetesProvider implements DeploymentProvider {
           `a rolling Deployment serves one revision at a time, so it cannot split ${JSON.stringify(parsed.data)}: ` +
             "a canary needs a stable revision of its own (deploy once with blue-green to move the target onto revision Deployments)",
         );
-      await this.undoTo(ctx, serving[0]![0]);
+      await this.undoTo(ctx, serving[0]![0], written);
     } else {
-      await applyKubeTraffic({ clients: ctx.clients, snapshot: ctx.snapshot, revisions, weights: parsed.data, options: this.call });
+      await applyKubeTraffic({
+        clients: ctx.clients,
+        snapshot: ctx.snapshot,
+        revisions,
+        weights: parsed.data,
+        options: this.call,
+        written,
+      });
     }
-    return (await this.context(target)).status;
+    return this.after(ctx, written).status;
   }
 
   async getStatus({ target }: { target: ProviderTarget }): Promise<TargetStatus> {
@@ -143,7 +162,8 @@ export class KubernetesProvider implements DeploymentProvider {
     const ctx = await this.context(target);
     const found = ctx.status.revisions.find((r) => r.name === toRevision);
     if (!found) throw new AppError("not_found", `revision ${toRevision} is not in the history of ${ctx.clients.config.deployment}`);
-    if (ctx.snapshot.replicaSets.some((rs) => this.revisionOfSet(ctx, rs) === toRevision)) await this.undoTo(ctx, toRevision);
+    const written = noWrites();
+    if (ctx.snapshot.replicaSets.some((rs) => this.revisionOfSet(ctx, rs) === toRevision)) await this.undoTo(ctx, toRevision, written);
     else if (found.ready)
       await applyKubeTraffic({
         clients: ctx.clients,
@@ -151,9 +171,10 @@ export class KubernetesProvider implements DeploymentProvider {
         revisions: ctx.status.revisions,
         weights: { [toRevision]: 100 },
         options: this.call,
+        written,
       });
-    else await this.scaleRevision(ctx, toRevision, revisionReplicas(ctx.snapshot, ctx.clients.config));
-    return (await this.context(target)).status;
+    else await this.scaleRevision(ctx, toRevision, revisionReplicas(ctx.snapshot, ctx.clients.config), written);
+    return this.after(ctx, written).status;
   }
 
   async listRevisions({ target }: { target: ProviderTarget }): Promise<RevisionStatus[]> {
@@ -170,11 +191,11 @@ export class KubernetesProvider implements DeploymentProvider {
       // A rolling Deployment always runs one revision: stopping the current one takes it back to the one before.
       if (!this.isCurrent(ctx, set)) return;
       const before = sets.find((rs) => k8sRevisionOf(rs) < k8sRevisionOf(set));
-      if (before) await this.undoTo(ctx, this.revisionOfSet(ctx, before));
+      if (before) await this.undoTo(ctx, this.revisionOfSet(ctx, before), noWrites());
       return;
     }
     if (found.traffic > 0) throw new AppError("conflict", `revision ${revision} still has ${found.traffic} % of the traffic`);
-    await this.scaleRevision(ctx, revision, 0);
+    await this.scaleRevision(ctx, revision, 0, noWrites());
   }
 
   testConnection({ target }: { target: ProviderTarget }): Promise<ConnectionReport> {
@@ -185,7 +206,13 @@ export class KubernetesProvider implements DeploymentProvider {
     const clients = this.clients.clientsFor(target);
     const snapshot = await readKubeTarget(clients, this.call);
     const proxyUrl = clients.config.candidateAccess.mode === "service-proxy" ? await clients.proxyUrl() : "";
-    return { clients, snapshot, status: describeKubeTarget({ snapshot, config: clients.config, proxyUrl }) };
+    return { clients, snapshot, proxyUrl, status: describeKubeTarget({ snapshot, config: clients.config, proxyUrl }) };
+  }
+
+  /** The context after this operation's writes, from what the cluster answered to them (no read). */
+  private after(ctx: Context, written: KubeWrites): Context {
+    const snapshot = withWrites(ctx.snapshot, written);
+    return { ...ctx, snapshot, status: describeKubeTarget({ snapshot, config: ctx.clients.config, proxyUrl: ctx.proxyUrl }) };
   }
 
   private revisionOfSet(ctx: Context, rs: V1ReplicaSet): string {
@@ -199,7 +226,7 @@ export class KubernetesProvider implements DeploymentProvider {
   }
 
   /** `kubectl rollout undo --to-revision`: that ReplicaSet's pod template (without its hash label) back into the Deployment. */
-  private async undoTo(ctx: Context, revision: string): Promise<void> {
+  private async undoTo(ctx: Context, revision: string, written: KubeWrites): Promise<void> {
     const set = ctx.snapshot.replicaSets.find((rs) => this.revisionOfSet(ctx, rs) === revision);
     if (!set) throw new AppError("not_found", `revision ${revision} is not in the ReplicaSet history of ${ctx.clients.config.deployment}`);
     if (this.isCurrent(ctx, set)) return;
@@ -215,11 +242,14 @@ export class KubernetesProvider implements DeploymentProvider {
       { op: "replace", path: "/spec/template", value: template },
       { op: "replace", path: "/metadata/annotations", value: annotations },
     ];
-    await patchDeployment({ clients: ctx.clients, name: ctx.clients.config.deployment, body, strategy: "json" }, this.call);
+    written.deployments.push(
+      await patchDeployment({ clients: ctx.clients, name: ctx.clients.config.deployment, body, strategy: "json" }, this.call),
+    );
   }
 
-  private async scaleRevision(ctx: Context, revision: string, replicas: number): Promise<void> {
+  private async scaleRevision(ctx: Context, revision: string, replicas: number, written: KubeWrites): Promise<void> {
     const d = ctx.snapshot.revisionDeployments.find((x) => x.metadata?.labels?.[REVISION_LABEL] === revision);
-    if (d && d.spec?.replicas !== replicas) await scaleDeployment({ clients: ctx.clients, name: d.metadata!.name!, replicas }, this.call);
+    if (d && d.spec?.replicas !== replicas)
+      written.deployments.push(await scaleDeployment({ clients: ctx.clients, name: d.metadata!.name!, replicas }, this.call));
   }
 }

@@ -24,6 +24,37 @@ export type KubeSnapshot = {
   routeServed: boolean;
 };
 
+/** What the cluster answered to the provider's writes of one operation: the objects as they are after them. */
+export type KubeWrites = { deployments: V1Deployment[]; service?: V1Service; route?: HttpRouteObject };
+
+export const noWrites = (): KubeWrites => ({ deployments: [] });
+
+/**
+ * The snapshot after the provider's own writes, from the objects the cluster returned for them: what a read
+ * right after would find, without the five calls of that read (the controllers' reactions come with the next).
+ */
+export function withWrites(snapshot: KubeSnapshot, written: KubeWrites): KubeSnapshot {
+  const name = (o: { metadata?: { name?: string } }) => o.metadata?.name;
+  const target = name(snapshot.deployment);
+  const revisions = [...snapshot.revisionDeployments];
+  let deployment = snapshot.deployment;
+  for (const d of written.deployments) {
+    if (name(d) === target) deployment = d;
+    else {
+      const at = revisions.findIndex((r) => name(r) === name(d));
+      if (at >= 0) revisions[at] = d;
+      else revisions.push(d);
+    }
+  }
+  return {
+    ...snapshot,
+    deployment,
+    revisionDeployments: revisions,
+    service: written.service ?? snapshot.service,
+    route: written.route ?? snapshot.route,
+  };
+}
+
 const ROUTE_CHECK_MS = 30_000;
 
 /** Whether the cluster serves gateway.networking.k8s.io/v1 (the HTTPRoute CRD), re-checked every 30 s. */

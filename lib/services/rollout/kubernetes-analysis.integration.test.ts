@@ -1,94 +1,38 @@
 // Analysis of a Kubernetes canary through real Prometheus: a private Prometheus scrapes each ready pod's own
-// /metrics through the API server's pod proxy (a file_sd list the test keeps, labelled with target and
-// revision), the target's metrics source is that Prometheus, and a real worker runs the rollout against
-// the test cluster. A release that fails 20 % of its requests from 5 s after it started (so it passes its
-// smoke run) is rolled back at its 10 % HTTPRoute step by analysis; the stable revision takes all traffic.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+// /metrics through the API server's pod proxy (kube-analysis-stack), the target's metrics source is that
+// Prometheus, and a real worker runs the rollout against the test cluster. A release that fails 20 % of its
+// requests from 5 s after it started (so it passes its smoke run) is rolled back at its 10 % HTTPRoute step by
+// analysis; the stable revision takes all traffic.
 import { CustomObjectsApi } from "@kubernetes/client-node";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { HTTP_ROUTE } from "@/lib/providers/kubernetes/kube-names";
 import { seedKubeTarget } from "@/lib/providers/kubernetes/testing/kube-target-fixtures";
-import { startTestCluster, type TestCluster } from "@/lib/providers/kubernetes/testing/start-test-cluster";
-import { type PodScrapeTargets, writePodScrapeTargets } from "@/lib/providers/kubernetes/testing/write-pod-scrape-targets";
-import { type OwnPrometheus, startOwnPrometheus } from "@/lib/testing/own-prometheus";
-import { createOwnRedis, type OwnRedis } from "@/lib/testing/own-redis";
-import { type SpawnedWorker, spawnWorker } from "@/workers/testing/spawn-worker";
 import { startClientTraffic } from "./testing/client-traffic";
-import {
-  closeEngineTest,
-  createPrincipal,
-  createRelease,
-  createTarget,
-  enableErrorAnalysis,
-  waitForState,
-} from "./testing/engine-fixtures";
+import { createPrincipal, createRelease, createTarget, enableErrorAnalysis, waitForState } from "./testing/engine-fixtures";
+import { type KubeAnalysisStack, startKubeAnalysisStack } from "./testing/kube-analysis-stack";
 
-const stateDir = mkdtempSync(path.join(tmpdir(), "fd-k8s-analysis-"));
-const scrapeFile = path.join(stateDir, "pods.sd.json");
-let redis: OwnRedis;
-let worker: SpawnedWorker;
-let cluster: TestCluster;
-let prometheus: OwnPrometheus;
-let scrape: PodScrapeTargets | undefined;
-
-// The sample service's own counters, not the local proxy's: a selector and error-rate query of the target's own.
-const source = (url: string) => ({
-  type: "prometheus" as const,
-  url,
-  timeoutMs: 1000,
-  selector: 'target="{{target}}",revision="{{revision}}"',
-  queries: {
-    error_rate:
-      '100 * (sum(rate(http_requests_total{{{selector}},status=~"5.."}[{{window}}])) or vector(0)) / sum(rate(http_requests_total{{{selector}}}[{{window}}]))',
-  },
-  sampleQueries: { error_rate: "sum(increase(http_requests_total{{{selector}}}[{{window}}]))" },
-});
+let stack: KubeAnalysisStack;
 
 beforeAll(async () => {
-  redis = await createOwnRedis();
-  await redis.start();
-  cluster = await startTestCluster({ stateDir: path.join(stateDir, "cluster"), podMode: "process" });
-  prometheus = await startOwnPrometheus({ targets: [], fileTargets: { file: scrapeFile, bearerToken: cluster.token } });
-  Object.assign(process.env, { REDIS_URL: redis.url, LOCAL_PROVIDER_STATE_DIR: stateDir });
-  worker = spawnWorker({
-    env: {
-      REDIS_URL: redis.url,
-      REDIS_PREFIX: process.env.REDIS_PREFIX!,
-      DATABASE_URL: process.env.DATABASE_URL!,
-      LOCAL_PROVIDER_STATE_DIR: stateDir,
-    },
-  });
+  stack = await startKubeAnalysisStack("k8s-analysis");
 });
 
 afterAll(async () => {
-  await scrape?.stop();
-  await closeEngineTest({ stateDir, workers: worker ? [worker] : [] });
-  await prometheus?.stop();
-  await cluster?.stop();
-  await redis?.stop();
+  await stack?.close();
 });
 
 it("rolls back a bad release at its 10 % HTTPRoute canary step on the pods' own error rate in Prometheus", async () => {
   const principal = await createPrincipal("release_manager");
-  const seed = await seedKubeTarget({ cluster, httpRoute: true });
+  const seed = await seedKubeTarget({ cluster: stack.cluster, httpRoute: true });
   const { environment, service, target } = await createTarget({
     strategy: "canary",
     canarySteps: [10, 100],
     stepPauseSeconds: 60,
     kubernetes: seed.config,
   });
-  await db.target.update({ where: { id: target.id }, data: { metricsSource: source(prometheus.url) } });
   await enableErrorAnalysis({ serviceId: service.id });
-  scrape = writePodScrapeTargets({
-    kc: seed.kc,
-    namespace: seed.namespace,
-    apiHost: new URL(cluster.httpUrl).host,
-    file: scrapeFile,
-    targetId: target.id,
-  });
+  await stack.measureTarget(seed, target.id);
   const deploy = async (version: string, options: { strategy?: "blue_green"; env?: Record<string, string> } = {}) => {
     const release = await createRelease(service.id, version, principal.userId);
     if (options.env) await db.release.update({ where: { id: release.id }, data: { env: options.env } });
@@ -98,7 +42,7 @@ it("rolls back a bad release at its 10 % HTTPRoute canary step on the pods' own 
   };
   const v1 = await waitForState(await deploy("1.0.0", { strategy: "blue_green" }), ["succeeded", "failed", "rolled_back"], 90_000);
   expect(v1.state, v1.error ?? "").toBe("succeeded");
-  const traffic = startClientTraffic({ url: `${cluster.httpUrl}/gateway/${seed.namespace}/web/work` });
+  const traffic = startClientTraffic({ url: `${stack.cluster.httpUrl}/gateway/${seed.namespace}/web/work` });
   const id = await deploy("2.0.0", { env: { ERROR_RATE: "0.2", ERRORS_AFTER_SECONDS: "5" } });
   const done = await waitForState(id, ["rolled_back", "succeeded", "failed", "paused"], 120_000);
   await traffic.stop();

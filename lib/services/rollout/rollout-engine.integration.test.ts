@@ -207,10 +207,16 @@ describe("rollout engine", () => {
       principal,
       input: { releaseId: release.id, environment: environment.slug, waitForWindow: false },
     });
+    // Aborted during the checks, once the first is recorded: at 100 % and stepping alone, the abort could land
+    // before the validate job's first check, whose result would then follow the abort's final event.
     await waitUntil(
       async () => {
         const d = await getDb().deployment.findUniqueOrThrow({ where: { id } });
         if (d.trafficPercent !== 100 || d.state !== "stepping") throw new Error(`deployment is ${d.state} at ${d.trafficPercent} %`);
+        const checks = await getDb().deploymentEvent.count({
+          where: { deploymentId: id, type: "check_result", message: { contains: "(1/6)" } },
+        });
+        if (checks === 0) throw new Error("no post-deploy check recorded yet");
       },
       { timeoutMs: 60_000, what: "the post-deploy checks to start" },
     );

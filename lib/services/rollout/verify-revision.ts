@@ -1,15 +1,23 @@
 // A revision's readiness at the provider, and the bare health check: what a rollback verifies before it
 // moves traffic, and what a deploy falls back to when its service has no smoke suite.
+import { pollDelayMs } from "@/lib/domain/poll-delay";
 import type { DeploymentProvider, ProviderTarget, RevisionStatus } from "@/lib/providers/types";
 
 export type VerifyResult = { ok: true; detail: string } | { ok: false; detail: string };
 
-export type VerifyOptions = { provider: DeploymentProvider; target: ProviderTarget; revision: string; timeoutMs?: number; pollMs?: number };
+export type VerifyOptions = {
+  provider: DeploymentProvider;
+  target: ProviderTarget;
+  revision: string;
+  timeoutMs?: number;
+  /** The first delay between looks; later ones back off (pollDelayMs). */
+  pollMs?: number;
+};
 
 /** The revision once ready and healthy at the provider, or why it never became so. */
 export async function waitUntilReady(options: VerifyOptions): Promise<RevisionStatus | string> {
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  for (;;) {
+  for (let attempt = 0; ; attempt += 1) {
     const status = await options.provider.getStatus({ target: options.target });
     const revision = status.revisions.find((r) => r.name === options.revision);
     if (!revision) return `revision ${options.revision} is unknown to the provider`;
@@ -18,7 +26,8 @@ export async function waitUntilReady(options: VerifyOptions): Promise<RevisionSt
     }
     if (revision.ready && revision.healthy) return revision;
     if (Date.now() > deadline) return `revision ${options.revision} was not ready within ${(options.timeoutMs ?? 30_000) / 1000} s`;
-    await new Promise((r) => setTimeout(r, options.pollMs ?? 250));
+    const delayMs = pollDelayMs({ attempt, firstMs: options.pollMs });
+    await new Promise((r) => setTimeout(r, Math.max(0, Math.min(delayMs, deadline - Date.now()))));
   }
 }
 

@@ -1,6 +1,8 @@
 // Fault controls over HTTP, for a test cluster running as a child process: `POST /_testcluster/faults/{action}`
 // with the admin token (not a cluster user's token) and a JSON body. The in-process handle calls ClusterFaults directly.
-// `GET /_testcluster/stats` counts the API requests served (benches report API calls per rollout).
+// `GET /_testcluster/stats` counts the API requests served, the TLS handshakes behind them and the process's CPU
+// time (benches report API calls per rollout and the cluster's CPU per call; a client that keeps its connections
+// does few handshakes).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { type ClusterFaults, denyRuleSchema, failRuleSchema, neverReadyRuleSchema } from "./cluster-faults";
@@ -20,7 +22,7 @@ const actions = {
 
 export type FaultAction = keyof typeof actions;
 
-export type ClusterStats = { apiRequests: number };
+export type ClusterStats = { apiRequests: number; tlsHandshakes: number; cpuMs: number };
 
 export function createAdminApi({ faults, adminToken, stats }: { faults: ClusterFaults; adminToken: string; stats: () => ClusterStats }) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {

@@ -9,7 +9,14 @@ import { createServer as createHttpsServer } from "node:https";
 import type { Socket } from "node:net";
 import path from "node:path";
 
-export type ApiListeners = { port: number; httpPort: number; caPem: string; close: () => Promise<void> };
+export type ApiListeners = {
+  port: number;
+  httpPort: number;
+  caPem: string;
+  /** TLS handshakes completed so far: how many connections clients opened rather than kept. */
+  tlsHandshakes: () => number;
+  close: () => Promise<void>;
+};
 
 function createCertificate(stateDir: string): { key: string; cert: string } {
   const keyFile = path.join(stateDir, "apiserver.key");
@@ -59,12 +66,16 @@ export async function serveHttpAndHttps({
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }): Promise<ApiListeners> {
   const { key, cert } = createCertificate(stateDir);
-  const tls = await listen(createHttpsServer({ key, cert }, handler), port);
+  const secure = createHttpsServer({ key, cert }, handler);
+  let handshakes = 0;
+  secure.on("secureConnection", () => (handshakes += 1));
+  const tls = await listen(secure, port);
   const plain = await listen(createHttpServer(handler), httpPort);
   return {
     port: tls.port,
     httpPort: plain.port,
     caPem: cert,
+    tlsHandshakes: () => handshakes,
     close: async () => {
       await Promise.all([tls.close(), plain.close()]);
     },

@@ -72,6 +72,9 @@ function seedNamespaces(store: ObjectStore, names: string[]): void {
   }
 }
 
+/** The cluster's own CPU time (the process's: a spawned cluster is alone in it), for benches' CPU per request. */
+const cpuMsOf = (usage: NodeJS.CpuUsage) => Math.round((usage.user + usage.system) / 1000);
+
 export async function startTestCluster(options: TestClusterOptions): Promise<TestCluster> {
   mkdirSync(options.stateDir, { recursive: true });
   const store = new ObjectStore();
@@ -104,7 +107,11 @@ export async function startTestCluster(options: TestClusterOptions): Promise<Tes
     services,
     gateway,
     users: new Map([[token, user]]),
-    admin: createAdminApi({ faults, adminToken, stats: () => ({ apiRequests }) }),
+    admin: createAdminApi({
+      faults,
+      adminToken,
+      stats: () => ({ apiRequests, tlsHandshakes: server.tlsHandshakes(), cpuMs: cpuMsOf(process.cpuUsage()) }),
+    }),
     trackStream: (end) => (streams.add(end), () => streams.delete(end)),
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 5_000,
   });
