@@ -1,6 +1,6 @@
 "use client";
-// A service's page in Settings › Services: its details, its targets per environment, its analysis, its smoke
-// suite and secrets, and archive / unarchive. Each part is a SettingsSection.
+// A service's page in Settings › Services: its details, its targets per environment, its analysis, its SLO
+// objectives and alert rules, its smoke suite and secrets, and archive / unarchive. Each part is a SettingsSection.
 import { ApiError } from "@/components/data/api-fetch";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,6 +10,7 @@ import { TableSkeleton } from "@/components/ui/skeleton";
 import { Time } from "@/components/ui/time";
 import { AnalysisSection } from "./analysis/analysis-section";
 import { ArchiveServiceButton } from "./archive-service-button";
+import { ObjectivesSection } from "./objectives/objectives-section";
 import { ServiceDetailsForm } from "./service-details-form";
 import { ServiceTargets } from "./service-targets";
 import { SettingsSection } from "./settings-section";
@@ -55,6 +56,7 @@ export function ServiceAdmin({ id }: { id: string }) {
         <ServiceTargets service={service} />
       </SettingsSection>
       <AnalysisSection service={service} />
+      <ObjectivesSection service={service} />
       <SmokeSuiteSection serviceId={service.id} />
     </div>
   );

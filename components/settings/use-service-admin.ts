@@ -37,8 +37,8 @@ export function useCreateService() {
 export function useUpdateService(id: string) {
   const client = useQueryClient();
   return useMutation({
-    // The analysis editor sends its draft as typed (an emptied number is null) for the server to judge.
-    mutationFn: (input: UpdateServiceInput | { analysis: Record<string, unknown> }) =>
+    // The analysis, objectives and alert-rule editors send their drafts as typed (an emptied number is null) for the server to judge.
+    mutationFn: (input: UpdateServiceInput | Partial<Record<"analysis" | "slos", Record<string, unknown>> & { alertRules?: unknown[] }>) =>
       apiFetch<ServiceSummary>(servicePath(id), { method: "PATCH", json: input }),
     onSuccess: () => refreshCatalog(client),
   });

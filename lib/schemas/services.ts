@@ -3,6 +3,8 @@
 // once created: renaming it would silently break every pipeline that records releases.
 import { z } from "zod";
 import { serviceAnalysisSchema } from "@/lib/domain/analysis/service-analysis";
+import { alertRulesSchema } from "@/lib/domain/alerts/alert-rule";
+import { sloObjectivesInputSchema } from "@/lib/domain/slo/slo-objectives";
 import { archivedFilter, clearableText, storedText } from "./common";
 
 /** 2–63 lowercase letters, digits and dashes, starting and ending with a letter or digit (a DNS label). */
@@ -52,10 +54,14 @@ export const updateServiceBody = z
     description: clearableText(description).optional(),
     /** The whole analysis configuration, replaced as one value; absent fields take the documents' defaults. */
     analysis: serviceAnalysisSchema.optional(),
+    /** The SLO objectives, replaced as one value. */
+    slos: sloObjectivesInputSchema.optional(),
+    /** The threshold alert rules, replaced as one list (an empty list turns every threshold alert off). */
+    alertRules: alertRulesSchema.optional(),
   })
   .strict()
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: "send at least one of name, repository, owner, description, analysis",
+    message: "send at least one of name, repository, owner, description, analysis, slos, alertRules",
   });
 export type UpdateServiceInput = z.infer<typeof updateServiceBody>;
 

@@ -93,6 +93,31 @@ describe("editing a service", () => {
   });
 });
 
+describe("editing a service's objectives and alert rules", () => {
+  it("replaces them, audits them from → to, and refuses impossible ones naming the field, changing nothing", async () => {
+    const { body: service } = await create({ slug: world.slug(), name: "Objectives" });
+    const patch = (body: unknown) => callRoute(serviceRoute.PATCH, { as: admin(), method: "PATCH", params: { id: service.id }, body });
+    const read = async () => (await callRoute(serviceRoute.GET, { as: admin(), params: { id: service.id } })).body;
+    const slos = { uptimePercent: 99.5, p95Ms: 800, p99Ms: 1500, errorRatePercent: 0.5, memoryPercent: 75, cpuPercent: 60 };
+    const rule = { name: "Error rate above 2%", metric: "error_rate", comparison: ">", threshold: 2, severity: "P1", windowSeconds: 300 };
+    const { status, body } = await patch({ slos, alertRules: [rule] });
+    expect(status).toBe(200);
+    expect(body.slos).toEqual(slos);
+    // The rule as the evaluator reads it: its defaults filled in.
+    expect(body.alertRules).toEqual([{ ...rule, minSampleRequests: 50, enabled: true }]);
+    const [entry] = await auditOf("service.updated", service.id);
+    expect(entry!.details).toMatchObject({ changes: { slos: { from: DEFAULT_SLOS, to: slos } } });
+    const stored = await read();
+    await refusedNaming(() => patch({ slos: { ...slos, uptimePercent: 100 } }), 422, "body.slos.uptimePercent");
+    await refusedNaming(() => patch({ slos: { ...slos, p99Ms: 700 } }), 422, "body.slos.p99Ms");
+    await refusedNaming(() => patch({ slos: { ...slos, p95Ms: 1e308 * 10 } }), 422, "body.slos.p95Ms");
+    await refusedNaming(() => patch({ alertRules: [rule, rule] }), 422, "body.alertRules.1.name");
+    await refusedNaming(() => patch({ alertRules: [{ ...rule, severity: "P0" }] }), 422, "body.alertRules.0.severity");
+    expect(await read()).toEqual(stored);
+    expect(await auditOf("service.updated", service.id)).toHaveLength(1);
+  });
+});
+
 describe("archiving a service", () => {
   it("hides it from the catalog, Overview and New deployment choices, refuses new releases, and keeps its history", async () => {
     const { body: service } = await create({ slug: world.slug(), name: "Retiring" });

@@ -15,6 +15,19 @@ export const sloObjectivesSchema = z.object({
 
 export type SloObjectives = z.infer<typeof sloObjectivesSchema>;
 
+/** What an admin may store (PATCH /services/{id} {slos}): every objective, strictly, with what is wrong named. */
+export const sloObjectivesInputSchema = z
+  .object({
+    uptimePercent: z.number().gt(0, "must be above 0").lt(100, "must be below 100: an objective of 100 % leaves no error budget"),
+    p95Ms: z.number().positive().max(3_600_000),
+    p99Ms: z.number().positive().max(3_600_000),
+    errorRatePercent: z.number().min(0).max(100),
+    memoryPercent: z.number().min(0).max(100),
+    cpuPercent: z.number().min(0).max(10_000),
+  })
+  .strict()
+  .refine((o) => o.p99Ms >= o.p95Ms, { path: ["p99Ms"], message: "must be at least the p95 objective" });
+
 export function readSloObjectives(stored: unknown): SloObjectives {
   const object = stored && typeof stored === "object" && !Array.isArray(stored) ? stored : {};
   return sloObjectivesSchema.parse(object);

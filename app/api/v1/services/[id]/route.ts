@@ -1,5 +1,5 @@
 // GET, PATCH /api/v1/services/{id} — one service, archived or not (signed in); edit its name, repository,
-// owner, description or analysis configuration (admin; the slug is fixed).
+// owner, description, analysis configuration, SLO objectives or alert rules (admin; the slug is fixed).
 import { route } from "@/lib/api/route";
 import { idParams } from "@/lib/schemas/common";
 import { updateServiceBody } from "@/lib/schemas/services";
