@@ -225,6 +225,20 @@ describe("rollout engine", () => {
     expect(done.trafficPercent).toBe(100);
     expect(done.events.at(-1)?.message).toContain(`no earlier revision to take traffic back to, so ${done.revision} keeps serving`);
     expect((await getDb().target.findUniqueOrThrow({ where: { id: target.id } })).currentRevision).toBe(done.revision);
+    // The checks stop at the abort (the next one is 6 s later): their run ends, and nothing follows the final event.
+    const postDeployRun = () => getDb().smokeRun.findFirstOrThrow({ where: { deploymentId: id, trigger: "post_deploy" } });
+    await waitUntil(
+      async () => {
+        if ((await postDeployRun()).status === "running") throw new Error("the post-deploy run is still running");
+      },
+      { timeoutMs: 15_000, what: "the post-deploy checks to stop" },
+    );
+    expect(await postDeployRun()).toMatchObject({
+      status: "error",
+      summary: { error: expect.stringMatching(/^stopped: the deployment was /) },
+    });
+    const last = await getDb().deploymentEvent.findFirstOrThrow({ where: { deploymentId: id }, orderBy: { id: "desc" } });
+    expect(last.message).toContain("keeps serving");
     const load = await sendRequests({ url: await proxyUrl(target), count: 50 });
     expect(load.failures).toBe(0);
     expect(load.byRevision).toEqual({ [done.revision!]: 50 });

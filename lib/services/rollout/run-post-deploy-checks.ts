@@ -1,6 +1,9 @@
 // The validate step of a deploy: the documents' post-deployment validation. With all traffic on the new
 // revision, the target's health endpoint is checked N times spread over T seconds (POST_DEPLOY_VALIDATION,
-// or the target's own settings); the first failure fails the step, and the engine rolls back.
+// or the target's own settings); the first failure fails the step, and the engine rolls back. A person's control
+// (abort, pause, promote) or a re-queue between two checks ends the run there: the checks after it would
+// otherwise land on the timeline after the deployment's last event.
+import { db } from "@/lib/db";
 import { POST_DEPLOY_VALIDATION } from "@/lib/domain/document-defaults";
 import type { DeploymentProvider } from "@/lib/providers/types";
 import { createSmokeRun, finishSmokeRun, markInterrupted, storeCheckResult } from "@/lib/services/smoke/record-smoke-run";
@@ -47,6 +50,14 @@ export async function runPostDeployChecks({
   const results: SmokeCheckResult[] = [];
   for (let i = 0; i < checks; i += 1) {
     if (i > 0) await new Promise((r) => setTimeout(r, intervalMs));
+    if (i > 0) {
+      const now = await db.deployment.findUnique({ where: { id: d.id }, select: { generation: true, state: true } });
+      if (now?.generation !== d.generation) {
+        const why = `stopped: the deployment was ${now?.state ?? "deleted"} before health check ${i + 1}/${checks}`;
+        await markInterrupted({ id: runId }, why);
+        return { kind: "fail", reason: `Post-deploy validation ${why}` };
+      }
+    }
     const run = await runSmokeSuite({ suite: healthCheck(`Health check (${i + 1}/${checks})`), baseUrl: status.url });
     const result = run.results[0]!;
     results.push(result);

@@ -24,10 +24,13 @@ export async function createSmokeRun(run: NewSmokeRun, client: Prisma.Transactio
 }
 
 /** Marks runs left `running` by a crashed worker as `error`, so a run is never shown as still going for ever. */
-export async function markInterrupted(where: Prisma.SmokeRunWhereInput): Promise<number> {
+export async function markInterrupted(
+  where: Prisma.SmokeRunWhereInput,
+  why = "interrupted: the worker running it stopped before it finished",
+): Promise<number> {
   const { count } = await db.smokeRun.updateMany({
     where: { ...where, status: "running" },
-    data: { status: "error", finishedAt: new Date(), summary: { error: "interrupted: the worker running it stopped before it finished" } },
+    data: { status: "error", finishedAt: new Date(), summary: { error: why } },
   });
   return count;
 }
