@@ -11,6 +11,7 @@ import type { HourlyCounts } from "@/lib/domain/slo/estimate-budget-recovery";
 import { summarizeSliRows, type SliSummary } from "@/lib/domain/slo/summarize-sli-rows";
 import { readPrometheusTargetSli } from "@/lib/metrics/sli/read-prometheus-target-sli";
 import { createTargetSliSampler, SLI_LATENCY_BOUNDS_MS } from "@/lib/metrics/sli/target-sli-sampler";
+import { loadSliScope } from "./load-sli-scope";
 import { sumBudgetWindow } from "./sum-budget-window";
 
 const HOUR_MS = 3_600_000;
@@ -145,8 +146,9 @@ export async function loadSloWindows({
   const sampler = createTargetSliSampler(metricsSource);
   const names = Object.keys(SLO_WINDOWS) as SloWindow[];
   if (sampler.kind === "prometheus") {
+    const scope = await loadSliScope(targetId);
     const values = await Promise.all(
-      names.map((w) => readPrometheusTargetSli({ config: sampler.config, targetId, windowSeconds: SLO_WINDOWS[w], now })),
+      names.map((w) => readPrometheusTargetSli({ config: sampler.config, scope, windowSeconds: SLO_WINDOWS[w], now })),
     );
     return {
       source: "prometheus",
