@@ -67,6 +67,7 @@ describe("readPrometheusTargetSli", () => {
   it("takes the revision matcher out of the selector to read the whole target", () => {
     expect(targetSelector()).toBe('target="{{target}}"');
     expect(targetSelector('job="api", version="{{revision}}", env="prod"')).toBe('job="api", env="prod"');
+    expect(targetSelector('revision_name=~".+-{{revision}}",job="api"')).toBe('job="api"');
   });
 
   it("reads the whole target's SLI over the window from real scrapes", async () => {
