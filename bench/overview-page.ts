@@ -1,7 +1,7 @@
-// The Overview page in Chromium against the built app (`next start`, built first if there is no build), over
-// the bench's own database: a person signed in through the sign-in form, then each round a fresh load of
-// /overview timed until the matrix shows its first page of services. /api/v1/health is fetched in the same
-// rounds as the baseline.
+// Pages in Chromium against the built app (`next start`, built first if there is no build), over the bench's
+// own database: a person signed in through the sign-in form, then each round a fresh load of each page timed
+// until its table shows its first `rows` rows (the Overview's matrix, the SLO list). /api/v1/health is
+// fetched in the same rounds as the baseline.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -41,19 +41,22 @@ async function waitForApp(url: string): Promise<void> {
   throw new Error(`the app at ${url} did not start`);
 }
 
-export async function measureOverviewPage({
+export type PageToTime = { name: string; path: string; table: string; rows: number };
+export type PageTimings = { page: number[]; health: number[]; requests: number[]; requestsAfter: number[] };
+
+export async function measurePages({
   env,
   email,
   password,
-  rows,
+  pages,
   rounds,
 }: {
   env: Record<string, string>;
   email: string;
   password: string;
-  rows: number;
+  pages: PageToTime[];
   rounds: number;
-}): Promise<{ page: number[]; health: number[]; requests: number[]; requestsAfter: number[] }> {
+}): Promise<Record<string, PageTimings>> {
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
     const build = spawnSync("next", ["build"], { cwd: root, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");
@@ -74,28 +77,36 @@ export async function measureOverviewPage({
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL(/\/overview/, { timeout: 60_000 });
-    const matrixRows = page.getByRole("table", { name: "Services by environment" }).locator("tbody tr");
-    const timings = { page: [] as number[], health: [] as number[], requests: [] as number[], requestsAfter: [] as number[] };
+    const timings = Object.fromEntries(
+      pages.map((p) => [p.name, { page: [], health: [], requests: [], requestsAfter: [] } as PageTimings]),
+    );
     let requests = 0;
     page.on("request", () => void (requests += 1));
     for (let i = 0; i < rounds + 2; i += 1) {
-      requests = 0;
-      const started = performance.now();
-      await page.goto(`${url}/overview`);
-      await matrixRows.nth(rows - 1).waitFor({ timeout: 60_000 });
-      const pageMs = performance.now() - started;
-      const requestsMade = requests;
-      const healthStarted = performance.now();
-      await (await fetch(`${url}/api/v1/health`)).arrayBuffer();
-      const healthMs = performance.now() - healthStarted;
-      // what the page goes on asking once it shows (prefetches, polls), over the next two seconds
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-      const requestsAfter = requests - requestsMade;
-      if (i < 2) continue; // warm-up: the first loads compile nothing but fill caches
-      timings.page.push(pageMs);
-      timings.health.push(healthMs);
-      timings.requests.push(requestsMade);
-      timings.requestsAfter.push(requestsAfter);
+      for (const { name, path: pagePath, table, rows } of pages) {
+        requests = 0;
+        const started = performance.now();
+        await page.goto(`${url}${pagePath}`);
+        await page
+          .getByRole("table", { name: table })
+          .locator("tbody tr")
+          .nth(rows - 1)
+          .waitFor({ timeout: 60_000 });
+        const pageMs = performance.now() - started;
+        const requestsMade = requests;
+        const healthStarted = performance.now();
+        await (await fetch(`${url}/api/v1/health`)).arrayBuffer();
+        const healthMs = performance.now() - healthStarted;
+        // what the page goes on asking once it shows (prefetches, polls), over the next two seconds
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+        const requestsAfter = requests - requestsMade;
+        if (i < 2) continue; // warm-up: the first loads compile nothing but fill caches
+        const mine = timings[name]!;
+        mine.page.push(pageMs);
+        mine.health.push(healthMs);
+        mine.requests.push(requestsMade);
+        mine.requestsAfter.push(requestsAfter);
+      }
     }
     return timings;
   } finally {

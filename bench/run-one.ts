@@ -33,7 +33,8 @@ const BENCHES: Record<string, { title: string; run: () => Promise<Record<string,
     run: benchKubernetesCanaries,
   },
   overview: {
-    title: "Overview at 500 services × 5 environments and 1,000,000 deployment events (and Insights) vs the health check",
+    title:
+      "Overview and SLOs at 500 services × 5 environments with full SLI history, 1,000,000 deployment events (and Insights) vs the health check",
     run: benchOverviewScale,
   },
   rollback: { title: "Rollback overhead (click → provider call vs bare provider call)", run: benchRollbackOverhead },

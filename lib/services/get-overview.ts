@@ -108,8 +108,9 @@ function servicesWhere(query: Partial<OverviewQuery>): Prisma.ServiceWhereInput 
   };
 }
 
-/** The services (of those `where` keeps) with at least one unhealthy cell in these environments. */
-async function loadUnhealthyServiceIds(where: Prisma.ServiceWhereInput, environmentIds: string[], now: Date): Promise<string[]> {
+/** The services (of those `where` keeps) with at least one unhealthy cell in these environments, and the
+ *  health of every cell it judged (the page's cells among them, so they are not read twice). */
+async function loadUnhealthy(where: Prisma.ServiceWhereInput, environmentIds: string[], now: Date) {
   const services = await db.service.findMany({ where, select: { id: true, slos: true } });
   const targets = await db.target.findMany({
     where: { archivedAt: null, serviceId: { in: services.map((s) => s.id) }, environmentId: { in: environmentIds } },
@@ -117,7 +118,7 @@ async function loadUnhealthyServiceIds(where: Prisma.ServiceWhereInput, environm
   });
   const slosOf = new Map(services.map((s) => [s.id, s.slos]));
   const health = await loadCellHealth({ targets: targets.map((t) => ({ targetId: t.id, slos: slosOf.get(t.serviceId) })), now });
-  return [...new Set(targets.filter((t) => health.get(t.id)!.unhealthy).map((t) => t.serviceId))];
+  return { serviceIds: [...new Set(targets.filter((t) => health.get(t.id)!.unhealthy).map((t) => t.serviceId))], health };
 }
 
 async function loadOwners(): Promise<string[]> {
@@ -151,7 +152,8 @@ export async function getOverview(query: Partial<OverviewQuery> = {}, now = new 
   const environments = await loadEnvironments(query.environment);
   const environmentIds = environments.map((environment) => environment.id);
   const base = servicesWhere(query);
-  const where = query.unhealthy ? { ...base, id: { in: await loadUnhealthyServiceIds(base, environmentIds, now) } } : base;
+  const unhealthy = query.unhealthy ? await loadUnhealthy(base, environmentIds, now) : null;
+  const where = unhealthy ? { ...base, id: { in: unhealthy.serviceIds } } : base;
   const [services, openReviews, totalServices, matchingServices, owners] = await Promise.all([
     db.service.findMany({
       where,
@@ -167,7 +169,9 @@ export async function getOverview(query: Partial<OverviewQuery> = {}, now = new 
   ]);
   // Only the targets of the page's services and the environments shown.
   const targets = await loadTargets({ serviceIds: services.map((service) => service.id), environmentIds });
-  const health = await loadCellHealth({ targets: targets.map((row) => ({ targetId: row.targetId, slos: row.slos })), now });
+  const unjudged = targets.filter((row) => !unhealthy?.health.has(row.targetId));
+  const judged = await loadCellHealth({ targets: unjudged.map((row) => ({ targetId: row.targetId, slos: row.slos })), now });
+  const health = new Map([...(unhealthy?.health ?? []), ...judged]);
   const byKey = new Map(targets.map((row) => [`${row.serviceId}:${row.environmentId}`, row]));
   const rows = services.map((service) => ({
     ...service,

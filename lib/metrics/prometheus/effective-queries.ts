@@ -3,7 +3,7 @@
 // placeholders (they are known only when a revision is measured). The settings form and the target API show
 // it, so nobody has to work out from the templates module what will be sent.
 import { METRIC_NAMES, type MetricName, type MetricsSourceConfig } from "../types";
-import { FLAVOUR_TEMPLATES, fillSelector } from "./query-templates";
+import { FLAVOUR_TEMPLATES, fillSelector, metricTemplates } from "./query-templates";
 
 export type EffectiveQuery = {
   /** the value's query */
@@ -23,12 +23,11 @@ export function effectiveQueries(config: MetricsSourceConfig): EffectiveQueries 
   const selector = config.selector ?? defaults.selector;
   const queries = Object.fromEntries(
     METRIC_NAMES.map((metric) => {
-      const value = config.queries[metric];
-      const samples = config.sampleQueries[metric];
+      const templates = metricTemplates({ config, metric });
       const query: EffectiveQuery = {
-        value: fillSelector({ template: value ?? defaults.queries[metric].value, selector }),
-        samples: fillSelector({ template: samples ?? defaults.queries[metric].samples, selector }),
-        isOverridden: { value: value !== undefined, samples: samples !== undefined },
+        value: fillSelector({ template: templates.value, selector }),
+        samples: fillSelector({ template: templates.samples, selector }),
+        isOverridden: { value: config.queries[metric] !== undefined, samples: config.sampleQueries[metric] !== undefined },
       };
       return [metric, query];
     }),

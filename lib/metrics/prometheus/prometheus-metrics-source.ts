@@ -8,7 +8,7 @@ import {
   type PrometheusSourceConfig,
   type RevisionMeasurements,
 } from "../types";
-import { FLAVOUR_TEMPLATES, renderQuery } from "./query-templates";
+import { FLAVOUR_TEMPLATES, metricTemplates, renderQuery } from "./query-templates";
 import { queryPrometheus, type QueryResult } from "./query-prometheus";
 
 export type PrometheusSourceOptions = { config: PrometheusSourceConfig; fetchImpl?: typeof fetch };
@@ -47,11 +47,11 @@ export class PrometheusMetricsSource implements MetricsSource {
   private async measureRevision(input: MeasureInput, revision: string): Promise<Measurement> {
     const { config } = this.options;
     const { metric, target, windowSeconds, now } = input;
-    const defaults = FLAVOUR_TEMPLATES[config.flavour];
-    const selector = config.selector ?? defaults.selector;
+    const selector = config.selector ?? FLAVOUR_TEMPLATES[config.flavour].selector;
     const render = (template: string) => renderQuery({ template, selector, targetId: target.id, revision, windowSeconds });
-    const query = render(config.queries[metric] ?? defaults.queries[metric].value);
-    const sampleQuery = render(config.sampleQueries[metric] ?? defaults.queries[metric].samples);
+    const templates = metricTemplates({ config, metric });
+    const query = render(templates.value);
+    const sampleQuery = render(templates.samples);
     const [value, samples] = await Promise.all([this.ask(query, now), this.ask(sampleQuery, now)]);
     const base = { metric, revision, query, windowSeconds, measuredAt: now.toISOString() };
     if (value.kind === "error") return { ...base, value: null, sampleCount: 0, phase: "error", error: value.error };

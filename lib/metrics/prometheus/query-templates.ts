@@ -1,7 +1,7 @@
 // One PromQL template per metric, and one for the samples behind it. The defaults read the series the
 // local supervisor exposes (create-proxy-exposition.ts); a target elsewhere overrides the selector or whole
 // queries. Each must return a single series (hence the sum/max around everything): the source refuses more.
-import type { MetricName } from "../types";
+import type { MetricName, PrometheusSourceConfig } from "../types";
 
 /** Picks one revision of one target; override it for other label schemes (e.g. `job="api",version="{{revision}}"`). */
 export const DEFAULT_SELECTOR = 'target="{{target}}",revision="{{revision}}"';
@@ -74,10 +74,35 @@ export const CLOUD_RUN_QUERIES: Record<MetricName, QueryTemplate> = {
 export const QUERY_FLAVOURS = ["flightdeck", "cloudrun"] as const;
 export type QueryFlavour = (typeof QUERY_FLAVOURS)[number];
 
-export const FLAVOUR_TEMPLATES: Record<QueryFlavour, { label: string; selector: string; queries: Record<MetricName, QueryTemplate> }> = {
-  flightdeck: { label: "Flightdeck proxy series (local targets)", selector: DEFAULT_SELECTOR, queries: DEFAULT_QUERIES },
-  cloudrun: { label: "Cloud Run (Managed Service for Prometheus)", selector: CLOUD_RUN_SELECTOR, queries: CLOUD_RUN_QUERIES },
+/**
+ * Every revision of one Cloud Run target, for its SLOs: the service in its project and region (the target's
+ * provider configuration fills {{project}}, {{region}} and {{service}}).
+ */
+export const CLOUD_RUN_TARGET_SELECTOR = 'project_id="{{project}}",location="{{region}}",service_name="{{service}}"';
+
+export const FLAVOUR_TEMPLATES: Record<
+  QueryFlavour,
+  { label: string; selector: string; targetSelector: string; queries: Record<MetricName, QueryTemplate> }
+> = {
+  flightdeck: {
+    label: "Flightdeck proxy series (local targets)",
+    selector: DEFAULT_SELECTOR,
+    targetSelector: 'target="{{target}}"',
+    queries: DEFAULT_QUERIES,
+  },
+  cloudrun: {
+    label: "Cloud Run (Managed Service for Prometheus)",
+    selector: CLOUD_RUN_SELECTOR,
+    targetSelector: CLOUD_RUN_TARGET_SELECTOR,
+    queries: CLOUD_RUN_QUERIES,
+  },
 };
+
+/** A metric's templates for a source: the target's overrides, else its flavour's defaults. */
+export function metricTemplates({ config, metric }: { config: PrometheusSourceConfig; metric: MetricName }): QueryTemplate {
+  const defaults = FLAVOUR_TEMPLATES[config.flavour].queries[metric];
+  return { value: config.queries[metric] ?? defaults.value, samples: config.sampleQueries[metric] ?? defaults.samples };
+}
 
 /** Label values go inside double quotes: escape what PromQL would read as the end of the string. */
 function escapeLabelValue(value: string): string {
@@ -89,21 +114,25 @@ export function fillSelector({ template, selector = DEFAULT_SELECTOR }: { templa
   return template.replace(/\{\{selector\}\}/g, selector);
 }
 
-/** Fills {{selector}} (itself a template), then {{target}}, {{revision}} and {{window}} (as "300s"). */
+/** Fills {{selector}} (itself a template), then {{target}}, {{revision}}, {{window}} (as "300s") and any `placeholders`. */
 export function renderQuery({
   template,
   selector = DEFAULT_SELECTOR,
   targetId,
   revision,
   windowSeconds,
+  placeholders = {},
 }: {
   template: string;
   selector?: string;
   targetId: string;
   revision: string;
   windowSeconds: number;
+  /** further label values a selector names, such as a Cloud Run target's {{service}} */
+  placeholders?: Record<string, string>;
 }): string {
   const values: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(placeholders).map(([name, value]) => [name, escapeLabelValue(value)])),
     target: escapeLabelValue(targetId),
     revision: escapeLabelValue(revision),
     window: `${windowSeconds}s`,

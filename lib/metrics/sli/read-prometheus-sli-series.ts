@@ -4,24 +4,24 @@
 import type { SliPoint } from "@/lib/domain/slo/bucket-sli-series";
 import { queryPrometheusRange, type RangeSample } from "../prometheus/query-prometheus-range";
 import type { PrometheusSourceConfig } from "../types";
-import { prometheusSliQueries } from "./read-prometheus-target-sli";
+import { errorsOf, prometheusSliQueries, type SliScope } from "./read-prometheus-target-sli";
 
 export async function readPrometheusSliSeries({
   config,
-  targetId,
+  scope,
   from,
   to,
   stepSeconds,
   fetchImpl,
 }: {
   config: PrometheusSourceConfig;
-  targetId: string;
+  scope: SliScope;
   from: Date;
   to: Date;
   stepSeconds: number;
   fetchImpl?: typeof fetch;
 }): Promise<SliPoint[]> {
-  const queries = prometheusSliQueries({ config, targetId, windowSeconds: stepSeconds });
+  const queries = prometheusSliQueries({ config, scope, windowSeconds: stepSeconds });
   const stepMs = stepSeconds * 1000;
   // Evaluated at each step's end, the last one ending now (so the requests of the last seconds show); the
   // point is named by its start, as a rollup row is.
@@ -46,7 +46,7 @@ export async function readPrometheusSliSeries({
   for (let i = 0; i < steps; i++) {
     const t = start.getTime() - stepMs + i * stepMs;
     const requests = Math.round(series.requests.get(t) ?? 0);
-    const errors = Math.round(series.errors.get(t) ?? 0);
+    const errors = errorsOf(requests, series.errorRatePercent.get(t));
     const errorRate = requests > 0 ? (errors / requests) * 100 : null;
     points.push({
       t: new Date(t).toISOString(),

@@ -67,10 +67,11 @@ describe("readPrometheusTargetSli", () => {
   it("takes the revision matcher out of the selector to read the whole target", () => {
     expect(targetSelector()).toBe('target="{{target}}"');
     expect(targetSelector('job="api", version="{{revision}}", env="prod"')).toBe('job="api", env="prod"');
+    expect(targetSelector('revision_name=~".+-{{revision}}",job="api"')).toBe('job="api"');
   });
 
   it("reads the whole target's SLI over the window from real scrapes", async () => {
-    const sli = await readPrometheusTargetSli({ config, targetId, windowSeconds: 120, now: new Date() });
+    const sli = await readPrometheusTargetSli({ config, scope: { targetId }, windowSeconds: 120, now: new Date() });
     // increase() extrapolates to the window's edges: within 10 % of the counts, as the metrics test allows
     expect(Math.abs(sli!.requests - REQUESTS)).toBeLessThanOrEqual(REQUESTS * 0.1);
     expect(load.failures).toBeGreaterThan(30);
@@ -84,7 +85,9 @@ describe("readPrometheusTargetSli", () => {
   it("is what readTargetSli returns for a Prometheus target, and null before any traffic", async () => {
     const via = await readTargetSli({ targetId, windowSeconds: 120, now: new Date() });
     expect(Math.abs(via!.requests - REQUESTS)).toBeLessThanOrEqual(REQUESTS * 0.1);
-    expect(await readPrometheusTargetSli({ config, targetId: "no-such-target", windowSeconds: 120, now: new Date() })).toBeNull();
+    expect(
+      await readPrometheusTargetSli({ config, scope: { targetId: "no-such-target" }, windowSeconds: 120, now: new Date() }),
+    ).toBeNull();
   });
 
   it("charts the last hour per minute from range queries, the requests where they were sent", async () => {
@@ -102,8 +105,8 @@ describe("readPrometheusTargetSli", () => {
 
   it("rejects, saying why, when Prometheus cannot be reached", async () => {
     const unreachable = { ...config, url: `http://127.0.0.1:${await freePort()}`, timeoutMs: 1000 };
-    await expect(readPrometheusTargetSli({ config: unreachable, targetId, windowSeconds: 120, now: new Date() })).rejects.toThrow(
-      /requests: Prometheus at .* could not be reached/,
-    );
+    await expect(
+      readPrometheusTargetSli({ config: unreachable, scope: { targetId }, windowSeconds: 120, now: new Date() }),
+    ).rejects.toThrow(/requests: Prometheus at .* could not be reached/);
   });
 });

@@ -1,58 +1,85 @@
 // A target's SLI over a window, straight from Prometheus (which keeps the history itself): with Prometheus
-// configured, SLOs are computed from it rather than from Flightdeck's rollups. The queries read the series the
-// local supervisor exposes, over all revisions of the target: the configured selector with its revision
-// matcher taken out. Null when Prometheus has no requests for the target; a failed query rejects with why.
+// configured, SLOs are computed from it rather than from Flightdeck's rollups. The queries are the analysis'
+// templates of the source's flavour (the Flightdeck proxy's series, or Cloud Run's run_googleapis_com:*), with
+// the target's overrides, over all revisions of the target: the configured selector with its revision matcher
+// taken out, or the flavour's whole-target selector. The requests are the request-rate template's sample count
+// and the errors that count times the error-rate template's ratio (both are increases over the same window).
+// Null when Prometheus has no requests for the target; a failed query rejects with why.
 import type { SliSummary } from "@/lib/domain/slo/summarize-sli-rows";
 import { queryPrometheus } from "../prometheus/query-prometheus";
-import { DEFAULT_SELECTOR } from "../prometheus/query-templates";
-import type { PrometheusSourceConfig } from "../types";
+import { DEFAULT_SELECTOR, FLAVOUR_TEMPLATES, metricTemplates, renderQuery } from "../prometheus/query-templates";
+import type { MetricName, PrometheusSourceConfig } from "../types";
 
-/** The selector without its `label="{{revision}}"` matcher: the whole target, every revision. */
+/** Which target the SLI is of, and the label values of its provider a whole-target selector may name. */
+export type SliScope = {
+  targetId: string;
+  /** e.g. a Cloud Run target's {{project}}, {{region}} and {{service}} */
+  placeholders?: Record<string, string>;
+};
+
+/** The selector without the matchers of `{{revision}}`: the whole target, every revision. */
 export function targetSelector(selector: string = DEFAULT_SELECTOR): string {
   return selector
-    .replace(/,?\s*[A-Za-z_][A-Za-z0-9_]*\s*=~?\s*"\{\{revision\}\}"/g, "")
+    .replace(/,?\s*[A-Za-z_][A-Za-z0-9_]*\s*(?:=~|!~|!=|=)\s*"[^"]*\{\{revision\}\}[^"]*"/g, "")
     .replace(/^\s*,\s*/, "")
     .trim();
 }
 
+/** The selector of every revision of a target for this source. */
+export function wholeTargetSelector(config: PrometheusSourceConfig): string {
+  return config.selector ? targetSelector(config.selector) : FLAVOUR_TEMPLATES[config.flavour].targetSelector;
+}
+
 export function prometheusSliQueries({
   config,
-  targetId,
+  scope,
   windowSeconds,
 }: {
   config: PrometheusSourceConfig;
-  targetId: string;
+  scope: SliScope;
   windowSeconds: number;
 }) {
-  const escaped = targetId.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
-  const sel = targetSelector(config.selector).replace(/\{\{target\}\}/g, escaped);
-  const w = `${windowSeconds}s`;
-  const quantile = (q: number) =>
-    `1000 * histogram_quantile(${q}, sum by (le) (rate(flightdeck_proxy_request_duration_seconds_bucket{${sel}}[${w}])))`;
+  const selector = wholeTargetSelector(config);
+  const render = (metric: MetricName, which: "value" | "samples") =>
+    renderQuery({
+      template: metricTemplates({ config, metric })[which],
+      selector,
+      targetId: scope.targetId,
+      revision: "",
+      windowSeconds,
+      placeholders: scope.placeholders,
+    });
   return {
-    requests: `sum(increase(flightdeck_proxy_requests_total{${sel}}[${w}]))`,
-    errors: `sum(increase(flightdeck_proxy_requests_total{${sel},status_class="5xx"}[${w}])) or vector(0)`,
-    p95Ms: quantile(0.95),
-    p99Ms: quantile(0.99),
-    cpu: `100 * max(rate(flightdeck_revision_cpu_seconds_total{${sel}}[${w}]))`,
-    memory: `100 * max(avg_over_time(flightdeck_revision_resident_memory_bytes{${sel}}[${w}]) / on(target, revision) max_over_time(flightdeck_revision_memory_limit_bytes{${sel}}[${w}]))`,
+    requests: render("request_rate", "samples"),
+    errorRatePercent: render("error_rate", "value"),
+    p95Ms: render("p95", "value"),
+    p99Ms: render("p99", "value"),
+    cpu: render("cpu", "value"),
+    memory: render("memory", "value"),
   };
+}
+
+/** The errors among `requests` at `errorRatePercent`; none where the ratio is unknown (no requests). */
+export function errorsOf(requests: number, errorRatePercent: number | null | undefined): number {
+  return errorRatePercent === null || errorRatePercent === undefined || !Number.isFinite(errorRatePercent)
+    ? 0
+    : Math.round((requests * errorRatePercent) / 100);
 }
 
 export async function readPrometheusTargetSli({
   config,
-  targetId,
+  scope,
   windowSeconds,
   now,
   fetchImpl,
 }: {
   config: PrometheusSourceConfig;
-  targetId: string;
+  scope: SliScope;
   windowSeconds: number;
   now: Date;
   fetchImpl?: typeof fetch;
 }): Promise<SliSummary | null> {
-  const queries = prometheusSliQueries({ config, targetId, windowSeconds });
+  const queries = prometheusSliQueries({ config, scope, windowSeconds });
   const entries = await Promise.all(
     Object.entries(queries).map(async ([key, query]) => {
       const result = await queryPrometheus({ url: config.url, query, time: now, timeoutMs: config.timeoutMs, fetchImpl });
@@ -64,7 +91,7 @@ export async function readPrometheusTargetSli({
   if (values.requests === null) return null;
   return {
     requests: Math.round(values.requests),
-    errors: Math.round(values.errors ?? 0),
+    errors: errorsOf(values.requests, values.errorRatePercent),
     p95Ms: values.p95Ms,
     p99Ms: values.p99Ms,
     cpu: values.cpu,

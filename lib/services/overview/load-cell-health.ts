@@ -1,13 +1,13 @@
 // The health of the Overview's cells, for any number of targets in a fixed number of grouped queries (never
 // one per target): the open alerts by severity, the last hour's requests and errors in twelve 5-minute slots
-// from the minute rollups, and the 30-day budget's counts (whole hour rows plus the current hour's minutes,
-// like the SLO page). The decision is lib/domain/overview/decide-cell-health.ts; the budget math is
+// from the minute rollups, and the 30-day budget's counts (sli/sum-budget-window.ts, as the SLO pages read them). The decision is lib/domain/overview/decide-cell-health.ts; the budget math is
 // computeErrorBudget's. A Prometheus-sourced target keeps no rollups, so it shows its alerts and "not enough
 // data": the Overview does not query Prometheus for hundreds of cells.
 import { db } from "@/lib/db";
 import { decideCellHealth, type CellHealth, type OpenAlertCounts } from "@/lib/domain/overview/decide-cell-health";
 import { computeErrorBudget, type ErrorBudget } from "@/lib/domain/slo/compute-error-budget";
-import { BUDGET_WINDOW_DAYS, MIN_SLI_REQUESTS, readSloObjectives } from "@/lib/domain/slo/slo-objectives";
+import { MIN_SLI_REQUESTS, readSloObjectives } from "@/lib/domain/slo/slo-objectives";
+import { sumBudgetWindow } from "@/lib/services/sli/sum-budget-window";
 
 const HOUR_MS = 3_600_000;
 const SLOT_MS = 300_000;
@@ -42,17 +42,6 @@ function loadSlots(targetIds: string[], nowMs: number) {
     GROUP BY 1, 2`;
 }
 
-function loadMonths(targetIds: string[], nowMs: number) {
-  const currentHour = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
-  const from = Math.ceil((nowMs - BUDGET_WINDOW_DAYS * 86_400_000) / HOUR_MS) * HOUR_MS;
-  return db.$queryRaw<{ targetId: string; requests: Count; errors: Count }[]>`
-    SELECT "targetId", sum(requests) AS requests, sum(errors) AS errors FROM "SliRollup"
-    WHERE "targetId" = ANY(${targetIds}::text[]) AND (
-      (resolution = 'hour' AND "bucketStart" >= ${iso(from)}::timestamp AND "bucketStart" < ${iso(currentHour)}::timestamp)
-      OR (resolution = 'minute' AND "bucketStart" >= ${iso(currentHour)}::timestamp AND "bucketStart" < ${iso(nowMs)}::timestamp))
-    GROUP BY 1`;
-}
-
 function groupBy<T extends { targetId: string }>(rows: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
@@ -69,9 +58,11 @@ const percent = (part: number, whole: number) => (whole >= MIN_SLI_REQUESTS ? (p
 export async function loadCellHealth({ targets, now }: { targets: { targetId: string; slos: unknown }[]; now: Date }) {
   const ids = targets.map((t) => t.targetId);
   const nowMs = now.getTime();
-  const [alerts, slots, months] =
-    ids.length === 0 ? [[], [], []] : await Promise.all([loadAlerts(ids), loadSlots(ids, nowMs), loadMonths(ids, nowMs)]);
-  const [alertsOf, slotsOf, monthOf] = [groupBy(alerts), groupBy(slots), groupBy(months)];
+  const [alerts, slots, monthOf] =
+    ids.length === 0
+      ? [[], [], new Map()]
+      : await Promise.all([loadAlerts(ids), loadSlots(ids, nowMs), sumBudgetWindow({ targetIds: ids, nowMs })]);
+  const [alertsOf, slotsOf] = [groupBy(alerts), groupBy(slots)];
   const health = new Map<string, OverviewHealth>();
   for (const { targetId, slos } of targets) {
     const openAlerts: OpenAlertCounts = { P1: 0, P2: 0, P3: 0, P4: 0 };
@@ -83,10 +74,10 @@ export async function loadCellHealth({ targets, now }: { targets: { targetId: st
       const row = mine.find((r) => r.slot === slot);
       return row && num(row.requests) > 0 ? (num(row.errors) / num(row.requests)) * 100 : null;
     });
-    const month = monthOf.get(targetId)?.[0];
+    const month = monthOf.get(targetId);
     const objectivePercent = readSloObjectives(slos).uptimePercent;
     const budget = {
-      ...computeErrorBudget({ objectivePercent, total: num(month?.requests ?? 0), bad: num(month?.errors ?? 0) }),
+      ...computeErrorBudget({ objectivePercent, total: month?.requests ?? 0, bad: month?.errors ?? 0 }),
       objectivePercent,
     };
     const lastHour = {

@@ -9,6 +9,7 @@ import { readSloObjectives, type SloObjectives } from "@/lib/domain/slo/slo-obje
 import { readPrometheusSliSeries } from "@/lib/metrics/sli/read-prometheus-sli-series";
 import { createTargetSliSampler, SLI_LATENCY_BOUNDS_MS } from "@/lib/metrics/sli/target-sli-sampler";
 import type { SliRange } from "@/lib/schemas/slos";
+import { loadSliScope } from "./load-sli-scope";
 
 const MINUTE_MS = 60_000;
 const RANGES: Record<SliRange, { ms: number; stepMs: number; resolution: "minute" | "hour" }> = {
@@ -43,7 +44,9 @@ export async function getSliSeries({ targetId, range, now }: { targetId: string;
   const sampler = createTargetSliSampler(target.metricsSource);
   const [points, deployments] = await Promise.all([
     sampler.kind === "prometheus"
-      ? readPrometheusSliSeries({ config: sampler.config, targetId, from, to: at, stepSeconds: spec.stepMs / 1000 })
+      ? loadSliScope(targetId).then((scope) =>
+          readPrometheusSliSeries({ config: sampler.config, scope, from, to: at, stepSeconds: spec.stepMs / 1000 }),
+        )
       : readRollupSeries({ targetId, from, to: at, spec }),
     db.deployment.findMany({
       where: { targetId, OR: [{ startedAt: { gte: from, lt: at } }, { startedAt: null, createdAt: { gte: from, lt: at } }] },

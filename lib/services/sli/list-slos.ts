@@ -7,7 +7,7 @@ import type { Page } from "@/lib/schemas/common";
 import { describeTargetSlo, type TargetSloView } from "@/lib/domain/slo/describe-target-slo";
 import { readSloObjectives, type SloObjectives } from "@/lib/domain/slo/slo-objectives";
 import { createTargetSliSampler } from "@/lib/metrics/sli/target-sli-sampler";
-import { loadSloWindows } from "./load-slo-windows";
+import { loadRollupSloWindows, loadSloWindows, type SloWindows } from "./load-slo-windows";
 
 export type TargetSlo = {
   targetId: string;
@@ -59,7 +59,14 @@ export async function listSlos({
       orderBy: [{ service: { slug: "asc" } }, { environment: { promotionOrder: "asc" } }],
     }),
   ]);
-  const items = await Promise.all(targets.map((target) => describeTarget(target, at)));
+  // The page's rollup targets in one batch of grouped queries; a Prometheus target is asked on its own.
+  const rollups = targets.filter((t) => createTargetSliSampler(t.metricsSource).kind !== "prometheus");
+  const batch = loadRollupSloWindows({
+    targets: rollups.map((t) => ({ targetId: t.id, objectivePercent: readSloObjectives(t.service.slos).uptimePercent })),
+    now: at,
+  });
+  batch.catch(() => undefined); // each row reports the failure instead
+  const items = await Promise.all(targets.map((target) => describeTarget(target, at, batch)));
   return { items, total, page, pageSize };
 }
 
@@ -71,18 +78,22 @@ export async function describeTarget(
     environment: { id: string; slug: string; name: string; budgetFreeze: boolean };
   },
   now: Date,
+  /** the rollup windows of the page, loaded together; a target not in it reads its own */
+  batch?: Promise<Map<string, SloWindows>>,
 ): Promise<TargetSlo> {
   const objectives = readSloObjectives(target.service.slos);
   const { id, slug, name, owner } = target.service;
   const base = { targetId: target.id, service: { id, slug, name, owner }, environment: target.environment, objectives };
   const source = createTargetSliSampler(target.metricsSource).kind === "prometheus" ? "prometheus" : "rollups";
   try {
-    const { windows, hours } = await loadSloWindows({
-      targetId: target.id,
-      metricsSource: target.metricsSource,
-      objectivePercent: objectives.uptimePercent,
-      now,
-    });
+    const { windows, hours } =
+      (await batch)?.get(target.id) ??
+      (await loadSloWindows({
+        targetId: target.id,
+        metricsSource: target.metricsSource,
+        objectivePercent: objectives.uptimePercent,
+        now,
+      }));
     const slo = describeTargetSlo({ objectives, windows, hours, budgetFreeze: target.environment.budgetFreeze, now });
     return { ...base, source, slo, error: null };
   } catch (error) {

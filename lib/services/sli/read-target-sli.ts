@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { summarizeSliRows, type SliSummary } from "@/lib/domain/slo/summarize-sli-rows";
 import { readPrometheusTargetSli } from "@/lib/metrics/sli/read-prometheus-target-sli";
 import { createTargetSliSampler, SLI_LATENCY_BOUNDS_MS } from "@/lib/metrics/sli/target-sli-sampler";
+import { loadSliScope } from "./load-sli-scope";
 
 const HOUR_MS = 3_600_000;
 
@@ -26,7 +27,9 @@ export async function readTargetSli({
   const source =
     metricsSource ?? (await db.target.findUniqueOrThrow({ where: { id: targetId }, select: { metricsSource: true } })).metricsSource;
   const sampler = createTargetSliSampler(source);
-  if (sampler.kind === "prometheus") return readPrometheusTargetSli({ config: sampler.config, targetId, windowSeconds, now });
+  if (sampler.kind === "prometheus") {
+    return readPrometheusTargetSli({ config: sampler.config, scope: await loadSliScope(targetId), windowSeconds, now });
+  }
   const rows = await readRollupRows({ targetId, from: new Date(now.getTime() - windowSeconds * 1000), to: now });
   return rows.length === 0 ? null : summarizeSliRows({ rows, boundsMs: SLI_LATENCY_BOUNDS_MS });
 }
