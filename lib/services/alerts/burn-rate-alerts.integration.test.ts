@@ -46,7 +46,11 @@ afterAll(async () => {
 it("pages on a fast burn, de-duplicates, and resolves the fast rule once the short window is clean", async () => {
   // A month ahead of the clock: the other test files' workers, which fold, prune and evaluate the shared
   // database in real time, never reach these rows (their windows end now; pruning removes only old rows).
-  const now = Math.floor(Date.now() / MINUTE) * MINUTE + 30 * 24 * 60 * MINUTE;
+  // A quarter past an hour, so that ten minutes later is still the same hour: the 3-day window reads whole
+  // hours from hour rows and the current hour from minute rows, and this test writes minute rows only. Run in
+  // the last ten minutes of an hour, the later evaluation's current hour held only clean minutes.
+  const HOUR = 60 * MINUTE;
+  const now = Math.floor(Date.now() / HOUR) * HOUR + 15 * MINUTE + 30 * 24 * HOUR;
   await db().sliRollup.createMany({ data: minutes(now - 60 * MINUTE, 60, 1_000, 20) });
 
   await runAlertEvaluation({ now: new Date(now) });
