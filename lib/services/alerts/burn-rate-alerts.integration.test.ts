@@ -8,6 +8,7 @@ import { disconnectDb, getDb } from "@/lib/db";
 import { closeQueues } from "@/lib/queue/enqueue";
 import { closeRedis } from "@/lib/redis";
 import { createTarget } from "@/lib/services/rollout/testing/engine-fixtures";
+import { readBurnRates, readRollupBurnRates } from "@/lib/services/sli/read-burn-rates";
 import { runAlertEvaluation } from "./run-alert-evaluation";
 
 const MINUTE = 60_000;
@@ -52,6 +53,12 @@ it("pages on a fast burn, de-duplicates, and resolves the fast rule once the sho
   const HOUR = 60 * MINUTE;
   const now = Math.floor(Date.now() / HOUR) * HOUR + 15 * MINUTE + 30 * 24 * HOUR;
   await db().sliRollup.createMany({ data: minutes(now - 60 * MINUTE, 60, 1_000, 20) });
+
+  // The evaluator reads a rollup target's burn rates in a batch: the same decision as the target's own read.
+  const target = await db().target.findUniqueOrThrow({ where: { id: targetId }, include: { service: true } });
+  const batch = await readRollupBurnRates({ targets: [{ ...target, slos: target.service.slos }], now: new Date(now) });
+  expect(batch.get(targetId)).toEqual(await readBurnRates({ targetId, now: new Date(now) }));
+  expect(batch.get(targetId)?.action).toBe("page");
 
   await runAlertEvaluation({ now: new Date(now) });
   const opened = await burnAlerts();

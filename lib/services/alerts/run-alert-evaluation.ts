@@ -5,7 +5,7 @@
 import { db } from "@/lib/db";
 import type { MetricsSourceOptions } from "@/lib/metrics/registry";
 import { burnRateRuleResults } from "@/lib/domain/alerts/burn-rate-rule-results";
-import { readBurnRates } from "@/lib/services/sli/read-burn-rates";
+import { readBurnRates, readRollupBurnRates } from "@/lib/services/sli/read-burn-rates";
 import { evaluateTargetAlerts, loadUnresolvedRuleAlerts } from "./evaluate-target-alerts";
 
 /** The SLO's multiwindow burn-rate rules of a target; history that cannot be read holds every burn alert. */
@@ -32,8 +32,17 @@ export async function runAlertEvaluation({
 }): Promise<AlertEvaluationSummary> {
   const targets = await db.target.findMany({
     where: { currentRevision: { not: null }, archivedAt: null, service: { archivedAt: null } },
-    select: { id: true, currentRevision: true, metricsSource: true, service: { select: { alertRules: true } } },
+    select: { id: true, currentRevision: true, metricsSource: true, service: { select: { alertRules: true, slos: true } } },
     orderBy: { id: "asc" },
+  });
+  // The burn rates of targets whose history is the rollups, read in batches; a Prometheus target's are read
+  // in its lane. Should the batch read fail, each target is read on its own (and holds if that fails too).
+  const rollupBurn = await readRollupBurnRates({
+    targets: targets.map((t) => ({ id: t.id, metricsSource: t.metricsSource, slos: t.service.slos })),
+    now,
+  }).catch((error: unknown) => {
+    console.warn(`alerts: reading the burn rates from the rollups failed: ${(error as Error).message}; reading target by target`);
+    return new Map<string, Awaited<ReturnType<typeof readBurnRates>>>();
   });
   // One read of every unresolved rule alert, not one per target. An alert another worker opens meanwhile is
   // caught by its unique key when this one tries to open it too.
@@ -48,7 +57,7 @@ export async function runAlertEvaluation({
           target: { ...target, currentRevision: target.currentRevision! },
           now,
           metricsOptions,
-          extraResults: await burnResults(target.id, now),
+          extraResults: rollupBurn.has(target.id) ? burnRateRuleResults(rollupBurn.get(target.id)!) : await burnResults(target.id, now),
           unresolved: unresolved.get(target.id) ?? [],
         });
         summary.opened += changes.open.length;
