@@ -82,6 +82,20 @@ describe("readPrometheusTargetSli", () => {
     expect(sli!.memory!).toBeLessThan(100);
   });
 
+  it("reads the counts alone with two queries when asked (a budget or burn-rate window)", async () => {
+    const now = new Date();
+    const asked: string[] = [];
+    const fetchImpl = ((input: URL, init?: RequestInit) => {
+      asked.push(new URL(input).searchParams.get("query")!);
+      return fetch(input, init);
+    }) as typeof fetch;
+    const full = await readPrometheusTargetSli({ config, scope: { targetId }, windowSeconds: 120, now, fetchImpl });
+    expect(asked).toHaveLength(6);
+    const counts = await readPrometheusTargetSli({ config, scope: { targetId }, windowSeconds: 120, now, countsOnly: true, fetchImpl });
+    expect(asked).toHaveLength(8);
+    expect(counts).toEqual({ requests: full!.requests, errors: full!.errors, p95Ms: null, p99Ms: null, cpu: null, memory: null });
+  });
+
   it("is what readTargetSli returns for a Prometheus target, and null before any traffic", async () => {
     const via = await readTargetSli({ targetId, windowSeconds: 120, now: new Date() });
     expect(Math.abs(via!.requests - REQUESTS)).toBeLessThanOrEqual(REQUESTS * 0.1);

@@ -71,15 +71,19 @@ export async function readPrometheusTargetSli({
   scope,
   windowSeconds,
   now,
+  countsOnly = false,
   fetchImpl,
 }: {
   config: PrometheusSourceConfig;
   scope: SliScope;
   windowSeconds: number;
   now: Date;
+  /** Only the requests and errors (two queries, not six): what a budget or burn-rate window needs. */
+  countsOnly?: boolean;
   fetchImpl?: typeof fetch;
 }): Promise<SliSummary | null> {
-  const queries = prometheusSliQueries({ config, scope, windowSeconds });
+  const all = prometheusSliQueries({ config, scope, windowSeconds });
+  const queries: Partial<typeof all> = countsOnly ? { requests: all.requests, errorRatePercent: all.errorRatePercent } : all;
   const entries = await Promise.all(
     Object.entries(queries).map(async ([key, query]) => {
       const result = await queryPrometheus({ url: config.url, query, time: now, timeoutMs: config.timeoutMs, fetchImpl });
@@ -87,14 +91,14 @@ export async function readPrometheusTargetSli({
       return [key, result.kind === "value" ? result.value : null] as const;
     }),
   );
-  const values = Object.fromEntries(entries) as Record<keyof typeof queries, number | null>;
-  if (values.requests === null) return null;
+  const values = Object.fromEntries(entries) as Partial<Record<keyof typeof all, number | null>>;
+  if (values.requests === null || values.requests === undefined) return null;
   return {
     requests: Math.round(values.requests),
     errors: errorsOf(values.requests, values.errorRatePercent),
-    p95Ms: values.p95Ms,
-    p99Ms: values.p99Ms,
-    cpu: values.cpu,
-    memory: values.memory,
+    p95Ms: values.p95Ms ?? null,
+    p99Ms: values.p99Ms ?? null,
+    cpu: values.cpu ?? null,
+    memory: values.memory ?? null,
   };
 }

@@ -148,7 +148,10 @@ export async function loadSloWindows({
   if (sampler.kind === "prometheus") {
     const scope = await loadSliScope(targetId);
     const values = await Promise.all(
-      names.map((w) => readPrometheusTargetSli({ config: sampler.config, scope, windowSeconds: SLO_WINDOWS[w], now })),
+      // As from the rollups, only the 1 h window carries latency and resources; the others are counts.
+      names.map((w) =>
+        readPrometheusTargetSli({ config: sampler.config, scope, windowSeconds: SLO_WINDOWS[w], now, countsOnly: w !== "1h" }),
+      ),
     );
     return {
       source: "prometheus",
