@@ -148,6 +148,14 @@ describe("rollout engine on Kubernetes", { timeout: 150_000 }, () => {
     });
     const back = await waitForState(deploymentId, ["succeeded", "failed"], 60_000);
     expect(back.state, back.error ?? "").toBe("succeeded");
+    // The suite runs again on what the rollback restored, through the Service as its traffic reaches it.
+    expect(await smokeRunsOf(back.id)).toEqual([
+      {
+        trigger: "post_rollback",
+        status: "passed",
+        url: expect.stringMatching(new RegExp(`/api/v1/namespaces/${seed.namespace}/services/web:http/proxy$`)),
+      },
+    ]);
     expect(back.events.map((e) => e.message)).toEqual(
       expect.arrayContaining([expect.stringMatching(/restored from the platform's revision history/)]),
     );
