@@ -17,7 +17,7 @@ import { DEFAULT_ROLLBACK_TRIGGERS } from "@/lib/domain/document-defaults";
 import { startCloudRunTestServer } from "@/lib/providers/cloudrun/testing/start-cloud-run-test-server";
 import { startClientTraffic, type ClientTraffic } from "@/lib/services/rollout/testing/client-traffic";
 import { startOwnPrometheus } from "@/lib/testing/own-prometheus";
-import { startBenchStack } from "./bench-stack";
+import { inBatches, startBenchStack, tally } from "./bench-stack";
 
 const CANARIES = Number(process.env.CANARIES ?? 200);
 const WINDOW_SECONDS = Number(process.env.WINDOW_SECONDS ?? 60);
@@ -37,10 +37,6 @@ function cpuSeconds(pid: number): number {
   // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
-}
-
-async function inBatches<T>(items: T[], size: number, run: (item: T, i: number) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((item, j) => run(item, i + j)));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -106,7 +102,7 @@ export async function benchAnalysisLoad(): Promise<Record<string, string>> {
       }
     };
     const first = await waitForEnds(await deployAll("rolling"), 10 * 60_000);
-    if (first.some((s) => s !== "succeeded")) throw new Error(`first deploys: ${count(first)}`);
+    if (first.some((s) => s !== "succeeded")) throw new Error(`first deploys: ${tally(first)}`);
 
     // Steady traffic to every service URL, then the idle window (the worker's timers run; no rollout does).
     const provider = new CloudRunProvider();
@@ -148,7 +144,7 @@ export async function benchAnalysisLoad(): Promise<Record<string, string>> {
       select: { verdict: true, trigger: true, error: true },
     });
     // The query in an error names the revision: keep what went wrong, not which revision it was.
-    const whatWentWrong = count(
+    const whatWentWrong = tally(
       notPassed.map(
         (m) =>
           `${m.verdict} on "${m.trigger}"${m.error ? `: ${m.error.replace(/^sample count query .*?\]\)\): /, "sample count query: ")}` : ""}`,
@@ -158,15 +154,15 @@ export async function benchAnalysisLoad(): Promise<Record<string, string>> {
       where: { id: { in: ids }, state: "paused" },
       select: { events: { orderBy: { id: "desc" }, take: 1, select: { message: true } } },
     });
-    const pausedWhy = count(paused.map((p) => p.events[0]?.message.slice(0, 200) ?? "(no event)"));
+    const pausedWhy = tally(paused.map((p) => p.events[0]?.message.slice(0, 200) ?? "(no event)"));
     const requests = traffic.reduce((sum, t) => sum + t.sent(), 0);
     const percent = (cpu: number) => `${((100 * cpu) / WINDOW_SECONDS).toFixed(1)} %`;
     return {
       canaries: `${CANARIES} concurrent Cloud Run canaries (simulated revisions), 50 % step paused ${PAUSE_SECONDS} s, one worker`,
       analysis: `${REQUEST_TRIGGERS.length} triggers (${REQUEST_TRIGGERS.map((t) => t.name).join("; ")}), every ${INTERVAL_SECONDS} s, PromQL to a real Prometheus`,
       "deploys started (all of them)": `${allStarted.toFixed(1)} s`,
-      "states during the window": count(running),
-      outcomes: count(ends),
+      "states during the window": tally(running),
+      outcomes: tally(ends),
       "measurements recorded in the window": `${measurements} (${(measurements / WINDOW_SECONDS).toFixed(1)} per second)`,
       "the candidates' verdicts in the window": verdicts.map((v) => `${v._count} ${v.verdict}`).join(", "),
       [`worker CPU, idle → analysing (${WINDOW_SECONDS} s each)`]: `${idleCpu.toFixed(2)} s → ${busyCpu.toFixed(2)} s (${percent(idleCpu)} → ${percent(busyCpu)} of one core)`,
@@ -183,11 +179,4 @@ export async function benchAnalysisLoad(): Promise<Record<string, string>> {
     await server.stop();
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-function count(list: string[]): string {
-  return Object.entries(list.reduce<Record<string, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {}))
-    .sort((a, b) => b[1] - a[1])
-    .map(([s, n]) => `${n} × ${s}`)
-    .join("; ");
 }

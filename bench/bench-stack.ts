@@ -57,3 +57,17 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** Runs `run` over `items`, `size` at a time (the next batch starts when the last one has finished). */
+export async function inBatches<T>(items: T[], size: number, run: (item: T, i: number) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((item, j) => run(item, i + j)));
+}
+
+/** "3 × succeeded; 1 × rolled_back": how often each value occurs, the most frequent first (the first `limit`). */
+export function tally(list: string[], limit = Infinity): string {
+  return Object.entries(list.reduce<Record<string, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {}))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([s, n]) => `${n} × ${s}`)
+    .join("; ");
+}

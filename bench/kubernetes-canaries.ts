@@ -8,7 +8,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
-import { percentile, startBenchStack } from "./bench-stack";
+import { inBatches, percentile, startBenchStack, tally } from "./bench-stack";
 
 const CANARIES = Number(process.env.CANARIES ?? 1000);
 const PAUSE_SECONDS = Number(process.env.PAUSE_SECONDS ?? 20);
@@ -19,10 +19,6 @@ const ENDS = ["succeeded", "failed", "rolled_back", "aborted"];
 
 type Vitals = { rssMb: number; lagMs: number; cpuMs: number; seenAt: number };
 type ClusterStats = { apiRequests: number; tlsHandshakes: number; cpuMs: number };
-
-async function inBatches<T>(items: T[], run: (item: T, i: number) => Promise<unknown>, size = BATCH): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((item, j) => run(item, i + j)));
-}
 
 export async function benchKubernetesCanaries(): Promise<Record<string, string>> {
   const stack = await startBenchStack("kubernetes");
@@ -50,7 +46,7 @@ export async function benchKubernetesCanaries(): Promise<Record<string, string>>
     const [core, apps] = [kc.makeApiClient(CoreV1Api), kc.makeApiClient(AppsV1Api)];
     const principal = await fx.createPrincipal("release_manager");
     const targets: { environment: string; serviceId: string }[] = [];
-    await inBatches(Array.from({ length: CANARIES }), async (_, i) => {
+    await inBatches(Array.from({ length: CANARIES }), BATCH, async (_, i) => {
       const namespace = `bench-${i}`;
       await core.createNamespace({ body: { metadata: { name: namespace } } });
       await apps.createNamespacedDeployment({ namespace, body: deploymentManifest({ name: "web", image: "sample:0.9.0", replicas: 1 }) });
@@ -113,19 +109,15 @@ export async function benchKubernetesCanaries(): Promise<Record<string, string>>
       version += 1;
       const ids: string[] = [];
       const began = Date.now();
-      await inBatches(
-        targets,
-        async (t, i) => {
-          const release = await fx.createRelease(t.serviceId, `1.0.${version}`, principal.userId);
-          ids[i] = (
-            await startDeployment({
-              principal,
-              input: { releaseId: release.id, environment: t.environment, strategy, waitForWindow: false },
-            })
-          ).id;
-        },
-        START_BATCH,
-      );
+      await inBatches(targets, START_BATCH, async (t, i) => {
+        const release = await fx.createRelease(t.serviceId, `1.0.${version}`, principal.userId);
+        ids[i] = (
+          await startDeployment({
+            principal,
+            input: { releaseId: release.id, environment: t.environment, strategy, waitForWindow: false },
+          })
+        ).id;
+      });
       startSeconds = (Date.now() - began) / 1000;
       // One query for all of them every second: a poller per rollout would be the bench's own load.
       const deadline = Date.now() + 30 * 60_000;
@@ -159,19 +151,13 @@ export async function benchKubernetesCanaries(): Promise<Record<string, string>>
     // Share of one core between the first and the last heartbeat of a phase.
     const coreShare = (v: Vitals[]) => (100 * (v.at(-1)!.cpuMs - v[0]!.cpuMs)) / (v.at(-1)!.seenAt - v[0]!.seenAt);
     const workerCpuMs = busyVitals.at(-1)!.cpuMs - busyVitals[0]!.cpuMs;
-    const count = (list: string[]) =>
-      Object.entries(list.reduce<Record<string, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {}))
-        .map(([s, n]) => `${n} ${s}`)
-        .join(", ");
     // Why any did not succeed, in the deployment's own words (the three most frequent reasons).
     const outcomes = (list: { state: string; error: string | null }[]) => {
-      const reasons = Object.entries(
-        list.filter((o) => o.error).reduce<Record<string, number>>((m, o) => ((m[o.error!] = (m[o.error!] ?? 0) + 1), m), {}),
-      )
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 3)
-        .map(([reason, n]) => `${n}× ${reason}`);
-      return `${count(list.map((o) => o.state))}${reasons.length ? ` — ${reasons.join("; ")}` : ""}`;
+      const reasons = tally(
+        list.flatMap((o) => (o.error ? [o.error] : [])),
+        3,
+      );
+      return `${tally(list.map((o) => o.state))}${reasons ? ` — ${reasons}` : ""}`;
     };
     const max = (values: number[]) => Math.max(...values);
     return {
