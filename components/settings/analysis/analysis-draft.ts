@@ -9,6 +9,7 @@ import {
   type LowTrafficPolicy,
 } from "@/lib/domain/analysis/analysis-config";
 import type { MetricName } from "@/lib/domain/analysis/metric-names";
+import { numberOf, unusedName } from "../draft-values";
 
 export const LIMIT_FIELDS = [
   "intervalSeconds",
@@ -74,11 +75,9 @@ export const resetToDefaults = (draft: AnalysisDraft): AnalysisDraft =>
 
 /** A new threshold trigger on the error rate, named so that it does not clash with the others. */
 export function newDraftTrigger(names: string[]): DraftTrigger {
-  let n = names.length + 1;
-  while (names.includes(`trigger ${n}`)) n += 1;
   return toDraftTrigger({
     kind: "threshold",
-    name: `trigger ${n}`,
+    name: unusedName("trigger", names),
     metric: "error_rate",
     comparison: ">",
     threshold: 5,
@@ -87,9 +86,6 @@ export function newDraftTrigger(names: string[]): DraftTrigger {
     dryRun: false,
   });
 }
-
-/** An empty field is sent as null, so the server says it is missing rather than quietly using a default. */
-const numberOf = (text: string): number | null => (text.trim() === "" ? null : Number(text));
 
 export function toAnalysisInput(draft: AnalysisDraft): Record<string, unknown> {
   const limits = Object.fromEntries(LIMIT_FIELDS.map((field) => [field, numberOf(draft.limits[field])]));

@@ -4,9 +4,10 @@
 // or only reports (dry run). Errors from the server appear beside the fields they name.
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/form";
-import { METRIC_NAMES, METRICS } from "@/lib/domain/analysis/metric-names";
+import { METRICS } from "@/lib/domain/analysis/metric-names";
 import type { DraftTrigger } from "./analysis-draft";
 import { controlProps } from "../control-props";
+import { ComparisonField, MetricField } from "../rule-fields";
 
 type Props = {
   trigger: DraftTrigger;
@@ -41,19 +42,7 @@ export function TriggerEditor({ trigger, index, onChange, onRemove, errorOf }: P
           </span>
         </legend>
         {text("name", "Name", "Unique; measurements refer to it.")}
-        <Field id={id("metric")} label="Metric" error={errorOf("metric")}>
-          <Select
-            {...controlProps(id("metric"), errorOf("metric"))}
-            value={trigger.metric}
-            onChange={(e) => set({ metric: e.target.value as DraftTrigger["metric"] })}
-          >
-            {METRIC_NAMES.map((metric) => (
-              <option key={metric} value={metric}>
-                {METRICS[metric].label} ({METRICS[metric].unit})
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <MetricField id={id("metric")} value={trigger.metric} onChange={(metric) => set({ metric })} error={errorOf("metric")} />
         <Field id={id("kind")} label="Kind" error={errorOf("kind")}>
           <Select
             {...controlProps(id("kind"), errorOf("kind"))}
@@ -66,16 +55,13 @@ export function TriggerEditor({ trigger, index, onChange, onRemove, errorOf }: P
         </Field>
         {trigger.kind === "threshold" ? (
           <>
-            <Field id={id("comparison")} label="Breach when the candidate is" error={errorOf("comparison")}>
-              <Select
-                {...controlProps(id("comparison"), errorOf("comparison"))}
-                value={trigger.comparison}
-                onChange={(e) => set({ comparison: e.target.value as DraftTrigger["comparison"] })}
-              >
-                <option value=">">above (&gt;)</option>
-                <option value="<">below (&lt;)</option>
-              </Select>
-            </Field>
+            <ComparisonField
+              id={id("comparison")}
+              label="Breach when the candidate is"
+              value={trigger.comparison}
+              onChange={(comparison) => set({ comparison })}
+              error={errorOf("comparison")}
+            />
             {text("threshold", `Threshold (${unit})`)}
           </>
         ) : (

@@ -8,9 +8,10 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, FormError, Input, SaveRow, Select } from "@/components/ui/form";
-import { METRIC_NAMES, METRICS } from "@/lib/domain/analysis/metric-names";
+import { METRICS } from "@/lib/domain/analysis/metric-names";
 import { ALERT_SEVERITIES, SEVERITY_MEANING } from "@/lib/domain/alerts/alert-rule";
 import { controlProps } from "../control-props";
+import { ComparisonField, MetricField } from "../rule-fields";
 import { fieldErrors } from "../field-errors";
 import { useUpdateService } from "../use-service-admin";
 import { defaultRulesDraft, type DraftRule, newDraftRule, toRulesDraft, toRulesInput } from "./objectives-draft";
@@ -45,29 +46,14 @@ function AlertRuleRow({ rule, index, onChange, onRemove, errorOf }: RowProps) {
           {rule.name || "Unnamed rule"}
         </legend>
         {text("name", "Name", "Unique; renaming a rule starts a new alert.")}
-        <Field id={id("metric")} label="Metric" error={errorOf("metric")}>
-          <Select
-            {...controlProps(id("metric"), errorOf("metric"))}
-            value={rule.metric}
-            onChange={(e) => set({ metric: e.target.value as DraftRule["metric"] })}
-          >
-            {METRIC_NAMES.map((metric) => (
-              <option key={metric} value={metric}>
-                {METRICS[metric].label} ({METRICS[metric].unit})
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id={id("comparison")} label="Fires when the value is" error={errorOf("comparison")}>
-          <Select
-            {...controlProps(id("comparison"), errorOf("comparison"))}
-            value={rule.comparison}
-            onChange={(e) => set({ comparison: e.target.value as DraftRule["comparison"] })}
-          >
-            <option value=">">above (&gt;)</option>
-            <option value="<">below (&lt;)</option>
-          </Select>
-        </Field>
+        <MetricField id={id("metric")} value={rule.metric} onChange={(metric) => set({ metric })} error={errorOf("metric")} />
+        <ComparisonField
+          id={id("comparison")}
+          label="Fires when the value is"
+          value={rule.comparison}
+          onChange={(comparison) => set({ comparison })}
+          error={errorOf("comparison")}
+        />
         {text("threshold", `Threshold (${METRICS[rule.metric].unit})`)}
         <Field id={id("severity")} label="Severity" error={errorOf("severity")} hint={SEVERITY_MEANING[rule.severity]}>
           <Select

@@ -5,6 +5,7 @@ import type { MetricName } from "@/lib/domain/analysis/metric-names";
 import type { AlertRule, AlertSeverity } from "@/lib/domain/alerts/alert-rule";
 import { DEFAULT_ALERT_RULES, DEFAULT_SLOS } from "@/lib/domain/document-defaults";
 import { readSloObjectives, type SloObjectives } from "@/lib/domain/slo/slo-objectives";
+import { numberOf, unusedName } from "../draft-values";
 
 export const OBJECTIVE_FIELDS = ["uptimePercent", "p95Ms", "p99Ms", "errorRatePercent", "memoryPercent", "cpuPercent"] as const;
 export type ObjectiveField = (typeof OBJECTIVE_FIELDS)[number];
@@ -26,8 +27,6 @@ export function toObjectivesDraft(stored: unknown): ObjectivesDraft {
 }
 
 export const DEFAULT_OBJECTIVES_DRAFT: ObjectivesDraft = toObjectivesDraft(DEFAULT_SLOS);
-
-const numberOf = (text: string): number | null => (text.trim() === "" ? null : Number(text));
 
 export const toObjectivesInput = (draft: ObjectivesDraft): Record<string, unknown> =>
   Object.fromEntries(OBJECTIVE_FIELDS.map((field) => [field, numberOf(draft[field])]));
@@ -70,9 +69,7 @@ export const defaultRulesDraft = (): DraftRule[] => DEFAULT_ALERT_RULES.map((rul
 
 /** A new P3 rule on the error rate, named so that it does not clash with the others. */
 export function newDraftRule(names: string[]): DraftRule {
-  let n = names.length + 1;
-  while (names.includes(`rule ${n}`)) n += 1;
-  return toDraftRule({ name: `rule ${n}`, metric: "error_rate", comparison: ">", threshold: 5, severity: "P3" });
+  return toDraftRule({ name: unusedName("rule", names), metric: "error_rate", comparison: ">", threshold: 5, severity: "P3" });
 }
 
 export const toRulesInput = (rules: DraftRule[]): Record<string, unknown>[] =>
