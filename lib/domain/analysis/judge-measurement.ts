@@ -71,12 +71,12 @@ export function judgeMeasurement({
     return { outcome: "inconclusive", reason: `no data for the stable revision despite ${stable.sampleCount} samples` };
   // Both: more than N % above the stable revision, and by more than the metric's noise floor.
   const floor = METRICS[trigger.metric].baselineNoiseFloor;
-  const limit = Math.max(stable.value * (1 + trigger.maxIncreasePercent / 100), stable.value + floor);
+  const relative = stable.value * (1 + trigger.maxIncreasePercent / 100);
+  const limit = Math.max(relative, stable.value + floor);
   const breached = candidate.value > limit;
   const increase = stable.value === 0 ? null : Math.round((candidate.value / stable.value - 1) * 1000) / 10;
   const change = increase === null ? "against a stable value of 0" : `${increase >= 0 ? "+" : ""}${increase} %`;
-  const bound =
-    limit > stable.value * (1 + trigger.maxIncreasePercent / 100) ? `stable + ${show(floor)}` : `+${trigger.maxIncreasePercent} %`;
+  const bound = limit > relative ? `stable + ${show(floor)}` : `+${trigger.maxIncreasePercent} %`;
   return {
     outcome: breached ? "fail" : "pass",
     reason: `candidate ${show(candidate.value)} vs stable ${show(stable.value)} (${change}; limit ${bound}, ${show(limit)}) over ${window}`,

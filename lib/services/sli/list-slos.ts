@@ -6,8 +6,7 @@ import { db } from "@/lib/db";
 import type { Page } from "@/lib/schemas/common";
 import { describeTargetSlo, type TargetSloView } from "@/lib/domain/slo/describe-target-slo";
 import { readSloObjectives, type SloObjectives } from "@/lib/domain/slo/slo-objectives";
-import { createTargetSliSampler } from "@/lib/metrics/sli/target-sli-sampler";
-import { loadRollupSloWindows, loadSloWindows, type SloWindows } from "./load-slo-windows";
+import { loadRollupSloWindows, loadSloWindows, sloHistorySource, type SloWindows } from "./load-slo-windows";
 
 export type TargetSlo = {
   targetId: string;
@@ -60,7 +59,7 @@ export async function listSlos({
     }),
   ]);
   // The page's rollup targets in one batch of grouped queries; a Prometheus target is asked on its own.
-  const rollups = targets.filter((t) => createTargetSliSampler(t.metricsSource).kind !== "prometheus");
+  const rollups = targets.filter((t) => sloHistorySource(t.metricsSource) === "rollups");
   const batch = loadRollupSloWindows({
     targets: rollups.map((t) => ({ targetId: t.id, objectivePercent: readSloObjectives(t.service.slos).uptimePercent })),
     now: at,
@@ -84,7 +83,7 @@ export async function describeTarget(
   const objectives = readSloObjectives(target.service.slos);
   const { id, slug, name, owner } = target.service;
   const base = { targetId: target.id, service: { id, slug, name, owner }, environment: target.environment, objectives };
-  const source = createTargetSliSampler(target.metricsSource).kind === "prometheus" ? "prometheus" : "rollups";
+  const source = sloHistorySource(target.metricsSource);
   try {
     const { windows, hours } =
       (await batch)?.get(target.id) ??

@@ -131,6 +131,11 @@ export async function loadRollupSloWindows({
   return new Map(ids.map((id) => [id, { source: "rollups", windows: windowsOf.get(id)!, hours: hours.get(id) ?? [] }]));
 }
 
+/** Where a target's SLO history is read: Prometheus when it is its metrics source, else Flightdeck's rollups. Throws on a configuration that does not parse. */
+export function sloHistorySource(metricsSource: unknown): SloWindows["source"] {
+  return createTargetSliSampler(metricsSource).kind === "prometheus" ? "prometheus" : "rollups";
+}
+
 export async function loadSloWindows({
   targetId,
   metricsSource,

@@ -6,8 +6,7 @@ import { db } from "@/lib/db";
 import type { BurnRateDecision } from "@/lib/domain/slo/decide-burn-rate-alerts";
 import { describeTargetSlo } from "@/lib/domain/slo/describe-target-slo";
 import { readSloObjectives } from "@/lib/domain/slo/slo-objectives";
-import { metricsSourceConfigSchema } from "@/lib/metrics/types";
-import { loadRollupSloWindows, loadSloWindows } from "./load-slo-windows";
+import { loadRollupSloWindows, loadSloWindows, sloHistorySource } from "./load-slo-windows";
 
 export async function readBurnRates({ targetId, now }: { targetId: string; now: Date }): Promise<BurnRateDecision> {
   const target = await db.target.findUniqueOrThrow({
@@ -40,8 +39,11 @@ export async function readRollupBurnRates({
   now: Date;
 }): Promise<Map<string, BurnRateDecision>> {
   const fromRollups = targets.filter((t) => {
-    const parsed = metricsSourceConfigSchema.safeParse(t.metricsSource);
-    return parsed.success && parsed.data.type !== "prometheus";
+    try {
+      return sloHistorySource(t.metricsSource) === "rollups";
+    } catch {
+      return false; // read on its own, where the invalid configuration is reported
+    }
   });
   const decisions = new Map<string, BurnRateDecision>();
   for (let i = 0; i < fromRollups.length; i += ROLLUP_BATCH) {
