@@ -68,8 +68,9 @@ test("a release at 2 % errors opens a P1 that an on-call engineer acknowledges a
     // The target's own page says what is firing there.
     await row.getByRole("link", { name: `Alerting ${slug} · Staging` }).click();
     const onTarget = page.getByRole("region", { name: "Alerts on this target" });
-    await expect(onTarget).toContainText("Error rate above 1%");
-    await expect(onTarget.getByText("P1", { exact: true })).toBeVisible();
+    // At 2 % errors the fast burn-rate page may open beside it: the threshold alert's own item carries its P1.
+    const onTargetItem = onTarget.getByRole("listitem").filter({ hasText: "Error rate above 1%" });
+    await expect(onTargetItem.getByText("P1", { exact: true })).toBeVisible();
     await page.goBack();
 
     await row.getByRole("button", { name: `Acknowledge P1 Error rate above 1% on Alerting ${slug}` }).click();
@@ -86,7 +87,8 @@ test("a release at 2 % errors opens a P1 that an on-call engineer acknowledges a
     await expect.poll(() => stateOf(deploymentId), { timeout: 60_000 }).toBe("succeeded");
     const resolvedAlerts = async () =>
       (await apiOk(request, admin, "GET", `/api/v1/alerts?service=${slug}&state=resolved`)).items.map((a: { name: string }) => a.name);
-    await expect.poll(resolvedAlerts, { timeout: 20_000 }).toEqual(["Error rate above 1%"]);
+    // The fast burn-rate page, where it opened, follows its own 5-minute window: only the threshold alert is timed here.
+    await expect.poll(resolvedAlerts, { timeout: 20_000 }).toContain("Error rate above 1%");
   } finally {
     await traffic.stop();
   }
