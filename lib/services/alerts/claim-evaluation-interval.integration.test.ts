@@ -2,7 +2,7 @@
 // claim lapses within the interval, so the next tick (of any worker) claims it again.
 import { randomBytes } from "node:crypto";
 import { afterAll, expect, it } from "vitest";
-import { closeRedis, getReadyRedis } from "@/lib/redis";
+import { closeRedis, getReadyRedis, getRedis } from "@/lib/redis";
 import { waitUntil } from "@/lib/testing/own-redis";
 import { claimEvaluationInterval } from "./claim-evaluation-interval";
 
@@ -24,4 +24,15 @@ it("lets one of three workers evaluate an interval, and any worker the next one"
   );
   expect(await claimEvaluationInterval({ redis, workerId: "b", intervalMs })).toBe(true);
   expect(await claimEvaluationInterval({ redis, workerId: "a", intervalMs })).toBe(false);
+});
+
+it("waits for a connection still opening instead of evaluating anyway (a worker's first tick)", async () => {
+  const redis = await getReadyRedis();
+  await redis.del(`${process.env.REDIS_PREFIX}:alerts:evaluation`);
+  expect(await claimEvaluationInterval({ redis, workerId: "a", intervalMs: 10_000 })).toBe(true);
+  await closeRedis();
+  const opening = getRedis();
+  expect(opening.status).not.toBe("ready");
+  // Were the claim to fail fast on the opening connection, "b" would evaluate anyway and this would be true.
+  expect(await claimEvaluationInterval({ redis: opening, workerId: "b", intervalMs: 10_000 })).toBe(false);
 });
