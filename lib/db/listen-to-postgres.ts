@@ -1,7 +1,8 @@
 // One dedicated Postgres connection per process for LISTEN (a pooled connection cannot hold a LISTEN), shared
 // by every subscriber of every channel. It is opened with the first subscriber and closed with the last;
 // when it drops (Postgres restart, network) it reconnects every second, and each subscriber's onConnect runs
-// on every (re)connect, since notifications sent while no one listened are lost.
+// on every (re)connect, since notifications sent while no one listened are lost. Its LISTEN and UNLISTEN
+// statements run one after another (pg will no longer queue a query issued while another runs).
 import pg from "pg";
 import { env } from "@/lib/env";
 
@@ -16,11 +17,24 @@ type Listener = {
   ready: boolean;
   retry: NodeJS.Timeout | null;
   channels: Map<string, Set<ChannelHandlers>>;
+  /** the connection's statements so far: the next one runs after them */
+  queue: Promise<unknown>;
 };
 const holder = globalThis as unknown as { __flightdeckListener?: Listener };
-const state: Listener = (holder.__flightdeckListener ??= { client: null, ready: false, retry: null, channels: new Map() });
+const state: Listener = (holder.__flightdeckListener ??= {
+  client: null,
+  ready: false,
+  retry: null,
+  channels: new Map(),
+  queue: Promise.resolve(),
+});
 
 const quote = (channel: string) => `"${channel.replaceAll('"', '""')}"`;
+
+/** Runs `sql` on the connection once its earlier statements are done; a failure is handed to `onError`. */
+function enqueue(client: pg.Client, sql: string, onError: (error: Error) => void): void {
+  state.queue = state.queue.then(() => (state.client === client ? client.query(sql) : undefined)).catch((error: Error) => onError(error));
+}
 
 function lost(client: pg.Client, error?: Error): void {
   if (state.client !== client) return;
@@ -44,6 +58,7 @@ function connect(): void {
     application_name: LISTENER_NAME,
   });
   state.client = client;
+  state.queue = Promise.resolve();
   client.on("notification", (message) => {
     if (state.client !== client) return;
     for (const handlers of state.channels.get(message.channel) ?? []) handlers.onNotification(message.payload ?? "");
@@ -66,7 +81,7 @@ export function listenToPostgres(channel: string, handlers: ChannelHandlers): ()
     set = new Set();
     state.channels.set(channel, set);
     const client = state.client;
-    if (client && state.ready) client.query(`LISTEN ${quote(channel)}`).catch((error: Error) => lost(client, error));
+    if (client && state.ready) enqueue(client, `LISTEN ${quote(channel)}`, (error) => lost(client, error));
   }
   set.add(handlers);
   if (!state.client && !state.retry) connect();
@@ -75,7 +90,7 @@ export function listenToPostgres(channel: string, handlers: ChannelHandlers): ()
     if (set.size > 0 || state.channels.get(channel) !== set) return;
     state.channels.delete(channel);
     if (state.channels.size > 0) {
-      if (state.client && state.ready) state.client.query(`UNLISTEN ${quote(channel)}`).catch(() => undefined);
+      if (state.client && state.ready) enqueue(state.client, `UNLISTEN ${quote(channel)}`, () => undefined);
       return;
     }
     if (state.retry) clearTimeout(state.retry);
