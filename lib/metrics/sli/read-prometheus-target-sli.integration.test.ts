@@ -18,7 +18,8 @@ import { createTarget } from "@/lib/services/rollout/testing/engine-fixtures";
 import { type OwnPrometheus, startOwnPrometheus } from "@/lib/testing/own-prometheus";
 import { freePort, waitUntil } from "@/lib/testing/own-redis";
 import { metricsSourceConfigSchema, type PrometheusSourceConfig } from "../types";
-import { readPrometheusTargetSli, targetSelector } from "./read-prometheus-target-sli";
+import { queryPrometheus } from "../prometheus/query-prometheus";
+import { prometheusSliQueries, readPrometheusTargetSli, readPrometheusTargetSlis, targetSelector } from "./read-prometheus-target-sli";
 
 const REQUESTS = 600;
 let stateDir: string;
@@ -87,7 +88,7 @@ describe("readPrometheusTargetSli", () => {
     expect(sli!.memory!).toBeLessThan(100);
   });
 
-  it("reads the counts alone with two queries when asked (a budget or burn-rate window)", async () => {
+  it("asks every part of a window in one request, the counts alone when asked (a budget or burn-rate window)", async () => {
     const now = scrapedAt;
     const asked: string[] = [];
     const fetchImpl = ((input: URL, init?: RequestInit) => {
@@ -95,10 +96,37 @@ describe("readPrometheusTargetSli", () => {
       return fetch(input, init);
     }) as typeof fetch;
     const full = await readPrometheusTargetSli({ config, scope: { targetId }, windowSeconds: 120, now, fetchImpl });
-    expect(asked).toHaveLength(6);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.match(/label_replace\(/g)).toHaveLength(6);
     const counts = await readPrometheusTargetSli({ config, scope: { targetId }, windowSeconds: 120, now, countsOnly: true, fetchImpl });
-    expect(asked).toHaveLength(8);
+    expect(asked).toHaveLength(2);
+    expect(asked[1]!.match(/label_replace\(/g)).toHaveLength(2);
     expect(counts).toEqual({ requests: full!.requests, errors: full!.errors, p95Ms: null, p99Ms: null, cpu: null, memory: null });
+    // and the same numbers as the queries asked one by one
+    const queries = prometheusSliQueries({ config, scope: { targetId }, windowSeconds: 120 });
+    const alone = await queryPrometheus({ url: config.url, query: queries.requests, time: now, timeoutMs: 5_000 });
+    expect(alone).toEqual({ kind: "value", value: expect.closeTo(full!.requests, 0) });
+  });
+
+  it("reads several windows in one request", async () => {
+    const asked: string[] = [];
+    const fetchImpl = ((input: URL, init?: RequestInit) => {
+      asked.push(new URL(input).searchParams.get("query")!);
+      return fetch(input, init);
+    }) as typeof fetch;
+    const windows = await readPrometheusTargetSlis({
+      config,
+      scope: { targetId },
+      windows: { short: { windowSeconds: 120 }, long: { windowSeconds: 600, countsOnly: true } },
+      now: scrapedAt,
+      fetchImpl,
+    });
+    expect(asked).toHaveLength(1);
+    const one = await readPrometheusTargetSli({ config, scope: { targetId }, windowSeconds: 120, now: scrapedAt });
+    expect(windows.short).toEqual(one);
+    // both windows hold all the traffic; only the short one was asked for latencies and resources
+    expect(one!.p95Ms).toBeGreaterThan(0);
+    expect(windows.long).toEqual({ requests: one!.requests, errors: one!.errors, p95Ms: null, p99Ms: null, cpu: null, memory: null });
   });
 
   it("is what readTargetSli returns for a Prometheus target, and null before any traffic", async () => {
@@ -126,6 +154,6 @@ describe("readPrometheusTargetSli", () => {
     const unreachable = { ...config, url: `http://127.0.0.1:${await freePort()}`, timeoutMs: 1000 };
     await expect(
       readPrometheusTargetSli({ config: unreachable, scope: { targetId }, windowSeconds: 120, now: new Date() }),
-    ).rejects.toThrow(/requests: Prometheus at .* could not be reached/);
+    ).rejects.toThrow(/requests \(120 s window\): Prometheus at .* could not be reached/);
   });
 });

@@ -6,7 +6,7 @@
 // and the errors that count times the error-rate template's ratio (both are increases over the same window).
 // Null when Prometheus has no requests for the target; a failed query rejects with why.
 import type { SliSummary } from "@/lib/domain/slo/summarize-sli-rows";
-import { queryPrometheus } from "../prometheus/query-prometheus";
+import { queryPrometheusParts } from "../prometheus/query-prometheus-parts";
 import { DEFAULT_SELECTOR, FLAVOUR_TEMPLATES, metricTemplates, renderQuery } from "../prometheus/query-templates";
 import type { MetricName, PrometheusSourceConfig } from "../types";
 
@@ -66,6 +66,63 @@ export function errorsOf(requests: number, errorRatePercent: number | null | und
     : Math.round((requests * errorRatePercent) / 100);
 }
 
+/** One window to read: its length, and whether its counts alone are needed (a budget or burn-rate window). */
+export type SliWindowAsk = { windowSeconds: number; countsOnly?: boolean };
+
+/**
+ * Several windows of one target at one time, in one request to Prometheus (query-prometheus-parts.ts): each
+ * window's summary, null where Prometheus has no requests for the target. A failed part rejects with the
+ * part, the window and why.
+ */
+export async function readPrometheusTargetSlis<W extends string>({
+  config,
+  scope,
+  windows,
+  now,
+  fetchImpl,
+}: {
+  config: PrometheusSourceConfig;
+  scope: SliScope;
+  windows: Record<W, SliWindowAsk>;
+  now: Date;
+  fetchImpl?: typeof fetch;
+}): Promise<Record<W, SliSummary | null>> {
+  const asks = Object.entries(windows) as [W, SliWindowAsk][];
+  const parts: Record<string, string> = {};
+  for (const [name, { windowSeconds, countsOnly }] of asks) {
+    const all = prometheusSliQueries({ config, scope, windowSeconds });
+    const queries: Partial<typeof all> = countsOnly ? { requests: all.requests, errorRatePercent: all.errorRatePercent } : all;
+    for (const [key, query] of Object.entries(queries)) parts[`${name}/${key}`] = query;
+  }
+  const results = await queryPrometheusParts({ url: config.url, parts, time: now, timeoutMs: config.timeoutMs, fetchImpl });
+  for (const [part, result] of Object.entries(results)) {
+    if (result.kind !== "error") continue;
+    const [name, key] = part.split("/");
+    throw new Error(`${key} (${windows[name as W].windowSeconds} s window): ${result.error}`);
+  }
+  const valueOf = (name: W, key: keyof ReturnType<typeof prometheusSliQueries>) => {
+    const result = results[`${name}/${key}`];
+    return result?.kind === "value" ? result.value : null;
+  };
+  const summaries = asks.map(([name]): [W, SliSummary | null] => {
+    const requests = valueOf(name, "requests");
+    if (requests === null) return [name, null];
+    return [
+      name,
+      {
+        requests: Math.round(requests),
+        errors: errorsOf(requests, valueOf(name, "errorRatePercent")),
+        p95Ms: valueOf(name, "p95Ms"),
+        p99Ms: valueOf(name, "p99Ms"),
+        cpu: valueOf(name, "cpu"),
+        memory: valueOf(name, "memory"),
+      },
+    ];
+  });
+  return Object.fromEntries(summaries) as Record<W, SliSummary | null>;
+}
+
+/** One window of one target (readPrometheusTargetSlis with one window). */
 export async function readPrometheusTargetSli({
   config,
   scope,
@@ -78,27 +135,10 @@ export async function readPrometheusTargetSli({
   scope: SliScope;
   windowSeconds: number;
   now: Date;
-  /** Only the requests and errors (two queries, not six): what a budget or burn-rate window needs. */
+  /** Only the requests and errors, not the latencies and resources: what a budget or burn-rate window needs. */
   countsOnly?: boolean;
   fetchImpl?: typeof fetch;
 }): Promise<SliSummary | null> {
-  const all = prometheusSliQueries({ config, scope, windowSeconds });
-  const queries: Partial<typeof all> = countsOnly ? { requests: all.requests, errorRatePercent: all.errorRatePercent } : all;
-  const entries = await Promise.all(
-    Object.entries(queries).map(async ([key, query]) => {
-      const result = await queryPrometheus({ url: config.url, query, time: now, timeoutMs: config.timeoutMs, fetchImpl });
-      if (result.kind === "error") throw new Error(`${key}: ${result.error}`);
-      return [key, result.kind === "value" ? result.value : null] as const;
-    }),
-  );
-  const values = Object.fromEntries(entries) as Partial<Record<keyof typeof all, number | null>>;
-  if (values.requests === null || values.requests === undefined) return null;
-  return {
-    requests: Math.round(values.requests),
-    errors: errorsOf(values.requests, values.errorRatePercent),
-    p95Ms: values.p95Ms ?? null,
-    p99Ms: values.p99Ms ?? null,
-    cpu: values.cpu ?? null,
-    memory: values.memory ?? null,
-  };
+  const { window } = await readPrometheusTargetSlis({ config, scope, windows: { window: { windowSeconds, countsOnly } }, now, fetchImpl });
+  return window;
 }
