@@ -71,6 +71,12 @@ test("a release at 2 % errors opens a P1 that an on-call engineer acknowledges a
     // At 2 % errors the fast burn-rate page may open beside it: the threshold alert's own item carries its P1.
     const onTargetItem = onTarget.getByRole("listitem").filter({ hasText: "Error rate above 1%" });
     await expect(onTargetItem.getByText("P1", { exact: true })).toBeVisible();
+    // …and what each of its rules said: the error-rate rule firing since it opened, with its condition.
+    const rules = page.getByRole("region", { name: "Alert rules on this target" });
+    const errorRule = rules.getByRole("listitem").filter({ hasText: "Error rate above 1%" });
+    await expect(errorRule.getByText("firing", { exact: true })).toBeVisible();
+    await expect(errorRule).toContainText("error_rate > 1 % over 300 s");
+    await expect(rules.getByRole("heading")).toContainText(/\d+ rules: \d+ firing/);
     await page.goBack();
 
     await row.getByRole("button", { name: `Acknowledge P1 Error rate above 1% on Alerting ${slug}` }).click();

@@ -67,6 +67,8 @@ export const queryKeys = {
     list: (filters: AlertFilters) => ["alerts", "list", filters] as const,
     /** a target's unresolved alerts (its page) */
     ofTarget: (targetId: string) => ["alerts", "target", targetId] as const,
+    /** what each alert rule said on a target (its page) */
+    rulesOfTarget: (targetId: string) => ["alerts", "rules", targetId] as const,
   },
   reviews: {
     all: ["reviews"] as const,

@@ -3,6 +3,7 @@
 // deployments, the change-failure count, and the Rollback button.
 import Link from "next/link";
 import { TargetAlerts } from "@/components/alerts/target-alerts";
+import { TargetRuleStates } from "@/components/alerts/target-rule-states";
 import { Badge } from "@/components/ui/badge";
 import { QueryError } from "@/components/ui/query-state";
 import { TableSkeleton } from "@/components/ui/skeleton";
@@ -67,7 +68,10 @@ export function TargetView({ id, canRollback }: { id: string; canRollback: boole
         {canRollback ? <RollbackButton targetId={t.id} label={label} revisions={t.revisions} /> : null}
       </div>
       <Facts t={t} />
-      <TargetAlerts targetId={t.id} />
+      <div>
+        <TargetAlerts targetId={t.id} />
+        <TargetRuleStates targetId={t.id} />
+      </div>
       {t.activeDeployment ? (
         <Link
           href={`/deployments/${t.activeDeployment.id}`}

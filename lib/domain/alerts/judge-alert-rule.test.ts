@@ -44,6 +44,17 @@ describe("judgeAlertRule", () => {
       reason: "the serving revision had 49 samples in 300 s, fewer than the 50 required",
     });
     expect(judgeAlertRule({ rule, measurements: measured({ sampleCount: 0, value: null }) }).state).toBe("unknown");
+    // the source's note tells a selector that matches nothing from a quiet service
+    const empty = measured({ sampleCount: 0, value: null, note: "no data: the query returned an empty vector" });
+    expect(judgeAlertRule({ rule, measurements: empty })).toMatchObject({
+      state: "unknown",
+      reason: "the serving revision had 0 samples in 300 s, fewer than the 50 required (no data: the query returned an empty vector)",
+    });
+    const memory = alertRuleSchema.parse({ name: "Memory above 90%", metric: "memory", threshold: 90, severity: "P2" });
+    const unread = { ...measured({ metric: "memory", value: null, sampleCount: 3, note: "no data: the query returned NaN" }) };
+    expect(judgeAlertRule({ rule: memory, measurements: unread }).reason).toBe(
+      "no data for the serving revision despite 3 samples (no data: the query returned NaN)",
+    );
     expect(judgeAlertRule({ rule, measurements: measured({ phase: "error", value: null, error: "refused" }) })).toMatchObject({
       state: "unknown",
       reason: "the serving revision's query failed: refused",

@@ -14,6 +14,7 @@ export function judgeAlertRule({ rule, measurements }: { rule: AlertRule; measur
   const trigger = toThresholdTrigger(rule);
   const judgement = judgeMeasurement({ trigger, measurements, minSampleRequests: rule.minSampleRequests });
   const state: RuleState = STATE_OF[judgement.outcome];
+  const { note } = measurements.candidate;
   return {
     fingerprint: thresholdFingerprint(rule),
     name: rule.name,
@@ -21,7 +22,8 @@ export function judgeAlertRule({ rule, measurements }: { rule: AlertRule; measur
     state,
     value: measurements.candidate.value,
     condition: describeTrigger(trigger),
-    // The analysis says "the candidate"; here the measured revision is the one serving the target.
-    reason: judgement.reason.replaceAll("the candidate", "the serving revision"),
+    // The analysis says "the candidate"; here the measured revision is the one serving the target. Where it could
+    // not be judged, the source's note tells a query that matched nothing (an empty vector) from a quiet service.
+    reason: judgement.reason.replaceAll("the candidate", "the serving revision") + (state === "unknown" && note ? ` (${note})` : ""),
   };
 }

@@ -2,7 +2,7 @@
 // the seam the SLOs' burn-rate decision plugs into. Five workers evaluating the same firing rule at the same
 // moment open one alert, audit it once and queue one notification; a rule that cannot be judged holds the
 // alert; judged ok it resolves once however many evaluate; a rule that goes away resolves its alert, and a
-// stored rule list that no longer parses resolves nothing.
+// stored rule list that no longer parses resolves nothing; what each rule said is recorded where it changed.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encryptSecret } from "@/lib/crypto/secret-box";
@@ -14,6 +14,7 @@ import { closeRedis } from "@/lib/redis";
 import { createReleaseWorld } from "@/lib/testing/release-fixtures";
 import { SYSTEM_ACTOR } from "@/lib/auth/principal";
 import { evaluateTargetAlerts, type ServingTarget } from "./evaluate-target-alerts";
+import { listRuleStates } from "./list-rule-states";
 import { openAlert } from "./open-alert";
 
 // A prefix of this file's own, so no other file's worker takes (and removes) the notification jobs counted here.
@@ -118,5 +119,49 @@ describe("evaluateTargetAlerts", () => {
     const changes = await evaluate(await servingTarget(), [], t0 + 60_000);
     expect(changes.resolve).toEqual([{ alert: expect.objectContaining({ id: open!.id }), reason: "its rule was removed or switched off" }]);
     expect((await db().alert.findUniqueOrThrow({ where: { id: open!.id } })).resolvedAt).toEqual(new Date(t0 + 60_000));
+  });
+
+  it("records what each rule said where it changed: `since` moves with the state, an unknown rule's reason is rewritten", async () => {
+    const targetId = world.stagingTarget.id;
+    const target: ServingTarget = { id: targetId, currentRevision: "r1", metricsSource: { type: "local" }, service: { alertRules: [] } };
+    const states = () => db().alertRuleState.findMany({ where: { targetId }, orderBy: { fingerprint: "asc" } });
+    const t0 = Date.parse("2026-12-02T12:00:00Z");
+    await Promise.all(Array.from({ length: 5 }, () => evaluate(target, [burn("unknown")], t0)));
+    expect(await states()).toEqual([
+      expect.objectContaining({
+        fingerprint: "burn:page",
+        severity: "P1",
+        state: "unknown",
+        reason: "no traffic in 5 min",
+        since: new Date(t0),
+      }),
+    ]);
+    // the same again writes nothing
+    await evaluate(target, [burn("unknown")], t0 + 30_000);
+    expect((await states())[0]!.updatedAt).toEqual(new Date(t0));
+    // another reason for not judging is written; the state, and so `since`, stays
+    await evaluate(target, [{ ...burn("unknown"), reason: "the SLI history could not be read" }], t0 + 60_000);
+    expect(await states()).toEqual([
+      expect.objectContaining({
+        state: "unknown",
+        reason: "the SLI history could not be read",
+        since: new Date(t0),
+        updatedAt: new Date(t0 + 60_000),
+      }),
+    ]);
+    // judged: state and `since` move; the value moving afterwards writes nothing
+    await evaluate(target, [burn("ok")], t0 + 90_000);
+    await evaluate(target, [{ ...burn("ok"), value: 0.5, reason: "0.5× over 1 h" }], t0 + 120_000);
+    expect(await states()).toEqual([expect.objectContaining({ state: "ok", reason: "0.4× over 1 h", since: new Date(t0 + 90_000) })]);
+    const second = { ...burn("firing"), fingerprint: "burn:ticket", name: "Slow burn", severity: "P3" as const };
+    await evaluate(target, [burn("ok"), second], t0 + 150_000);
+    expect((await listRuleStates({ targetId })).items.map((i) => [i.name, i.state, i.since])).toEqual([
+      [burn("ok").name, "ok", new Date(t0 + 90_000).toISOString()],
+      ["Slow burn", "firing", new Date(t0 + 150_000).toISOString()],
+    ]);
+    // rules that go away are removed
+    await evaluate(target, [], t0 + 180_000);
+    expect(await states()).toEqual([]);
+    await expect(listRuleStates({ targetId: "no-such-target" })).rejects.toThrow("There is no target no-such-target.");
   });
 });

@@ -1,6 +1,7 @@
 // One evaluation of one serving target: each enabled threshold rule of its service measured on the revision
 // that serves it, through the target's metrics source (lib/metrics/registry.ts, the analysis' sources), then
-// the lifecycle decision (lib/domain/alerts) applied: open and notify once, see again, resolve and notify.
+// the lifecycle decision (lib/domain/alerts) applied: open and notify once, see again, resolve and notify;
+// and what each rule said recorded where it changed (record-rule-states.ts), so a rule without data is seen.
 // `extraResults` is where other rules plug in (the SLOs' multiwindow burn-rate decision), already judged.
 import { SYSTEM_ACTOR } from "@/lib/auth/principal";
 import { db } from "@/lib/db";
@@ -8,8 +9,10 @@ import { type AlertRule, alertRulesSchema } from "@/lib/domain/alerts/alert-rule
 import { type AlertChanges, evaluateAlertRules, type UnresolvedAlert } from "@/lib/domain/alerts/evaluate-alert-rules";
 import { judgeAlertRule } from "@/lib/domain/alerts/judge-alert-rule";
 import type { RuleResult } from "@/lib/domain/alerts/rule-result";
+import type { StoredRuleState } from "@/lib/domain/alerts/rule-state-changes";
 import { createMetricsSource, type MetricsSourceOptions } from "@/lib/metrics/registry";
 import { openAlert } from "./open-alert";
+import { loadRuleStates, recordRuleStates } from "./record-rule-states";
 import { resolveAlert } from "./resolve-alert";
 
 export type ServingTarget = { id: string; currentRevision: string; metricsSource: unknown; service: { alertRules: unknown } };
@@ -20,6 +23,8 @@ export type EvaluateTargetAlertsInput = {
   extraResults?: RuleResult[];
   /** The target's unresolved rule alerts, when the caller loaded them for many targets at once. */
   unresolved?: UnresolvedAlert[];
+  /** The target's stored rule states (record-rule-states.ts), likewise. */
+  ruleStates?: StoredRuleState[];
   metricsOptions?: MetricsSourceOptions;
 };
 
@@ -90,5 +95,10 @@ export async function evaluateTargetAlerts(input: EvaluateTargetAlertsInput): Pr
     });
   }
   for (const { alert, reason } of changes.resolve) await resolveAlert({ alertId: alert.id, at: now, reason, actor: SYSTEM_ACTOR });
+  // What each rule said, for the target's page; an invalid rule list keeps the last states it had.
+  if (!problem) {
+    const stored = input.ruleStates ?? (await loadRuleStates([target.id])).get(target.id) ?? [];
+    await recordRuleStates({ targetId: target.id, results, stored, now });
+  }
   return changes;
 }

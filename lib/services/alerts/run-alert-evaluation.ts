@@ -7,6 +7,7 @@ import type { MetricsSourceOptions } from "@/lib/metrics/registry";
 import { burnRateRuleResults } from "@/lib/domain/alerts/burn-rate-rule-results";
 import { readBurnRates, readRollupBurnRates } from "@/lib/services/sli/read-burn-rates";
 import { evaluateTargetAlerts, loadUnresolvedRuleAlerts } from "./evaluate-target-alerts";
+import { loadRuleStates } from "./record-rule-states";
 
 /** The SLO's multiwindow burn-rate rules of a target; history that cannot be read holds every burn alert. */
 async function burnResults(targetId: string, now: Date) {
@@ -47,6 +48,7 @@ export async function runAlertEvaluation({
   // One read of every unresolved rule alert, not one per target. An alert another worker opens meanwhile is
   // caught by its unique key when this one tries to open it too.
   const unresolved = await loadUnresolvedRuleAlerts(targets.map((t) => t.id));
+  const ruleStates = await loadRuleStates(targets.map((t) => t.id));
   const summary: AlertEvaluationSummary = { targets: targets.length, opened: 0, resolved: 0, failed: 0 };
   let next = 0;
   const lane = async () => {
@@ -59,6 +61,7 @@ export async function runAlertEvaluation({
           metricsOptions,
           extraResults: rollupBurn.has(target.id) ? burnRateRuleResults(rollupBurn.get(target.id)!) : await burnResults(target.id, now),
           unresolved: unresolved.get(target.id) ?? [],
+          ruleStates: ruleStates.get(target.id) ?? [],
         });
         summary.opened += changes.open.length;
         summary.resolved += changes.resolve.length;

@@ -1,0 +1,29 @@
+// GET /api/v1/targets/{id}/alert-rules: what each alert rule of the target said at its last change, most severe
+// first, so its page shows which rules are judged, which fire and which cannot (no data, too few requests, a
+// failed query) and why. Empty until the evaluator has judged the target once.
+import { AppError } from "@/lib/api/app-error";
+import { db } from "@/lib/db";
+
+export type RuleStateView = {
+  fingerprint: string;
+  name: string;
+  severity: "P1" | "P2" | "P3" | "P4";
+  state: "firing" | "ok" | "unknown";
+  condition: string;
+  reason: string;
+  since: string;
+  updatedAt: string;
+};
+
+export async function listRuleStates({ targetId }: { targetId: string }): Promise<{ items: RuleStateView[] }> {
+  const target = await db.target.findUnique({ where: { id: targetId }, select: { id: true } });
+  if (!target) throw new AppError("not_found", `There is no target ${targetId}.`);
+  const rows = await db.alertRuleState.findMany({ where: { targetId }, orderBy: [{ severity: "asc" }, { name: "asc" }] });
+  return {
+    items: rows.map(({ targetId: _targetId, since, updatedAt, ...row }) => ({
+      ...row,
+      since: since.toISOString(),
+      updatedAt: updatedAt.toISOString(),
+    })),
+  };
+}
