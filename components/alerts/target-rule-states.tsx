@@ -9,7 +9,7 @@ import { QueryError } from "@/components/ui/query-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Time } from "@/components/ui/time";
 import { queryKeys } from "@/lib/query-keys";
-import type { RuleStateView } from "@/lib/services/alerts/list-rule-states";
+import type { RuleStates, RuleStateView } from "@/lib/services/alerts/list-rule-states";
 import { SeverityBadge } from "./severity-badge";
 
 const STATE: Record<RuleStateView["state"], { label: string; tone: "danger" | "ok" | "warn" }> = {
@@ -27,7 +27,7 @@ function summaryOf(items: RuleStateView[]): string {
 export function TargetRuleStates({ targetId }: { targetId: string }) {
   const query = useQuery({
     queryKey: queryKeys.alerts.rulesOfTarget(targetId),
-    queryFn: () => apiFetch<{ items: RuleStateView[] }>(`/api/v1/targets/${encodeURIComponent(targetId)}/alert-rules`),
+    queryFn: () => apiFetch<RuleStates>(`/api/v1/targets/${encodeURIComponent(targetId)}/alert-rules`),
     refetchInterval: 10_000,
   });
   return (
@@ -39,6 +39,8 @@ export function TargetRuleStates({ targetId }: { targetId: string }) {
         <Skeleton className="h-8 w-full" />
       ) : query.isError ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />
+      ) : !query.data.evaluated ? (
+        <p className="text-sm text-slate-600">Not judged: alert rules are judged on targets that serve a revision and are not archived.</p>
       ) : query.data.items.length === 0 ? (
         <p className="text-sm text-slate-600">
           Not judged yet: the alert evaluator judges this target&apos;s rules every interval while it serves a revision.

@@ -7,6 +7,7 @@ import type { MetricsSourceOptions } from "@/lib/metrics/registry";
 import { burnRateRuleResults } from "@/lib/domain/alerts/burn-rate-rule-results";
 import { readBurnRates, readRollupBurnRates } from "@/lib/services/sli/read-burn-rates";
 import { evaluateTargetAlerts, loadUnresolvedRuleAlerts } from "./evaluate-target-alerts";
+import { EVALUATED_TARGETS } from "./evaluated-targets";
 import { loadRuleStates } from "./record-rule-states";
 
 /** The SLO's multiwindow burn-rate rules of a target; history that cannot be read holds every burn alert. */
@@ -32,7 +33,7 @@ export async function runAlertEvaluation({
   metricsOptions?: MetricsSourceOptions;
 }): Promise<AlertEvaluationSummary> {
   const targets = await db.target.findMany({
-    where: { currentRevision: { not: null }, archivedAt: null, service: { archivedAt: null } },
+    where: EVALUATED_TARGETS,
     select: { id: true, currentRevision: true, metricsSource: true, service: { select: { alertRules: true, slos: true } } },
     orderBy: { id: "asc" },
   });
