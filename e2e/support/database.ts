@@ -25,8 +25,11 @@ const USE_STAMPS: Record<string, string[]> = {
   Session: ["lastSeenAt"],
   Alert: ["lastSeenAt"],
 };
-/** Tables the workers write on their own, whatever a request does: the SLI history, sampled every minute, and its day counts. */
-const BACKGROUND_TABLES = ["SliRollup", "SliDayCount"];
+/**
+ * Tables the workers write on their own, whatever a request does: the SLI history, sampled every minute, its
+ * day counts, and what the alert evaluator last said of each rule of each serving target.
+ */
+const BACKGROUND_TABLES = ["SliRollup", "SliDayCount", "AlertRuleState"];
 
 /** A digest of every row of every table: equal digests mean nothing was changed. */
 export async function fingerprint(): Promise<Record<string, string>> {
