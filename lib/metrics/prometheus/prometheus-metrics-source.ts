@@ -9,30 +9,61 @@ import {
   type RevisionMeasurements,
 } from "../types";
 import { FLAVOUR_TEMPLATES, metricTemplates, renderQuery } from "./query-templates";
-import { queryPrometheus, type QueryResult } from "./query-prometheus";
+import type { QueryResult } from "./query-prometheus";
+import { queryPrometheusParts } from "./query-prometheus-parts";
 
 export type PrometheusSourceOptions = { config: PrometheusSourceConfig; fetchImpl?: typeof fetch };
 
 /**
  * A source is made for one tick of one deployment (or one target's alert evaluation), and its triggers often
  * share a query: the documents' error-rate, p99 and p95 triggers over 5 minutes all count their samples with
- * the same one. Each distinct query at a given time is asked once per source.
+ * the same one. Each distinct query at a given time is asked once per source; and the queries asked in the
+ * same turn of the event loop for the same time (a tick's triggers, both revisions, value and samples) go in
+ * one request on the next (query-prometheus-parts.ts), each answered as it would be alone.
  */
 export class PrometheusMetricsSource implements MetricsSource {
   readonly type = "prometheus" as const;
   private readonly asked = new Map<string, Promise<QueryResult>>();
+  private readonly batches = new Map<number, Map<string, (result: QueryResult) => void>>();
 
   constructor(private readonly options: PrometheusSourceOptions) {}
 
   private ask(query: string, time: Date): Promise<QueryResult> {
-    const { config, fetchImpl } = this.options;
     const key = `${time.getTime()} ${query}`;
     let answer = this.asked.get(key);
     if (!answer) {
-      answer = queryPrometheus({ url: config.url, query, time, timeoutMs: config.timeoutMs, fetchImpl });
+      answer = new Promise<QueryResult>((resolve) => this.queue(query, time.getTime(), resolve));
       this.asked.set(key, answer);
     }
     return answer;
+  }
+
+  private queue(query: string, at: number, resolve: (result: QueryResult) => void): void {
+    let batch = this.batches.get(at);
+    if (!batch) {
+      batch = new Map();
+      this.batches.set(at, batch);
+      setImmediate(() => void this.send(at));
+    }
+    batch.set(query, resolve);
+  }
+
+  private async send(at: number): Promise<void> {
+    const batch = this.batches.get(at)!;
+    this.batches.delete(at);
+    const { config, fetchImpl } = this.options;
+    const queries = [...batch.keys()];
+    const parts = Object.fromEntries(queries.map((query, i) => [`q${i}`, query]));
+    const results = await queryPrometheusParts({
+      url: config.url,
+      parts,
+      time: new Date(at),
+      timeoutMs: config.timeoutMs,
+      fetchImpl,
+    }).catch((error: unknown): Record<string, QueryResult> =>
+      Object.fromEntries(queries.map((_, i) => [`q${i}`, { kind: "error", error: (error as Error).message }])),
+    );
+    queries.forEach((query, i) => batch.get(query)!(results[`q${i}`]!));
   }
 
   async measure(input: MeasureInput): Promise<RevisionMeasurements> {
