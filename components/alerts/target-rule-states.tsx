@@ -20,7 +20,7 @@ const STATE: Record<RuleStateView["state"], { label: string; tone: "danger" | "o
 
 function summaryOf(items: RuleStateView[]): string {
   const count = (state: RuleStateView["state"]) => items.filter((i) => i.state === state).length;
-  const parts = (["firing", "ok", "unknown"] as const).filter((s) => count(s) > 0).map((s) => `${count(s)} ${STATE[s].label}`);
+  const parts = (Object.keys(STATE) as RuleStateView["state"][]).filter((s) => count(s) > 0).map((s) => `${count(s)} ${STATE[s].label}`);
   return `${items.length} rule${items.length === 1 ? "" : "s"}: ${parts.join(", ")}`;
 }
 

@@ -18,9 +18,9 @@ const stored = (over: Partial<RuleResult> = {}): StoredRuleState => {
 };
 
 describe("ruleStateChanges", () => {
-  it("writes a rule seen for the first time, with its state's start", () => {
+  it("writes a rule seen for the first time", () => {
     expect(ruleStateChanges({ stored: [], results: [result()] })).toEqual({
-      write: [{ result: result(), stateChanged: true }],
+      write: [result()],
       remove: [],
     });
   });
@@ -34,15 +34,15 @@ describe("ruleStateChanges", () => {
     );
   });
 
-  it("moves `since` when the state changes", () => {
+  it("writes a rule whose state changed (the write moves its `since`)", () => {
     const next = result({ state: "unknown", value: null, reason: "no data: the query returned an empty vector" });
-    expect(ruleStateChanges({ stored: [stored()], results: [next] }).write).toEqual([{ result: next, stateChanged: true }]);
+    expect(ruleStateChanges({ stored: [stored()], results: [next] }).write).toEqual([next]);
   });
 
-  it("rewrites an unknown rule's reason without moving `since`, and leaves the same reason alone", () => {
+  it("rewrites an unknown rule's reason (its state, and so `since`, unchanged), and leaves the same reason alone", () => {
     const few = stored({ state: "unknown", reason: "the serving revision had 3 requests in 300 s, fewer than 50" });
     const none = result({ state: "unknown", value: null, reason: "no data: the query returned an empty vector" });
-    expect(ruleStateChanges({ stored: [few], results: [none] }).write).toEqual([{ result: none, stateChanged: false }]);
+    expect(ruleStateChanges({ stored: [few], results: [none] }).write).toEqual([none]);
     expect(ruleStateChanges({ stored: [stored({ state: "unknown", reason: none.reason })], results: [none] }).write).toEqual([]);
   });
 
@@ -50,7 +50,7 @@ describe("ruleStateChanges", () => {
     const edited = result({ severity: "P2", condition: "error_rate > 2 % over 300 s" });
     const gone = stored({ fingerprint: "threshold:Old", name: "Old" });
     expect(ruleStateChanges({ stored: [stored(), gone], results: [edited] })).toEqual({
-      write: [{ result: edited, stateChanged: false }],
+      write: [edited],
       remove: ["threshold:Old"],
     });
   });

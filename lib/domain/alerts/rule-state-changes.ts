@@ -8,8 +8,8 @@ import type { RuleResult, RuleState } from "./rule-result";
 export type StoredRuleState = Pick<RuleResult, "fingerprint" | "name" | "severity" | "condition" | "reason"> & { state: RuleState };
 
 export type RuleStateChanges = {
-  /** to write, and whether the state itself changed (then `since` is the evaluation's time) */
-  write: { result: RuleResult; stateChanged: boolean }[];
+  /** the results to write (whether `since` moves, the write decides from the stored state) */
+  write: RuleResult[];
   /** fingerprints of stored rules the evaluation no longer has */
   remove: string[];
 };
@@ -20,11 +20,11 @@ export function ruleStateChanges({ stored, results }: { stored: StoredRuleState[
   for (const result of results) {
     const old = before.get(result.fingerprint);
     if (!old || old.state !== result.state) {
-      write.push({ result, stateChanged: true });
+      write.push(result);
       continue;
     }
     const edited = old.name !== result.name || old.severity !== result.severity || old.condition !== result.condition;
-    if (edited || (result.state === "unknown" && old.reason !== result.reason)) write.push({ result, stateChanged: false });
+    if (edited || (result.state === "unknown" && old.reason !== result.reason)) write.push(result);
   }
   const kept = new Set(results.map((r) => r.fingerprint));
   return { write, remove: stored.filter((s) => !kept.has(s.fingerprint)).map((s) => s.fingerprint) };

@@ -10,8 +10,7 @@ import { median } from "./median";
 const DAY_MS = 86_400_000;
 
 function groupByTarget(deployments: readonly InsightDeployment[]): Map<string, InsightDeployment[]> {
-  const byTarget = new Map<string, InsightDeployment[]>();
-  for (const d of deployments) byTarget.set(d.targetId, [...(byTarget.get(d.targetId) ?? []), d]);
+  const byTarget = Map.groupBy(deployments, (d) => d.targetId);
   for (const list of byTarget.values()) list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   return byTarget;
 }

@@ -58,9 +58,7 @@ export async function loadUnresolvedRuleAlerts(targetIds: string[]): Promise<Map
     where: { targetId: { in: targetIds }, source: "rule", resolvedAt: null },
     select: { id: true, targetId: true, fingerprint: true, name: true, severity: true },
   });
-  const byTarget = new Map<string, UnresolvedAlert[]>();
-  for (const { targetId, ...alert } of rows) byTarget.set(targetId, [...(byTarget.get(targetId) ?? []), alert]);
-  return byTarget;
+  return Map.groupBy(rows, (row) => row.targetId);
 }
 
 /** Idempotent: evaluating again with the same metrics opens nothing new and notifies nobody again. */

@@ -4,13 +4,15 @@
 // judges (serving nothing, archived): the states it left would be stale.
 import { AppError } from "@/lib/api/app-error";
 import { db } from "@/lib/db";
+import type { AlertSeverity } from "@/lib/domain/alerts/alert-rule";
+import type { RuleState } from "@/lib/domain/alerts/rule-result";
 import { EVALUATED_TARGETS } from "./evaluated-targets";
 
 export type RuleStateView = {
   fingerprint: string;
   name: string;
-  severity: "P1" | "P2" | "P3" | "P4";
-  state: "firing" | "ok" | "unknown";
+  severity: AlertSeverity;
+  state: RuleState;
   condition: string;
   reason: string;
   since: string;

@@ -12,9 +12,7 @@ export async function loadRuleStates(targetIds: string[]): Promise<Map<string, S
     where: { targetId: { in: targetIds } },
     select: { targetId: true, fingerprint: true, name: true, severity: true, state: true, condition: true, reason: true },
   });
-  const byTarget = new Map<string, StoredRuleState[]>();
-  for (const { targetId, ...state } of rows) byTarget.set(targetId, [...(byTarget.get(targetId) ?? []), state]);
-  return byTarget;
+  return Map.groupBy(rows, (row) => row.targetId);
 }
 
 /** Writes what the evaluation at `now` changed; returns how many rows it wrote or removed. */
@@ -32,7 +30,7 @@ export async function recordRuleStates({
   const { write, remove } = ruleStateChanges({ stored, results });
   if (write.length > 0) {
     const rows = write.map(
-      ({ result: r }) => Prisma.sql`(${targetId}, ${r.fingerprint}, ${r.name}, ${r.severity}::"AlertSeverity",
+      (r) => Prisma.sql`(${targetId}, ${r.fingerprint}, ${r.name}, ${r.severity}::"AlertSeverity",
         ${r.state}::"AlertRuleStateKind", ${r.condition}, ${r.reason}, ${now}, ${now})`,
     );
     // One statement for the target's changes (a target's first evaluation writes all its rules).

@@ -65,8 +65,7 @@ export async function loadInsights({ scope, now }: { scope: InsightScope; now: D
 
 export async function getInsights({ scope, now }: { scope: InsightScope; now: Date }): Promise<InsightsView> {
   const { from, to, targets, deployments, overall } = await loadInsights({ scope, now });
-  const byTarget = new Map<string, InsightDeployment[]>();
-  for (const d of deployments) byTarget.set(d.targetId, [...(byTarget.get(d.targetId) ?? []), d]);
+  const byTarget = Map.groupBy(deployments, (d) => d.targetId);
   const rows = sortTargets(targets).flatMap((target) => {
     const insights = computeInsights({ deployments: byTarget.get(target.id) ?? [], from, to });
     const { total, notCounted } = insights.changeFailureRate;

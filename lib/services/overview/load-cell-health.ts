@@ -42,16 +42,6 @@ function loadSlots(targetIds: string[], nowMs: number) {
     GROUP BY 1, 2`;
 }
 
-function groupBy<T extends { targetId: string }>(rows: T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(row.targetId);
-    if (group) group.push(row);
-    else groups.set(row.targetId, [row]);
-  }
-  return groups;
-}
-
 const percent = (part: number, whole: number) => (whole >= MIN_SLI_REQUESTS ? (part / whole) * 100 : null);
 
 /** Health by target id, for these targets (each with its service's stored SLOs). */
@@ -62,7 +52,7 @@ export async function loadCellHealth({ targets, now }: { targets: { targetId: st
     ids.length === 0
       ? [[], [], new Map()]
       : await Promise.all([loadAlerts(ids), loadSlots(ids, nowMs), sumBudgetWindow({ targetIds: ids, nowMs })]);
-  const [alertsOf, slotsOf] = [groupBy(alerts), groupBy(slots)];
+  const [alertsOf, slotsOf] = [Map.groupBy(alerts, (r) => r.targetId), Map.groupBy(slots, (r) => r.targetId)];
   const health = new Map<string, OverviewHealth>();
   for (const { targetId, slos } of targets) {
     const openAlerts: OpenAlertCounts = { P1: 0, P2: 0, P3: 0, P4: 0 };
