@@ -6,9 +6,8 @@ import { encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { type CloudRunTestServer, startCloudRunTestServer } from "@/lib/providers/cloudrun/testing/start-cloud-run-test-server";
 import { cloudRunTargetConfig } from "@/lib/providers/cloudrun/testing/cloud-run-target";
+import { DEMO_ENVIRONMENTS, upsertDemoEnvironment } from "./demo-environments";
 import { root } from "./run-step";
-
-export const DEMO_CLOUD_RUN_ENVIRONMENT = "cloud-run";
 
 export function startDemoCloudRun(): Promise<CloudRunTestServer> {
   const stateDir = path.join(root, ".tmp/cloudrun-demo");
@@ -32,11 +31,7 @@ export async function seedDemoCloudRunTarget({
     orderBy: { slug: "asc" },
   });
   const release = await db.release.findFirstOrThrow({ where: { serviceId: service.id }, orderBy: { createdAt: "desc" } });
-  const environment = await db.environment.upsert({
-    where: { slug: DEMO_CLOUD_RUN_ENVIRONMENT },
-    update: {},
-    create: { slug: DEMO_CLOUD_RUN_ENVIRONMENT, name: "Cloud Run (test endpoint)", promotionOrder: 30, isProduction: false },
-  });
+  const environment = await upsertDemoEnvironment("cloudrun");
   const providerConfig = cloudRunTargetConfig({ server, service: service.slug });
   // The server's key (new with every run) as the target's write-only credentials, as an admin pastes one.
   const credentialsEncrypted = encryptSecret(JSON.stringify(server.serviceAccountKey));

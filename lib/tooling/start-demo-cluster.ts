@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import type { KubernetesConfig } from "@/lib/providers/provider-config";
 import { spawnTestCluster, type SpawnedTestCluster } from "@/lib/providers/kubernetes/testing/spawn-test-cluster";
 import { deploymentManifest, serviceManifest } from "@/lib/providers/kubernetes/testing/test-cluster-fixtures";
+import { upsertDemoEnvironment } from "./demo-environments";
 import { root } from "./run-step";
 
 export const DEMO_KUBECONFIG = path.join(root, ".tmp/demo-kubeconfig");
@@ -34,20 +35,7 @@ async function upsertTarget(): Promise<{ targetId: string; image: string } | nul
     service &&
     (await db.target.findFirst({ where: { serviceId: service.id, environment: { slug: "staging" } }, include: { currentRelease: true } }));
   if (!service || !staging?.currentRelease) return null;
-  const environment = await db.environment.upsert({
-    where: { slug: "k8s-demo" },
-    update: {},
-    // After production in promotion order, so it never gates the seeded environments.
-    create: {
-      slug: "k8s-demo",
-      name: "Kubernetes (demo cluster)",
-      promotionOrder: 30,
-      isProduction: false,
-      timezone: "UTC",
-      requiredApprovals: 0,
-      allowWindows: [],
-    },
-  });
+  const environment = await upsertDemoEnvironment("kubernetes");
   const providerConfig: KubernetesConfig = {
     namespace: NAMESPACE,
     deployment: SERVICE,
